@@ -1,0 +1,372 @@
+//! Reading documents: files, folders (walked in sorted order), stdin; plain text or JSON
+//! lines; `.gz` transparently. Streaming: one line (or, for whole-file text documents, one
+//! file) in memory at a time.
+
+use flate2::read::MultiGzDecoder;
+use serde_json::{Map, Value as Json};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+/// How input is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Plain text: a file is one document (or, with `lines`, a line is).
+    Text,
+    /// JSON lines: one record a line.
+    Jsonl,
+}
+
+/// Reading options.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// The format; `None` decides by extension (`.jsonl`, `.ndjson` are JSON lines).
+    pub format: Option<InputFormat>,
+    /// Text input: every line is a document.
+    pub lines: bool,
+    /// JSON lines: the field holding the document id.
+    pub id_field: String,
+    /// JSON lines: the field holding the text.
+    pub text_field: String,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: None,
+            lines: false,
+            id_field: "id".into(),
+            text_field: "text".into(),
+        }
+    }
+}
+
+/// A document to extract facts from.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The id: the record's id field, else `source:line`; for text files the path.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// JSON lines: the record as read, for `--output docs`.
+    pub json: Option<Map<String, Json>>,
+    /// JSON lines: the raw line, so `--output docs` can keep the record exactly as it came.
+    pub raw: Option<String>,
+}
+
+/// A record that could not be read; every other record still comes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The file (`-` for stdin).
+    pub source: String,
+    /// The 1-based line.
+    pub line: usize,
+    /// Why.
+    pub cause: String,
+    /// The raw line, when there is one (lossily decoded).
+    pub raw: Option<String>,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.source, self.line, self.cause)
+    }
+}
+
+/// What reading yields, in input order.
+#[derive(Debug)]
+pub enum Item {
+    /// A document.
+    Record(Record),
+    /// A record that failed.
+    Error(RecordError),
+    /// A path that could not be read at all (missing, unreadable): a fatal error for the
+    /// exit code, though the other paths are still read.
+    SourceError(String),
+}
+
+/// Reads every path in order (`-` or no path at all is stdin), calling `f` for each item
+/// until it breaks.
+pub fn read_all(
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    f: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    if paths.is_empty() {
+        return read_stdin(opts, f);
+    }
+    for path in paths {
+        if path.as_os_str() == "-" {
+            read_stdin(opts, f)?;
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            if let Err(e) = walk(path, &mut files) {
+                f(Item::SourceError(format!("{}: {e}", path.display())))?;
+            }
+            for file in files {
+                read_file(&file, opts, f)?;
+            }
+        } else {
+            read_file(path, opts, f)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// Every file under `dir`, recursively, in sorted order; hidden entries are skipped.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn read_stdin(opts: &ReadOptions, f: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
+    let stdin = io::stdin();
+    let format = opts.format.unwrap_or(InputFormat::Text);
+    read_stream(Box::new(stdin.lock()), "-", format, opts, f)
+}
+
+/// The format a path implies: `.jsonl`/`.ndjson` (optionally `.gz`) are JSON lines.
+pub fn format_of(path: &Path) -> InputFormat {
+    let name = path.to_string_lossy().to_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    }
+}
+
+fn read_file(
+    path: &Path,
+    opts: &ReadOptions,
+    f: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let name = path.display().to_string();
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) => return f(Item::SourceError(format!("{name}: {e}"))),
+    };
+    let format = opts.format.unwrap_or_else(|| format_of(path));
+    let is_gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let reader: Box<dyn BufRead> = if is_gz {
+        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    read_stream(reader, &name, format, opts, f)
+}
+
+fn read_stream(
+    mut reader: Box<dyn BufRead + '_>,
+    source: &str,
+    format: InputFormat,
+    opts: &ReadOptions,
+    f: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    if format == InputFormat::Text && !opts.lines {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return f(Item::SourceError(format!("{source}: {e}")));
+        }
+        let item = match String::from_utf8(bytes) {
+            Ok(text) => Item::Record(Record {
+                id: source.to_string(),
+                text: strip_bom(text),
+                json: None,
+                raw: None,
+            }),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+                Item::Error(RecordError {
+                    source: source.to_string(),
+                    line,
+                    cause: format!("invalid UTF-8 at byte {at}"),
+                    raw: None,
+                })
+            }
+        };
+        return f(item);
+    }
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return ControlFlow::Continue(()),
+            Ok(_) => {}
+            Err(e) => {
+                return f(Item::SourceError(format!("{source}:{}: {e}", line + 1)));
+            }
+        }
+        line += 1;
+        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            buf.pop();
+        }
+        if line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        let item = match std::str::from_utf8(&buf) {
+            Err(e) => Item::Error(RecordError {
+                source: source.to_string(),
+                line,
+                cause: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                raw: Some(String::from_utf8_lossy(&buf).into_owned()),
+            }),
+            Ok(text) => match format {
+                InputFormat::Text => Item::Record(Record {
+                    id: format!("{source}:{line}"),
+                    text: text.to_string(),
+                    json: None,
+                    raw: None,
+                }),
+                InputFormat::Jsonl => {
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    parse_json_record(text, source, line, opts)
+                }
+            },
+        };
+        f(item)?;
+    }
+}
+
+fn strip_bom(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..3);
+    }
+    text
+}
+
+/// Parses one JSON line into a record, or says why it is not one.
+pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions) -> Item {
+    let error = |cause: String| {
+        Item::Error(RecordError {
+            source: source.to_string(),
+            line: n,
+            cause,
+            raw: Some(line.to_string()),
+        })
+    };
+    let json: Json = match serde_json::from_str(line) {
+        Ok(j) => j,
+        Err(e) => return error(format!("bad JSON: {e}")),
+    };
+    let Json::Object(map) = json else {
+        return error("not a JSON object".into());
+    };
+    let text = match map.get(&opts.text_field) {
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => {
+            return error(format!(
+                "field {:?} is not a string but {}",
+                opts.text_field,
+                kind_of(other)
+            ));
+        }
+        None => return error(format!("no field {:?}", opts.text_field)),
+    };
+    let id = match map.get(&opts.id_field) {
+        Some(Json::String(s)) => s.clone(),
+        Some(Json::Number(num)) => num.to_string(),
+        _ => format!("{source}:{n}"),
+    };
+    Item::Record(Record {
+        id,
+        text,
+        json: Some(map),
+        raw: Some(line.to_string()),
+    })
+}
+
+fn kind_of(j: &Json) -> &'static str {
+    match j {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(input: &str, format: InputFormat, lines: bool) -> Vec<Item> {
+        let opts = ReadOptions {
+            format: Some(format),
+            lines,
+            ..ReadOptions::default()
+        };
+        let mut out = Vec::new();
+        let _ = read_stream(
+            Box::new(io::Cursor::new(input.as_bytes().to_vec())),
+            "in.jsonl",
+            format,
+            &opts,
+            &mut |i| {
+                out.push(i);
+                ControlFlow::Continue(())
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn jsonl_errors_name_the_line_and_keep_neighbours() {
+        let input = "{\"id\":\"a\",\"text\":\"x\"}\n{bad\n[1]\n{\"id\":\"d\",\"text\":5}\n{\"text\":\"e\"}\n\n";
+        let got = items(input, InputFormat::Jsonl, false);
+        assert_eq!(got.len(), 5);
+        assert!(matches!(&got[0], Item::Record(r) if r.id == "a"));
+        assert!(
+            matches!(&got[1], Item::Error(e) if e.line == 2 && e.cause.starts_with("bad JSON"))
+        );
+        assert!(matches!(&got[2], Item::Error(e) if e.line == 3 && e.cause == "not a JSON object"));
+        assert!(
+            matches!(&got[3], Item::Error(e) if e.line == 4 && e.cause.contains("not a string but a number"))
+        );
+        assert!(matches!(&got[4], Item::Record(r) if r.id == "in.jsonl:5"));
+    }
+
+    #[test]
+    fn text_lines_get_path_line_ids() {
+        let got = items("один\r\nдва\n", InputFormat::Text, true);
+        let ids: Vec<String> = got
+            .iter()
+            .map(|i| match i {
+                Item::Record(r) => format!("{}={}", r.id, r.text),
+                _ => "?".into(),
+            })
+            .collect();
+        assert_eq!(ids, ["in.jsonl:1=один", "in.jsonl:2=два"]);
+    }
+
+    #[test]
+    fn extension_decides_the_format() {
+        assert_eq!(format_of(Path::new("a.jsonl")), InputFormat::Jsonl);
+        assert_eq!(format_of(Path::new("a.NDJSON.gz")), InputFormat::Jsonl);
+        assert_eq!(format_of(Path::new("a.txt.gz")), InputFormat::Text);
+    }
+}

@@ -1,0 +1,99 @@
+//! The lexicon files and how each row is read. The files live in `lexicons/` and are
+//! embedded in the binary.
+
+use super::tsv::Row;
+use super::{LexiconBuilder, Meaning, RowLoader, parse_decimal};
+use crate::fact::Qualifier;
+
+/// A lexicon file: its name under `lexicons/`, its embedded content, and its row reader.
+pub struct LexiconFile {
+    /// The file name under `lexicons/`.
+    pub name: &'static str,
+    /// The content compiled into the binary.
+    pub embedded: &'static str,
+    /// Reads one row.
+    pub load: RowLoader,
+}
+
+macro_rules! lexicon_file {
+    ($name:literal, $load:expr) => {
+        LexiconFile {
+            name: $name,
+            embedded: include_str!(concat!("../../lexicons/", $name)),
+            load: $load,
+        }
+    };
+}
+
+/// Every lexicon file, in load order.
+pub static FILES: &[LexiconFile] = &[
+    lexicon_file!("multipliers.tsv", load_multiplier),
+    lexicon_file!("currencies.tsv", load_currency),
+    lexicon_file!("percent.tsv", load_percent),
+    lexicon_file!("qualifiers.tsv", load_qualifier),
+    lexicon_file!("abbreviations.tsv", load_abbreviation),
+];
+
+/// `form	factor`
+fn load_multiplier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let factor = parse_decimal(row.field(1, "factor")?, "factor")?;
+    b.add(row.field(0, "form")?, Meaning::Multiplier(factor));
+    Ok(())
+}
+
+/// `form	code	factor	position` (factor defaults to 1; position is `prefix`, `suffix`
+/// or `both`, default `suffix`).
+fn load_currency(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let code = row.field(1, "code")?;
+    if code.len() != 3 || !code.bytes().all(|c| c.is_ascii_uppercase()) {
+        return Err(format!("currency code {code:?} is not an ISO 4217 code"));
+    }
+    let factor = match row.optional(2) {
+        Some(f) => parse_decimal(f, "factor")?,
+        None => crate::decimal::Decimal::from_int(1),
+    };
+    let prefix = match row.optional(3).unwrap_or("suffix") {
+        "prefix" | "both" => true,
+        "suffix" => false,
+        other => return Err(format!("position {other:?} is not prefix, suffix or both")),
+    };
+    b.add(
+        row.field(0, "form")?,
+        Meaning::Currency {
+            code: code.into(),
+            factor,
+            prefix,
+        },
+    );
+    Ok(())
+}
+
+/// `form	unit` with unit `percent` or `percentage_point`.
+fn load_percent(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let unit = match row.field(1, "unit")? {
+        "percent" => "percent",
+        "percentage_point" => "percentage_point",
+        other => return Err(format!("unit {other:?} is not percent or percentage_point")),
+    };
+    b.add(row.field(0, "form")?, Meaning::Percent(unit));
+    Ok(())
+}
+
+/// `form	qualifier`
+fn load_qualifier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let name = row.field(1, "qualifier")?;
+    let q = Qualifier::from_name(name).ok_or_else(|| format!("unknown qualifier {name:?}"))?;
+    b.add(row.field(0, "form")?, Meaning::Qualifier(q));
+    Ok(())
+}
+
+/// `word	may_end_sentence` (yes/no)
+fn load_abbreviation(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let ends = match row.field(1, "may_end_sentence")? {
+        "yes" => true,
+        "no" => false,
+        other => return Err(format!("may_end_sentence {other:?} is not yes or no")),
+    };
+    b.add_abbreviation(row.field(0, "word")?, ends);
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! Lexicons: word lists as data, compiled once into one matcher.
+//!
+//! Every list is a TSV file under `lexicons/` with a provenance header; the files are embedded
+//! in the binary and can be replaced from a directory at build time
+//! ([`crate::ExtractorBuilder::lexicon_dir`]). All forms of all lists go into one
+//! aho-corasick automaton over the normalized text, searched anchored at each token start:
+//! a form matches only when it ends on a token boundary, so "т" never matches inside "тонна",
+//! and multi-word forms ("долларов сша", "т. е.") match across tokens. Inflection is data:
+//! each file lists every case form it wants matched.
+
+mod files;
+pub mod tsv;
+
+use crate::decimal::Decimal;
+use crate::fact::Qualifier;
+use crate::text::Normalized;
+use crate::text::sentence::SentenceEnders;
+use crate::text::token::{Abbreviations, Token, TokenKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use files::FILES;
+pub use tsv::LexiconError;
+
+/// What a lexicon form means. A form may mean several things ("г." is grams and "год").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Meaning {
+    /// A multiplier word: "тыс." → 1000, "миллиардов" → 1000000000.
+    Multiplier(Decimal),
+    /// A currency: its ISO 4217 code, the factor to its main unit (0.01 for kopecks), and
+    /// whether it may stand before the amount ("$5", "USD 5").
+    Currency {
+        /// ISO 4217 code.
+        code: Box<str>,
+        /// Factor to the main unit: 1, or 0.01 for kopecks and cents.
+        factor: Decimal,
+        /// May stand before the amount.
+        prefix: bool,
+    },
+    /// A percent word or sign: `percent` or `percentage_point`.
+    Percent(&'static str),
+    /// A qualifier word or phrase: "более", "не менее".
+    Qualifier(Qualifier),
+}
+
+/// A lexicon match: the tokens `start..end` spell a form with these meanings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// One past the last token of the match.
+    pub end: usize,
+    /// Index into [`Lexicon::meanings`].
+    pub entry: u32,
+}
+
+/// All lexicons, compiled. Immutable and `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    matcher: AhoCorasick,
+    meanings: Vec<Vec<Meaning>>,
+    /// Abbreviations written with a dot (without it) → whether they may end a sentence.
+    abbreviations: HashMap<String, bool>,
+}
+
+/// Collects forms and meanings while the lexicon files are read.
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    index: HashMap<String, usize>,
+    forms: Vec<String>,
+    meanings: Vec<Vec<Meaning>>,
+    abbreviations: HashMap<String, bool>,
+}
+
+impl LexiconBuilder {
+    /// Adds `form` (any case or spelling; it is normalized) with `meaning`.
+    pub fn add(&mut self, form: &str, meaning: Meaning) {
+        let norm = Normalized::new(form.trim());
+        let key = norm.text().to_string();
+        if key.is_empty() {
+            return;
+        }
+        let k = *self.index.entry(key.clone()).or_insert_with(|| {
+            self.forms.push(key);
+            self.meanings.push(Vec::new());
+            self.forms.len() - 1
+        });
+        if !self.meanings[k].contains(&meaning) {
+            self.meanings[k].push(meaning);
+        }
+    }
+
+    /// Adds an abbreviation written with a dot (`word` without it).
+    pub fn add_abbreviation(&mut self, word: &str, may_end_sentence: bool) {
+        let norm = Normalized::new(word.trim().trim_end_matches('.'));
+        self.abbreviations
+            .insert(norm.text().to_string(), may_end_sentence);
+    }
+
+    /// Compiles the matcher.
+    pub fn build(self) -> Result<Lexicon, LexiconError> {
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&self.forms)
+            .map_err(|e| LexiconError {
+                file: "(all lexicons)".into(),
+                line: 0,
+                message: format!("cannot compile the matcher: {e}"),
+            })?;
+        Ok(Lexicon {
+            matcher,
+            meanings: self.meanings,
+            abbreviations: self.abbreviations,
+        })
+    }
+}
+
+impl Lexicon {
+    /// Loads every lexicon: from `dir` for the files it has, embedded ones for the rest.
+    pub fn load(dir: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        let mut builder = LexiconBuilder::default();
+        for file in FILES {
+            let from_dir = match dir {
+                Some(d) => {
+                    let path = d.join(file.name);
+                    if path.exists() {
+                        let content = std::fs::read_to_string(&path).map_err(|e| LexiconError {
+                            file: path.display().to_string(),
+                            line: 0,
+                            message: e.to_string(),
+                        })?;
+                        Some((path.display().to_string(), content))
+                    } else {
+                        None
+                    }
+                }
+                None => None,
+            };
+            match from_dir {
+                Some((name, content)) => load_file(&name, &content, file.load, &mut builder)?,
+                None => load_file(file.name, file.embedded, file.load, &mut builder)?,
+            }
+        }
+        builder.build()
+    }
+
+    /// The meanings of a hit.
+    pub fn meanings(&self, hit: Hit) -> &[Meaning] {
+        self.meanings
+            .get(hit.entry as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// For each token, the longest form that starts at it and ends on a token boundary.
+    pub fn find_hits(&self, text: &str, tokens: &[Token], out: &mut Vec<Option<Hit>>) {
+        out.clear();
+        out.resize(tokens.len(), None);
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
+                continue;
+            }
+            let input = Input::new(text)
+                .range(t.start..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = self.matcher.find(input) else {
+                continue;
+            };
+            let mut j = i;
+            while j < tokens.len() && tokens[j].end < m.end() {
+                j += 1;
+            }
+            if j < tokens.len() && tokens[j].end == m.end() {
+                out[i] = Some(Hit {
+                    end: j + 1,
+                    entry: m.pattern().as_u32(),
+                });
+            }
+        }
+    }
+}
+
+impl Abbreviations for Lexicon {
+    fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains_key(word)
+    }
+}
+
+impl SentenceEnders for Lexicon {
+    fn may_end_sentence(&self, word: &str) -> bool {
+        self.abbreviations
+            .get(word.trim_end_matches('.'))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// A function that reads one row of a lexicon file into the builder.
+pub type RowLoader = fn(&tsv::Row<'_>, &mut LexiconBuilder) -> Result<(), String>;
+
+fn load_file(
+    name: &str,
+    content: &str,
+    load: RowLoader,
+    builder: &mut LexiconBuilder,
+) -> Result<(), LexiconError> {
+    if !content.starts_with('#') {
+        return Err(LexiconError {
+            file: name.to_string(),
+            line: 1,
+            message: "a lexicon starts with a '#' header naming its source and licence".into(),
+        });
+    }
+    for row in tsv::rows(content) {
+        load(&row, builder).map_err(|message| LexiconError {
+            file: name.to_string(),
+            line: row.line,
+            message,
+        })?;
+    }
+    Ok(())
+}
+
+/// Parses a decimal lexicon field.
+pub(crate) fn parse_decimal(s: &str, what: &str) -> Result<Decimal, String> {
+    Decimal::parse(s).ok_or_else(|| format!("{what} {s:?} is not a decimal number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::load(None).expect("embedded lexicons load")
+    }
+
+    #[test]
+    fn embedded_lexicons_load() {
+        let lex = lexicon();
+        assert!(lex.is_abbreviation("тыс"));
+        assert!(lex.may_end_sentence("руб."));
+    }
+
+    #[test]
+    fn matches_whole_tokens_only() {
+        let lex = lexicon();
+        let text = "5 тонн, 900 млн долларов США и тыс. т";
+        let n = Normalized::new(text);
+        let mut toks = Vec::new();
+        tokenize(text, &n, &lex, &mut toks);
+        let mut hits = Vec::new();
+        lex.find_hits(n.text(), &toks, &mut hits);
+        let found: Vec<&str> = toks
+            .iter()
+            .zip(&hits)
+            .filter_map(|(t, h)| h.map(|h| &n.text()[t.start..toks[h.end - 1].end]))
+            .collect();
+        assert!(found.contains(&"млн"), "{found:?}");
+        assert!(found.contains(&"долларов сша"), "{found:?}");
+        assert!(found.contains(&"тыс."), "{found:?}");
+    }
+
+    #[test]
+    fn a_bad_row_names_file_and_line() {
+        let mut b = LexiconBuilder::default();
+        let err = load_file(
+            "multipliers.tsv",
+            "# test\nтыс.\tmany\n",
+            files::FILES[0].load,
+            &mut b,
+        )
+        .unwrap_err();
+        assert_eq!(err.file, "multipliers.tsv");
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().starts_with("multipliers.tsv:2: "), "{err}");
+    }
+
+    #[test]
+    fn a_file_without_header_is_refused() {
+        let mut b = LexiconBuilder::default();
+        let err = load_file("x.tsv", "тыс.\t1000\n", files::FILES[0].load, &mut b).unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

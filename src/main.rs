@@ -1,0 +1,154 @@
+//! The `newsfacts` command: flags in, library calls, exit code out.
+//!
+//! Exit codes, as ripgrep's: 0 all fine, 1 some records failed, 2 usage or fatal error.
+
+use clap::{Parser, ValueEnum};
+use newsfacts::io::read::{InputFormat, ReadOptions};
+use newsfacts::io::write::OutputMode;
+use newsfacts::io::{self as nio, RunOptions};
+use newsfacts::offsets::OffsetUnit;
+use newsfacts::{Extractor, FactType};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Finds facts (numbers, money, percentages, ...) in Russian news and writes them as JSON lines.
+#[derive(Parser, Debug)]
+#[command(name = "newsfacts", version, about)]
+struct Cli {
+    /// Files or folders to read (folders are walked in sorted order; .gz is read
+    /// transparently). No path, or `-`, reads stdin.
+    paths: Vec<PathBuf>,
+
+    /// Input format (default: by extension, .jsonl/.ndjson are JSON lines, else text; stdin is text).
+    #[arg(long, value_enum)]
+    input: Option<Input>,
+
+    /// Text input: every line is a document (id = path:line).
+    #[arg(long)]
+    lines: bool,
+
+    /// JSON lines: the field with the document id (missing: path:line).
+    #[arg(long, default_value = "id")]
+    id_field: String,
+
+    /// JSON lines: the field with the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+
+    /// What a line of output is: one fact, or one document with a `facts` array.
+    #[arg(long, value_enum, default_value_t = Output::Facts)]
+    output: Output,
+
+    /// The unit of `start`/`end`.
+    #[arg(long, value_enum, default_value_t = Offsets::Chars)]
+    offsets: Offsets,
+
+    /// Only these fact types, comma-separated (number,money,percent,...).
+    #[arg(long, value_delimiter = ',')]
+    types: Vec<String>,
+
+    /// Read lexicon files from this folder instead of the embedded ones (same file names).
+    #[arg(long)]
+    lexicon_dir: Option<PathBuf>,
+
+    /// Print documents read, written, failed, facts and MB/s on stderr at the end.
+    #[arg(long)]
+    stats: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Input {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Output {
+    Facts,
+    Docs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Offsets {
+    Chars,
+    Bytes,
+    Utf16,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("newsfacts: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let mut builder = Extractor::builder();
+    if let Some(dir) = &cli.lexicon_dir {
+        builder = builder.lexicon_dir(dir);
+    }
+    if !cli.types.is_empty() {
+        let types = cli
+            .types
+            .iter()
+            .map(|t| {
+                FactType::from_name(t.trim()).ok_or_else(|| format!("unknown fact type {t:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        builder = builder.types(&types);
+    }
+    let extractor = builder.build().map_err(|e| e.to_string())?;
+    let opts = RunOptions {
+        paths: cli.paths,
+        read: ReadOptions {
+            format: cli.input.map(|i| match i {
+                Input::Text => InputFormat::Text,
+                Input::Jsonl => InputFormat::Jsonl,
+            }),
+            lines: cli.lines,
+            id_field: cli.id_field,
+            text_field: cli.text_field,
+        },
+        output: match cli.output {
+            Output::Facts => OutputMode::Facts,
+            Output::Docs => OutputMode::Docs,
+        },
+        offsets: match cli.offsets {
+            Offsets::Chars => OffsetUnit::Chars,
+            Offsets::Bytes => OffsetUnit::Bytes,
+            Offsets::Utf16 => OffsetUnit::Utf16,
+        },
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let mut report = |message: &str, _: Option<&nio::read::RecordError>| {
+        let _ = writeln!(stderr.lock(), "newsfacts: {message}");
+    };
+    let stats = nio::run(&extractor, &opts, &mut out, &mut report)
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    if cli.stats {
+        eprintln!(
+            "newsfacts: {} documents read, {} written, {} failed, {} facts, {:.1} MB in {:.2} s, {:.1} MB/s",
+            stats.read,
+            stats.written,
+            stats.failed,
+            stats.facts,
+            stats.bytes as f64 / 1e6,
+            stats.seconds,
+            stats.mb_per_s()
+        );
+    }
+    Ok(if stats.source_errors > 0 {
+        ExitCode::from(2)
+    } else if stats.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,99 @@
+//! Overlaps are settled here, and only here.
+//!
+//! Rules propose candidates freely; this module keeps the best non-conflicting set: longer
+//! spans first (so "$1,1 млрд" beats the number "1,1 млрд" inside it), then by type priority
+//! (money over quantity over number, ...), then the earlier one. Numeric and time facts
+//! conflict with everything; a location may sit inside an organization
+//! ("Экспортно-импортный банк США"), while persons conflict with every name.
+
+use crate::fact::{Fact, FactType};
+use crate::rules::{Candidate, Doc};
+use crate::text::token::{ABBREVIATION, SENTENCE_START};
+
+/// Which layer a type occupies, as a bit; `blocks` says which layers it may not overlap.
+fn layer(kind: FactType) -> u8 {
+    match kind {
+        FactType::Person => 2,
+        FactType::Organization => 4,
+        FactType::Location => 8,
+        _ => 1,
+    }
+}
+
+fn blocks(kind: FactType) -> u8 {
+    match kind {
+        FactType::Person => 1 | 2 | 4 | 8,
+        FactType::Organization => 1 | 2 | 4,
+        FactType::Location => 1 | 2 | 8,
+        _ => 1 | 2 | 4 | 8,
+    }
+}
+
+/// When spans are equal, the type that wins.
+fn priority(kind: FactType) -> u8 {
+    match kind {
+        FactType::Money => 12,
+        FactType::Percent => 11,
+        FactType::Age => 10,
+        FactType::Duration => 9,
+        FactType::Date => 8,
+        FactType::Time => 7,
+        FactType::Quantity => 6,
+        FactType::Ordinal => 5,
+        FactType::Person => 4,
+        FactType::Organization => 3,
+        FactType::Location => 2,
+        FactType::Number => 1,
+    }
+}
+
+/// Keeps the best non-conflicting candidates and turns them into facts, in text order.
+pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
+    let tokens = doc.tokens;
+    let width = |c: &Candidate| {
+        let s = tokens.get(c.start).map_or(0, |t| t.start);
+        let e = c
+            .end
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .map_or(s, |t| t.end);
+        e.saturating_sub(s)
+    };
+    candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
+    candidates.sort_by(|a, b| {
+        width(b)
+            .cmp(&width(a))
+            .then(priority(b.kind).cmp(&priority(a.kind)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken = vec![0u8; tokens.len()];
+    let mut facts = Vec::new();
+    for c in candidates {
+        let mask = blocks(c.kind);
+        if taken[c.start..c.end].iter().any(|&t| t & mask != 0) {
+            continue;
+        }
+        let bit = layer(c.kind);
+        for t in &mut taken[c.start..c.end] {
+            *t |= bit;
+        }
+        let (ns, mut ne) = (tokens[c.start].start, tokens[c.end - 1].end);
+        // An abbreviation's dot that also ends the sentence is punctuation, not the fact.
+        let last = tokens[c.end - 1];
+        let sentence_ends = tokens.get(c.end).is_none_or(|t| t.has(SENTENCE_START));
+        if last.has(ABBREVIATION) && sentence_ends && ne > last.start + 1 {
+            ne -= 1;
+        }
+        let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
+        facts.push(Fact {
+            kind: c.kind,
+            start,
+            end,
+            text: doc.original[start..end].to_string(),
+            value: c.value,
+            rule: c.rule,
+        });
+    }
+    facts.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    facts
+}

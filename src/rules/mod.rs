@@ -1,0 +1,101 @@
+//! Rules: small named functions over tokens and lexicon hits that propose candidate facts.
+//!
+//! Each family lives in its own module and appends [`Candidate`]s; no rule decides what wins
+//! when candidates overlap: [`crate::resolve`] does, in one place. A candidate carries the
+//! name of the rule that made it, which travels to the output as `rule`.
+
+pub mod amount;
+pub mod money;
+pub mod number;
+pub mod percent;
+
+use crate::fact::{FactType, Value};
+use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::text::{Normalized, Token, TokenKind};
+
+/// A proposed fact over the tokens `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The first token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The fact type.
+    pub kind: FactType,
+    /// The value.
+    pub value: Value,
+    /// The rule's name (`family.rule`).
+    pub rule: &'static str,
+}
+
+/// One document as the rules see it.
+pub struct Doc<'a> {
+    /// The original text.
+    pub original: &'a str,
+    /// The normalized text and its map back.
+    pub norm: &'a Normalized,
+    /// The tokens of the normalized text.
+    pub tokens: &'a [Token],
+    /// The lexicon hit starting at each token.
+    pub hits: &'a [Option<Hit>],
+    /// The lexicons.
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    /// The normalized text of token `i` ("" past the end).
+    #[inline]
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.norm.text()[t.start..t.end])
+    }
+
+    /// The kind of token `i`, if there is one.
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// True if token `i` exists and its normalized text is `s`.
+    #[inline]
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.text(i) == s
+    }
+
+    /// True if token `i` directly follows token `i - 1` with no space.
+    #[inline]
+    pub fn glued(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| !t.has(crate::text::token::SPACE_BEFORE))
+    }
+
+    /// The lexicon hit at token `i` and its meanings.
+    #[inline]
+    pub fn hit(&self, i: usize) -> Option<(Hit, &'a [Meaning])> {
+        let hit = (*self.hits.get(i)?)?;
+        Some((hit, self.lexicon.meanings(hit)))
+    }
+
+    /// The first meaning at token `i` that `pick` accepts, and the token after the form.
+    pub fn meaning<T>(&self, i: usize, pick: impl Fn(&Meaning) -> Option<T>) -> Option<(T, usize)> {
+        let (hit, meanings) = self.hit(i)?;
+        meanings.iter().find_map(&pick).map(|v| (v, hit.end))
+    }
+
+    /// True if a sentence starts at token `i` (so a pattern must not run into it).
+    #[inline]
+    pub fn sentence_start(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.has(crate::text::token::SENTENCE_START))
+    }
+}
+
+/// Runs every rule family over `doc`.
+pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    money::apply(doc, out);
+    percent::apply(doc, out);
+    number::apply(doc, out);
+}

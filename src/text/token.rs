@@ -1,0 +1,332 @@
+//! Tokens over the normalized text: words, numbers, punctuation and symbols.
+//!
+//! One hand-written pass, no regex and no allocation per token: a token is a span of the
+//! normalized text with a kind and a few flags read off the original (capitalization).
+//! Numbers keep their decimal comma ("1,1"), their group spaces ("1 000 000") and their
+//! date and time forms ("24.11.2025", "2025-11-24", "13:20") whole; words keep inner
+//! hyphens ("тау-кен") and, for known abbreviations and single letters, their final dot
+//! ("тыс.", "руб.", "в.").
+
+use super::normalize::Normalized;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after the first letter), with inner hyphens or apostrophes.
+    Word,
+    /// A number: digits, group spaces, one decimal comma or point.
+    Number,
+    /// Digits joined by separators that make a date, time or code: "24.11.2025",
+    /// "2025-11-24", "13:20", "1/3".
+    NumberSeq,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// The original text had whitespace right before the token.
+pub const SPACE_BEFORE: u8 = 1;
+/// The original text had a line break between the previous token and this one.
+pub const NEWLINE_BEFORE: u8 = 2;
+/// The token's first character is an uppercase letter in the original.
+pub const CAPITALIZED: u8 = 4;
+/// Every letter of the token is uppercase in the original (and there are at least two).
+pub const ALL_CAPS: u8 = 8;
+/// The token starts a sentence.
+pub const SENTENCE_START: u8 = 16;
+/// A word token that ends with an abbreviation dot ("тыс.").
+pub const ABBREVIATION: u8 = 32;
+/// The token contains Latin letters.
+pub const LATIN: u8 = 64;
+
+/// A token: a span of the normalized text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Start, a byte offset into the normalized text.
+    pub start: usize,
+    /// End (exclusive), a byte offset into the normalized text.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+    /// `SPACE_BEFORE`, `CAPITALIZED`, ... bits.
+    pub flags: u8,
+}
+
+impl Token {
+    /// True if `flag` is set.
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Decides which words take their final dot: the abbreviations.
+pub trait Abbreviations {
+    /// True if `word` (normalized, without the dot) is an abbreviation written with a dot.
+    fn is_abbreviation(&self, word: &str) -> bool;
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Splits `norm` into tokens, appending them to `out` (which is cleared first).
+pub fn tokenize(
+    original: &str,
+    norm: &Normalized,
+    abbreviations: &dyn Abbreviations,
+    out: &mut Vec<Token>,
+) {
+    out.clear();
+    let text = norm.text();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut flags_next = 0u8;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            flags_next |= SPACE_BEFORE;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' {
+            flags_next |= SPACE_BEFORE | NEWLINE_BEFORE;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if b.is_ascii_digit() {
+            let (end, k) = scan_number(bytes, i);
+            i = end;
+            kind = k;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_word_char(c) {
+                i = scan_word(text, i);
+                if i < bytes.len() && bytes[i] == b'.' {
+                    let word = &text[start..i];
+                    let single = word.chars().nth(1).is_none();
+                    if single || abbreviations.is_abbreviation(word) {
+                        i += 1;
+                        flags_next |= ABBREVIATION;
+                    }
+                }
+                kind = TokenKind::Word;
+            } else if c.is_whitespace() {
+                // Multi-byte spaces that normalization kept (none today) count as space.
+                flags_next |= SPACE_BEFORE;
+                i += c.len_utf8();
+                continue;
+            } else {
+                i += c.len_utf8();
+                kind = TokenKind::Punct;
+            }
+        }
+        let mut flags = flags_next;
+        flags_next = 0;
+        if kind == TokenKind::Word {
+            flags |= case_flags(original, norm, start, i);
+        }
+        out.push(Token {
+            start,
+            end: i,
+            kind,
+            flags,
+        });
+    }
+}
+
+/// Capitalization flags of the word at normalized `start..end`, read off the original.
+fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8 {
+    let (s, e) = norm.span_to_original(original, start, end);
+    let word = &original[s..e];
+    let mut flags = 0;
+    let mut letters = 0;
+    let mut upper = 0;
+    for (k, c) in word.chars().enumerate() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if k == 0 {
+                    flags |= CAPITALIZED;
+                }
+            }
+            if c.is_ascii_alphabetic() {
+                flags |= LATIN;
+            }
+        }
+    }
+    if letters >= 2 && upper == letters {
+        flags |= ALL_CAPS;
+    }
+    flags
+}
+
+/// A word: letters and digits, with single inner `-` or `'` between word characters.
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        // Run of letters and digits.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || is_inner_mark(c) {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // An inner hyphen or apostrophe followed by a letter or digit continues the word.
+        if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
+            let next = text[i + 1..].chars().next().unwrap_or(' ');
+            if next.is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+/// Combining marks and middle dots that stay inside a word ("кВт·ч").
+fn is_inner_mark(c: char) -> bool {
+    matches!(c, '·' | '\u{0306}') || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+fn digits_at(bytes: &[u8], i: usize) -> usize {
+    bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// A number or a number sequence starting at `start` (a digit).
+fn scan_number(bytes: &[u8], start: usize) -> (usize, TokenKind) {
+    let first = digits_at(bytes, start);
+    let mut i = start + first;
+    // ISO date 2025-11-24.
+    if first == 4 && bytes.len() >= i + 6 && bytes[i] == b'-' {
+        let a = digits_at(bytes, i + 1);
+        if a == 2 && bytes.get(i + 3) == Some(&b'-') && digits_at(bytes, i + 4) == 2 {
+            let end = i + 6;
+            if !bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                return (end, TokenKind::NumberSeq);
+            }
+        }
+    }
+    // Group spaces: "1 000 000", only after a first group of one to three digits.
+    if first <= 3 {
+        let mut j = i;
+        while j + 4 <= bytes.len() && bytes[j] == b' ' && digits_at(bytes, j + 1) == 3 {
+            j += 4;
+        }
+        if j > i {
+            i = j;
+        }
+    }
+    // Separators followed by digits.
+    let mut seps = 0;
+    let mut decimal = true;
+    while i + 1 < bytes.len() {
+        let sep = bytes[i];
+        if !matches!(sep, b',' | b'.' | b':' | b'/') || !bytes[i + 1].is_ascii_digit() {
+            break;
+        }
+        if matches!(sep, b':' | b'/') {
+            decimal = false;
+        }
+        seps += 1;
+        i += 1 + digits_at(bytes, i + 1);
+    }
+    let kind = if seps == 0 || (seps == 1 && decimal) {
+        TokenKind::Number
+    } else {
+        TokenKind::NumberSeq
+    };
+    (i, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Few;
+    impl Abbreviations for Few {
+        fn is_abbreviation(&self, word: &str) -> bool {
+            matches!(word, "тыс" | "руб" | "млн" | "г" | "т" | "е")
+        }
+    }
+
+    fn toks(text: &str) -> Vec<(String, TokenKind)> {
+        let n = Normalized::new(text);
+        let mut out = Vec::new();
+        tokenize(text, &n, &Few, &mut out);
+        out.iter()
+            .map(|t| (n.text()[t.start..t.end].to_string(), t.kind))
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        toks(text).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn keeps_numbers_whole() {
+        use TokenKind::*;
+        let table: &[(&str, &[(&str, TokenKind)])] = &[
+            ("1,1", &[("1,1", Number)]),
+            ("3.5%", &[("3.5", Number), ("%", Punct)]),
+            ("1 000 000 руб.", &[("1 000 000", Number), ("руб.", Word)]),
+            ("1\u{00A0}000", &[("1 000", Number)]),
+            ("24.11.2025", &[("24.11.2025", NumberSeq)]),
+            ("2025-11-24", &[("2025-11-24", NumberSeq)]),
+            ("13:20", &[("13:20", NumberSeq)]),
+            ("10-20", &[("10", Number), ("-", Punct), ("20", Number)]),
+            (
+                "в 2025 году",
+                &[("в", Word), ("2025", Number), ("году", Word)],
+            ),
+        ];
+        for (text, want) in table {
+            let got = toks(text);
+            let want: Vec<(String, TokenKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn keeps_words_and_abbreviations_whole() {
+        assert_eq!(
+            surfaces("«Тау-Кен Самрук»"),
+            ["\"", "тау-кен", "самрук", "\""]
+        );
+        assert_eq!(surfaces("5 тыс. тонн"), ["5", "тыс.", "тонн"]);
+        assert_eq!(
+            surfaces("900 млн долларов."),
+            ["900", "млн", "долларов", "."]
+        );
+        assert_eq!(surfaces("т. е. вот"), ["т.", "е.", "вот"]);
+        assert_eq!(surfaces("В. В. Путин"), ["в.", "в.", "путин"]);
+        assert_eq!(surfaces("конец."), ["конец", "."]);
+        assert_eq!(surfaces("кВт·ч"), ["квт·ч"]);
+    }
+
+    #[test]
+    fn reads_capitalization_from_the_original() {
+        let text = "Cove Capital и США";
+        let n = Normalized::new(text);
+        let mut out = Vec::new();
+        tokenize(text, &n, &Few, &mut out);
+        assert!(out[0].has(CAPITALIZED) && out[0].has(LATIN));
+        assert!(!out[2].has(CAPITALIZED));
+        assert!(out[3].has(ALL_CAPS) && !out[3].has(LATIN));
+    }
+}
