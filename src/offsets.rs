@@ -67,6 +67,6 @@ mod tests {
         let mut c = OffsetConverter::new(text, OffsetUnit::Chars);
         assert_eq!(c.convert(at), 5);
         assert_eq!(c.convert(3), 3);
-        assert_eq!(c.convert(text.len()), 7);
+        assert_eq!(c.convert(text.len()), 8);
     }
 }
