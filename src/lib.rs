@@ -33,6 +33,7 @@ pub mod fact;
 pub mod io;
 pub mod lexicon;
 pub mod offsets;
+pub mod reference;
 pub mod resolve;
 pub mod rules;
 pub mod text;
@@ -40,6 +41,7 @@ pub mod text;
 pub use decimal::Decimal;
 pub use fact::{Amount, Fact, FactType, NameValue, Qualifier, SCHEMA_VERSION, TimeValue, Value};
 pub use lexicon::LexiconError;
+pub use reference::Reference;
 
 use lexicon::Lexicon;
 use std::path::PathBuf;
@@ -91,8 +93,14 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
-    /// The facts of `text`, in text order, with byte offsets into `text`.
+    /// The facts of `text`, in text order, with byte offsets into `text`. Relative dates
+    /// come out with their offset but unresolved: see [`Extractor::extract_at`].
     pub fn extract(&self, text: &str) -> Vec<Fact> {
+        self.extract_at(text, None)
+    }
+
+    /// The facts of `text`, with relative dates resolved against `reference` when given.
+    pub fn extract_at(&self, text: &str, reference: Option<&Reference>) -> Vec<Fact> {
         let norm = text::Normalized::new(text);
         let mut tokens = Vec::new();
         text::token::tokenize(text, &norm, &self.lexicon, &mut tokens);
@@ -105,6 +113,7 @@ impl Extractor {
             tokens: &tokens,
             hits: &hits,
             lexicon: &self.lexicon,
+            reference,
         };
         let mut candidates = Vec::new();
         rules::run_all(&doc, &mut candidates);

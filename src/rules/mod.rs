@@ -40,6 +40,8 @@ pub struct Doc<'a> {
     pub hits: &'a [Option<Hit>],
     /// The lexicons.
     pub lexicon: &'a Lexicon,
+    /// The reference date for relative expressions, if known.
+    pub reference: Option<&'a crate::Reference>,
 }
 
 impl<'a> Doc<'a> {

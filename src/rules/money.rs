@@ -9,9 +9,6 @@ use crate::lexicon::Meaning;
 
 /// A currency at token `i`: code, factor to the main unit, may-be-prefix, next token.
 fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, usize)> {
-    if doc.sentence_start(i) {
-        return None;
-    }
     let (hit, meanings) = doc.hit(i)?;
     meanings.iter().find_map(|m| match m {
         Meaning::Currency {
@@ -79,6 +76,9 @@ fn amount_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(amount) = amount_at(doc, i) else {
         return;
     };
+    if doc.sentence_start(amount.end) {
+        return;
+    }
     let Some((code, factor, _, next)) = currency_at(doc, amount.end) else {
         return;
     };

@@ -1,0 +1,262 @@
+//! The CLI, on the real binary.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsfacts-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn stdin_text_gives_percent_and_money() {
+    let out = run_stdin(&[], "Рост составил 15%, выручка — $1,1 млрд.");
+    assert_eq!(out.status.code(), Some(0));
+    let facts = lines(&out);
+    let percent = facts.iter().find(|f| f["type"] == "percent").unwrap();
+    assert_eq!(percent["value"]["value"], "15");
+    assert_eq!(percent["doc"], "-");
+    assert_eq!(percent["schema"], 1);
+    let money = facts.iter().find(|f| f["type"] == "money").unwrap();
+    assert_eq!(money["value"]["value"], "1100000000");
+    assert_eq!(money["value"]["currency"], "USD");
+    assert_eq!(money["text"], "$1,1 млрд");
+    assert_eq!(money["start"], 29);
+    assert_eq!(money["rule"], "money.currency_amount");
+}
+
+#[test]
+fn offsets_in_every_unit() {
+    let text = "😀 Рост 15%";
+    let start = |unit: &str| {
+        lines(&run_stdin(&["--offsets", unit], text))[0]["start"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(start("chars"), 7);
+    assert_eq!(start("utf16"), 8);
+    assert_eq!(start("bytes"), "😀 Рост ".len() as u64);
+}
+
+#[test]
+fn jsonl_with_a_bad_line_keeps_neighbours_and_exits_1() {
+    let input = "{\"id\":\"a\",\"text\":\"Рост 15%\"}\n{\"id\": broken\n{\"id\":\"c\",\"text\":\"Цена $5\"}\n";
+    let out = run_stdin(&["--input", "jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, ["a", "c"]);
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(err.contains("-:2: bad JSON"), "{err}");
+}
+
+#[test]
+fn jsonl_record_errors_name_the_cause() {
+    let input =
+        "[1,2]\n{\"id\":\"x\",\"text\":7}\n{\"id\":\"y\"}\n{\"id\":\"z\",\"text\":\"ok 5%\"}\n";
+    let out = run_stdin(&["--input", "jsonl", "--stats"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert!(err.contains("-:1: not a JSON object"), "{err}");
+    assert!(
+        err.contains("-:2: field \"text\" is not a string but a number"),
+        "{err}"
+    );
+    assert!(err.contains("-:3: no field \"text\""), "{err}");
+    assert!(
+        err.contains("4 documents read, 1 written, 3 failed"),
+        "{err}"
+    );
+    assert_eq!(lines(&out).len(), 1);
+}
+
+#[test]
+fn output_docs_keeps_the_record_and_adds_facts() {
+    let input = "{\"id\":\"a\",\"lang\":\"ru\",\"text\":\"Рост 15%\"}\n{\"text\":\"ничего\"}\n";
+    let out = run_stdin(&["--input", "jsonl", "--output", "docs"], input);
+    assert_eq!(out.status.code(), Some(0));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["lang"], "ru");
+    assert_eq!(docs[0]["facts"][0]["type"], "percent");
+    assert_eq!(docs[0]["facts"][0]["start"], 5);
+    assert!(docs[0]["facts"][0].get("doc").is_none());
+    assert_eq!(docs[1]["facts"].as_array().unwrap().len(), 0);
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        raw.starts_with(
+            "{\"id\":\"a\",\"lang\":\"ru\",\"text\":\"Рост 15%\",\"schema\":1,\"facts\":["
+        ),
+        "{raw}"
+    );
+}
+
+#[test]
+fn custom_id_and_text_fields() {
+    let input = "{\"uid\":42,\"body\":\"Рост 15%\"}\n";
+    let out = run_stdin(
+        &[
+            "--input",
+            "jsonl",
+            "--id-field",
+            "uid",
+            "--text-field",
+            "body",
+        ],
+        input,
+    );
+    assert_eq!(lines(&out)[0]["doc"], "42");
+}
+
+#[test]
+fn files_folders_lines_and_gzip() {
+    let dir = tempdir("files");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("b.txt"), "Рост 15%").unwrap();
+    std::fs::write(dir.join("a.txt"), "Цена $5").unwrap();
+    std::fs::write(
+        dir.join("sub/c.jsonl"),
+        "{\"id\":\"c1\",\"text\":\"10%\"}\n",
+    )
+    .unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(b"{\"id\":\"g1\",\"text\":\"20%\"}\n").unwrap();
+    std::fs::write(dir.join("sub/d.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "99%").unwrap();
+    let out = bin().arg(&dir).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["doc"].as_str().unwrap().to_string())
+        .collect();
+    let a = dir.join("a.txt").display().to_string();
+    let b = dir.join("b.txt").display().to_string();
+    assert_eq!(docs, [a, b, "c1".to_string(), "g1".to_string()]);
+
+    std::fs::write(dir.join("lines.txt"), "Рост 15%\nничего\nЦена $5\n").unwrap();
+    let out = bin()
+        .arg(dir.join("lines.txt"))
+        .arg("--lines")
+        .output()
+        .unwrap();
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["doc"].as_str().unwrap().to_string())
+        .collect();
+    let p = dir.join("lines.txt").display().to_string();
+    assert_eq!(docs, [format!("{p}:1"), format!("{p}:3")]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn missing_file_is_fatal_but_others_still_come_out() {
+    let dir = tempdir("missing");
+    std::fs::write(dir.join("a.txt"), "Рост 15%").unwrap();
+    let out = bin()
+        .arg(dir.join("nope.txt"))
+        .arg(dir.join("a.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(lines(&out).len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let out = bin().arg("--output").arg("nonsense").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args(["--types", "nonsense"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line() {
+    let dir = tempdir("utf8");
+    std::fs::write(
+        dir.join("x.jsonl"),
+        b"{\"id\":\"a\",\"text\":\"5%\"}\n{\"id\":\"b\",\"text\":\"\xff\"}\n",
+    )
+    .unwrap();
+    let out = bin().arg(dir.join("x.jsonl")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("x.jsonl:2: invalid UTF-8"), "{err}");
+    assert_eq!(lines(&out).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn closed_pipe_ends_quietly_with_exit_0() {
+    let doc = "{\"text\":\"Рост 15%, 20%, 30%, $5 млн\"}\n".repeat(20000);
+    let mut child = bin()
+        .args(["--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(doc.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let _ = writer.join();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert!(err.is_empty(), "stderr: {err}");
+}

@@ -1,0 +1,114 @@
+//! Properties of every output: never panics, offsets always give the fact's text on
+//! character boundaries, output is deterministic and shifts with its text.
+
+use super::extractor;
+use proptest::prelude::*;
+
+/// Pieces that exercise the rules: numbers, multipliers, currencies, quotes, odd spaces.
+const PIECES: &[&str] = &[
+    "$",
+    "€",
+    "1,1",
+    "3.5",
+    "1 000",
+    "1\u{00A0}000",
+    "24.11.2025",
+    "2025-11-24",
+    "13:20",
+    "15",
+    "-",
+    "+",
+    "%",
+    "млрд",
+    "тыс.",
+    "млн",
+    "руб.",
+    "коп.",
+    "долларов",
+    "США",
+    "процентов",
+    "п. п.",
+    "более",
+    "не менее",
+    "до",
+    "от",
+    "«",
+    "»",
+    "—",
+    "–",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\u{00A0}",
+    "\u{00AD}",
+    "\u{0301}",
+    "ё",
+    "Ё",
+    "В.",
+    "г.",
+    "т. е.",
+    ".",
+    ",",
+    "Тау-Кен",
+    "İ",
+    "😀",
+    "\u{FEFF}",
+    "\u{200B}",
+    "\0",
+    "ﬁ",
+    "ß",
+    "0",
+    "00",
+    "9999999999999999999999999999999999999999",
+    "1,",
+    ",5",
+];
+
+fn check(text: &str) {
+    let facts = extractor().extract(text);
+    for f in &facts {
+        assert!(
+            f.start <= f.end && f.end <= text.len(),
+            "span out of range in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "not a boundary in {text:?}"
+        );
+        assert_eq!(&text[f.start..f.end], f.text, "offsets vs text in {text:?}");
+        assert!(!f.text.is_empty(), "empty fact in {text:?}");
+    }
+    assert_eq!(
+        facts,
+        extractor().extract(text),
+        "not deterministic on {text:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn never_panics_offsets_valid_on_any_string(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn never_panics_offsets_valid_on_fact_like_text(parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)) {
+        check(&parts.concat());
+    }
+
+    #[test]
+    fn shifting_the_text_shifts_every_fact(parts in prop::collection::vec(prop::sample::select(PIECES), 0..30)) {
+        let text = parts.concat();
+        let shifted = format!("ж {text}");
+        let a = extractor().extract(&text);
+        let b = extractor().extract(&shifted);
+        // "ж " can only change facts that touch the start; compare the rest.
+        let offset = "ж ".len();
+        let a: Vec<_> = a.into_iter().filter(|f| f.start > 0).map(|f| (f.kind, f.start + offset, f.text)).collect();
+        let b: Vec<_> = b.into_iter().filter(|f| f.start > offset).map(|f| (f.kind, f.start, f.text)).collect();
+        prop_assert_eq!(a, b);
+    }
+}
