@@ -8,7 +8,6 @@
 
 use crate::fact::{Fact, FactType};
 use crate::rules::{Candidate, Doc};
-use crate::text::token::{ABBREVIATION, SENTENCE_START};
 
 /// Which layer a type occupies, as a bit; `blocks` says which layers it may not overlap.
 fn layer(kind: FactType) -> u8 {
@@ -77,13 +76,9 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
         for t in &mut taken[c.start..c.end] {
             *t |= bit;
         }
-        let (ns, mut ne) = (tokens[c.start].start, tokens[c.end - 1].end);
-        // An abbreviation's dot that also ends the sentence is punctuation, not the fact.
-        let last = tokens[c.end - 1];
-        let sentence_ends = tokens.get(c.end).is_none_or(|t| t.has(SENTENCE_START));
-        if last.has(ABBREVIATION) && sentence_ends && ne > last.start + 1 {
-            ne -= 1;
-        }
+        // An abbreviation keeps its dot even at the end of a sentence ("5 тыс. руб."):
+        // Russian writes one dot for both.
+        let (ns, ne) = (tokens[c.start].start, tokens[c.end - 1].end);
         let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
         facts.push(Fact {
             kind: c.kind,

@@ -2,7 +2,7 @@
 //! embedded in the binary.
 
 use super::tsv::Row;
-use super::{LexiconBuilder, Meaning, RowLoader, parse_decimal};
+use super::{LexiconBuilder, Meaning, NumberClass, RowLoader, parse_decimal};
 use crate::fact::Qualifier;
 
 /// A lexicon file: its name under `lexicons/`, its embedded content, and its row reader.
@@ -32,12 +32,50 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("percent.tsv", load_percent),
     lexicon_file!("qualifiers.tsv", load_qualifier),
     lexicon_file!("abbreviations.tsv", load_abbreviation),
+    lexicon_file!("number_words.tsv", load_number_word),
+    lexicon_file!("identifier_prefixes.tsv", load_identifier_prefix),
 ];
 
-/// `form	factor`
+/// `form`
+fn load_identifier_prefix(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    b.add(row.field(0, "form")?, Meaning::IdentifierPrefix);
+    Ok(())
+}
+
+/// `form	value	class`
+fn load_number_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let value = parse_decimal(row.field(1, "value")?, "value")?;
+    let class = match row.field(2, "class")? {
+        "zero" => NumberClass::Zero,
+        "unit" => NumberClass::Unit,
+        "teen" => NumberClass::Teen,
+        "ten" => NumberClass::Ten,
+        "hundred" => NumberClass::Hundred,
+        "half" => NumberClass::Half,
+        "fraction" => NumberClass::Fraction,
+        "denominator" => NumberClass::Denominator,
+        "whole" => NumberClass::Whole,
+        "vague" => NumberClass::Vague,
+        "few" => NumberClass::Few,
+        other => return Err(format!("unknown number class {other:?}")),
+    };
+    b.add(row.field(0, "form")?, Meaning::NumberWord { value, class });
+    Ok(())
+}
+
+/// `form	factor	number`: number is `sg` or `pl` for words that can stand alone
+/// ("миллион рублей"), empty for abbreviations and forms that only follow a number.
 fn load_multiplier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let factor = parse_decimal(row.field(1, "factor")?, "factor")?;
-    b.add(row.field(0, "form")?, Meaning::Multiplier(factor));
+    let form = row.field(0, "form")?;
+    b.add(form, Meaning::Multiplier(factor));
+    let plural = match row.optional(2) {
+        None => return Ok(()),
+        Some("sg") => false,
+        Some("pl") => true,
+        Some(other) => return Err(format!("number {other:?} is not sg or pl")),
+    };
+    b.add(form, Meaning::LoneMultiplier { factor, plural });
     Ok(())
 }
 

@@ -28,6 +28,14 @@ pub use tsv::LexiconError;
 pub enum Meaning {
     /// A multiplier word: "тыс." → 1000, "миллиардов" → 1000000000.
     Multiplier(Decimal),
+    /// A multiplier word that is a number on its own ("миллион рублей", "тысячи людей"):
+    /// its factor and whether the form is plural (then the amount is vague).
+    LoneMultiplier {
+        /// The factor.
+        factor: Decimal,
+        /// Plural form: "миллиарды", "тысяч".
+        plural: bool,
+    },
     /// A currency: its ISO 4217 code, the factor to its main unit (0.01 for kopecks), and
     /// whether it may stand before the amount ("$5", "USD 5").
     Currency {
@@ -42,6 +50,43 @@ pub enum Meaning {
     Percent(&'static str),
     /// A qualifier word or phrase: "более", "не менее".
     Qualifier(Qualifier),
+    /// A word after which a number is an identifier ("ст. 228", "№ 5").
+    IdentifierPrefix,
+    /// A number word: "двух" (2, unit), "сорока" (40, ten), "треть" (3, fraction).
+    NumberWord {
+        /// The value (for fractions and denominators: the denominator; for vague words:
+        /// the order of magnitude).
+        value: Decimal,
+        /// How it combines with its neighbours.
+        class: NumberClass,
+    },
+}
+
+/// How a number word combines: "сто двадцать пять" is hundred + ten + unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberClass {
+    /// 0.
+    Zero,
+    /// 1–9.
+    Unit,
+    /// 10–19.
+    Teen,
+    /// 20–90.
+    Ten,
+    /// 100–900.
+    Hundred,
+    /// полтора: 1.5.
+    Half,
+    /// треть, четверть, половина: 1/value on its own.
+    Fraction,
+    /// трети, десятых: the denominator after a numerator.
+    Denominator,
+    /// целых: joins the integer part of "две целых три десятых".
+    Whole,
+    /// десятки, сотни: a vague amount of this order.
+    Vague,
+    /// несколько: a vague count before a multiplier.
+    Few,
 }
 
 /// A lexicon match: the tokens `start..end` spell a form with these meanings.

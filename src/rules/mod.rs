@@ -8,6 +8,7 @@ pub mod amount;
 pub mod money;
 pub mod number;
 pub mod percent;
+pub mod range;
 
 use crate::fact::{FactType, Value};
 use crate::lexicon::{Hit, Lexicon, Meaning};
@@ -100,4 +101,5 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);
     percent::apply(doc, out);
     number::apply(doc, out);
+    range::join(doc, out);
 }

@@ -1,10 +1,11 @@
-//! Money: an amount with a currency before it ("$1,1 млрд", "USD 5 млн") or after it
-//! ("900 млн долларов", "5 тыс. руб.", "5 руб. 30 коп.").
+//! Money: a measure with a currency before it ("$1,1 млрд", "USD 5 млн", "около $2 млрд")
+//! or after it ("900 млн долларов", "5 тыс. руб.", "от 3 до 5 тыс. рублей"), with the
+//! minor unit folded in ("5 руб. 30 коп." is 5.3 RUB).
 
-use super::amount::{ParsedAmount, amount_at, qualifier_before};
+use super::amount::{NumValue, amount_at, measure_at, qualifier_before};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
-use crate::fact::{Amount, FactType, Value};
+use crate::fact::{FactType, Qualifier, Value};
 use crate::lexicon::Meaning;
 
 /// A currency at token `i`: code, factor to the main unit, may-be-prefix, next token.
@@ -23,87 +24,89 @@ fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, u
 /// Proposes money facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        prefix_currency(doc, i, out);
-        amount_currency(doc, i, out);
+        currency_then_amount(doc, i, out);
+        amount_then_currency(doc, i, out);
     }
 }
 
-fn push(
-    doc: &Doc<'_>,
-    start: usize,
-    end: usize,
-    value: Decimal,
-    code: &str,
-    rule: &'static str,
-    out: &mut Vec<Candidate>,
-) {
-    let (qualifier, start) = match qualifier_before(doc, start) {
-        Some((q, s)) => (Some(q), s),
-        None => (None, start),
-    };
-    out.push(Candidate {
-        start,
-        end,
-        kind: FactType::Money,
-        value: Value::Amount(Amount {
-            qualifier,
-            currency: Some(code.to_string()),
-            ..Amount::exact(value)
-        }),
-        rule,
-    });
-}
-
-/// "$1,1 млрд", "€3 млн", "USD 5 млн".
-fn prefix_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+/// "$1,1 млрд", "€3 млн", "USD 5 млн", "около $2 млрд".
+fn currency_then_amount(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some((code, factor, true, next)) = currency_at(doc, i) else {
         return;
     };
     if doc.sentence_start(next) {
         return;
     }
-    let Some(ParsedAmount { end, value, .. }) = amount_at(doc, next) else {
+    let Some(m) = measure_at(doc, next) else {
         return;
     };
-    let Some(value) = value.checked_mul(factor) else {
+    // A qualifier inside ("$ более 5") is odd; one before the currency is usual.
+    if m.start != next {
+        return;
+    }
+    let Some(mut amount) = m.amount(factor) else {
         return;
     };
-    push(doc, i, end, value, code, "money.currency_amount", out);
+    let mut start = i;
+    if i > 0 && doc.is(i - 1, "от") && !doc.sentence_start(i) {
+        amount.qualifier = Some(Qualifier::AtLeast);
+        start = i - 1;
+    } else if let Some((q, s)) = qualifier_before(doc, i) {
+        amount.qualifier = Some(q);
+        start = s;
+    }
+    amount.currency = Some(code.to_string());
+    out.push(Candidate {
+        start,
+        end: m.end,
+        kind: FactType::Money,
+        value: Value::Amount(amount),
+        rule: "money.currency_amount",
+    });
 }
 
 /// "900 млн долларов", "5 тыс. руб.", "100$", "5 руб. 30 коп.".
-fn amount_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some(amount) = amount_at(doc, i) else {
+fn amount_then_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some(m) = measure_at(doc, i) else {
         return;
     };
-    if doc.sentence_start(amount.end) {
+    if doc.sentence_start(m.end) {
         return;
     }
-    let Some((code, factor, _, next)) = currency_at(doc, amount.end) else {
+    let Some((code, factor, _, next)) = currency_at(doc, m.end) else {
         return;
     };
-    let Some(mut value) = amount.value.checked_mul(factor) else {
+    let Some(mut amount) = m.amount(factor) else {
         return;
     };
     let mut end = next;
     let mut rule = "money.amount_currency";
-    // A main unit followed by its minor unit: "5 руб. 30 коп.", "$5 и 30 центов" is rare.
-    if factor == Decimal::from_int(1) {
-        if let Some(minor) = amount_at(doc, next) {
-            if let Some((minor_code, minor_factor, _, after)) = currency_at(doc, minor.end) {
-                if minor_code == code && minor_factor < Decimal::from_int(1) {
-                    if let Some(total) = minor
-                        .value
-                        .checked_mul(minor_factor)
-                        .and_then(|m| value.checked_add(m))
-                    {
-                        value = total;
-                        end = after;
-                        rule = "money.main_and_minor_units";
+    // A main unit followed by its minor unit: "5 руб. 30 коп.".
+    if let (Some(NumValue::Exact(_)), Some(main)) = (m.single, amount.value) {
+        if factor == Decimal::from_int(1) {
+            if let Some(minor) = amount_at(doc, next) {
+                if let (NumValue::Exact(mv), Some((mcode, mfactor, _, after))) =
+                    (minor.value, currency_at(doc, minor.end))
+                {
+                    if mcode == code && mfactor < Decimal::from_int(1) {
+                        if let Some(total) =
+                            mv.checked_mul(mfactor).and_then(|x| main.checked_add(x))
+                        {
+                            amount.value = Some(total);
+                            end = after;
+                            rule = "money.main_and_minor_units";
+                        }
                     }
                 }
             }
         }
     }
-    push(doc, amount.start, end, value, code, rule, out);
+    amount.currency = Some(code.to_string());
+    out.push(Candidate {
+        start: m.start,
+        end,
+        kind: FactType::Money,
+        value: Value::Amount(amount),
+        rule,
+    });
 }

@@ -1,36 +1,70 @@
-//! Numbers on their own: digits with an optional multiplier ("2,5 млн", "1 000 000").
+//! Numbers on their own: digits or words, with multipliers, fractions, ranges, vague
+//! amounts and qualifiers ("2,5 млн", "двадцать пять тысяч", "треть", "от 10 до 20",
+//! "сотни тысяч", "более 300").
 
-use super::amount::{amount_at, qualifier_before};
+use super::amount::{Measure, NumValue, measure_at};
 use super::{Candidate, Doc};
-use crate::fact::{Amount, FactType, Value};
+use crate::decimal::Decimal;
+use crate::fact::{FactType, Value};
+use crate::lexicon::Meaning;
 use crate::text::TokenKind;
+use crate::text::token::LATIN;
 
 /// Proposes number facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Punct) {
+        let Some(m) = measure_at(doc, i) else {
+            continue;
+        };
+        if is_lone_one(&m) || is_identifier(doc, &m) {
             continue;
         }
-        let Some(amount) = amount_at(doc, i) else {
+        let Some(amount) = m.amount(Decimal::from_int(1)) else {
             continue;
         };
-        let (qualifier, start) = match qualifier_before(doc, amount.start) {
-            Some((q, s)) => (Some(q), s),
-            None => (None, amount.start),
-        };
         out.push(Candidate {
-            start,
-            end: amount.end,
+            start: m.start,
+            end: m.end,
             kind: FactType::Number,
-            value: Value::Amount(Amount {
-                qualifier,
-                ..Amount::exact(amount.value)
-            }),
-            rule: if amount.end > i + 1 && doc.kind(amount.end - 1) == Some(TokenKind::Word) {
-                "number.digits_multiplier"
-            } else {
-                "number.digits"
-            },
+            value: Value::Amount(amount),
+            rule: rule_name(&m),
         });
+    }
+}
+
+/// A number that names something: "5G", "«1С»", "Boeing 737", "S&P 500", "ст. 228".
+fn is_identifier(doc: &Doc<'_>, m: &Measure) -> bool {
+    let glued_word_after =
+        doc.glued(m.end) && doc.kind(m.end) == Some(TokenKind::Word) && doc.hit(m.end).is_none();
+    let before = m.start.checked_sub(1);
+    let latin_before = before.is_some_and(|b| {
+        !doc.sentence_start(m.start)
+            && doc.tokens[b].kind == TokenKind::Word
+            && doc.tokens[b].has(LATIN)
+            && doc.hit(b).is_none()
+    });
+    let prefix_before = (1..=2).any(|back| {
+        m.start.checked_sub(back).is_some_and(|b| {
+            doc.meaning(b, |mn| {
+                matches!(mn, Meaning::IdentifierPrefix).then_some(())
+            })
+            .is_some_and(|(_, end)| end == m.start)
+        })
+    });
+    glued_word_after || latin_before || prefix_before
+}
+
+/// "один", "одна" on their own are mostly "one of", not a count.
+fn is_lone_one(m: &Measure) -> bool {
+    m.words && m.qualifier.is_none() && m.single == Some(NumValue::Exact(Decimal::from_int(1)))
+}
+
+fn rule_name(m: &Measure) -> &'static str {
+    match (m.range.is_some(), m.single, m.words) {
+        (true, _, _) => "number.range",
+        (_, Some(NumValue::Fraction(..)), _) => "number.fraction",
+        (_, Some(NumValue::Vague(_)), _) => "number.vague",
+        (_, _, true) => "number.words",
+        _ => "number.digits",
     }
 }

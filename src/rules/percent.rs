@@ -1,44 +1,41 @@
-//! Percentages: an amount with a percent sign or word ("15%", "15 процентов", "15 проц.",
-//! "2 п. п.").
+//! Percentages: a measure with a percent sign or word ("15%", "15 процентов", "15 проц.",
+//! "10–20%", "более 80%"), or percentage points ("2 п. п.", "3 процентных пункта").
 
-use super::amount::{amount_at, qualifier_before};
+use super::amount::measure_at;
 use super::{Candidate, Doc};
-use crate::fact::{Amount, FactType, Value};
+use crate::decimal::Decimal;
+use crate::fact::{FactType, Value};
 use crate::lexicon::Meaning;
 
 /// Proposes percent facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        let Some(amount) = amount_at(doc, i) else {
+        let Some(m) = measure_at(doc, i) else {
             continue;
         };
-        if doc.sentence_start(amount.end) {
+        if doc.sentence_start(m.end) {
             continue;
         }
-        let Some((unit, end)) = doc.meaning(amount.end, |m| match m {
+        let Some((unit, end)) = doc.meaning(m.end, |mn| match mn {
             Meaning::Percent(unit) => Some(*unit),
             _ => None,
         }) else {
             continue;
         };
-        let rule = if doc.is(amount.end, "%") {
-            "percent.sign"
-        } else {
-            "percent.word"
+        let Some(mut amount) = m.amount(Decimal::from_int(1)) else {
+            continue;
         };
-        let (qualifier, start) = match qualifier_before(doc, amount.start) {
-            Some((q, s)) => (Some(q), s),
-            None => (None, amount.start),
+        amount.unit = Some(unit.to_string());
+        let rule = match (unit, doc.is(m.end, "%")) {
+            ("percentage_point", _) => "percent.points",
+            (_, true) => "percent.sign",
+            _ => "percent.word",
         };
         out.push(Candidate {
-            start,
+            start: m.start,
             end,
             kind: FactType::Percent,
-            value: Value::Amount(Amount {
-                qualifier,
-                unit: Some(unit.to_string()),
-                ..Amount::exact(amount.value)
-            }),
+            value: Value::Amount(amount),
             rule,
         });
     }
