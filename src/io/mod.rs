@@ -95,18 +95,18 @@ pub fn run(
                 report(&message, None);
             }
         }
-        if buf.len() >= 1 << 16 {
-            if let Err(e) = flush(out, &mut buf) {
-                failure = Some(e);
-                return ControlFlow::Break(());
-            }
+        if buf.len() >= 1 << 16
+            && let Err(e) = flush(out, &mut buf)
+        {
+            failure = Some(e);
+            return ControlFlow::Break(());
         }
         ControlFlow::Continue(())
     });
-    if failure.is_none() {
-        if let Err(e) = flush(out, &mut buf).and_then(|()| out.flush()) {
-            failure = Some(e);
-        }
+    if failure.is_none()
+        && let Err(e) = flush(out, &mut buf).and_then(|()| out.flush())
+    {
+        failure = Some(e);
     }
     stats.seconds = started.elapsed().as_secs_f64();
     match failure {

@@ -42,7 +42,7 @@ fn load_identifier_prefix(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), S
     Ok(())
 }
 
-/// `form	value	class`
+/// `form, value, class`
 fn load_number_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let value = parse_decimal(row.field(1, "value")?, "value")?;
     let class = match row.field(2, "class")? {
@@ -63,7 +63,7 @@ fn load_number_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String>
     Ok(())
 }
 
-/// `form	factor	number`: number is `sg` or `pl` for words that can stand alone
+/// `form, factor, number`: number is `sg` or `pl` for words that can stand alone
 /// ("миллион рублей"), empty for abbreviations and forms that only follow a number.
 fn load_multiplier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let factor = parse_decimal(row.field(1, "factor")?, "factor")?;
@@ -79,7 +79,7 @@ fn load_multiplier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> 
     Ok(())
 }
 
-/// `form	code	factor	position` (factor defaults to 1; position is `prefix`, `suffix`
+/// `form, code, factor, position` (factor defaults to 1; position is `prefix`, `suffix`
 /// or `both`, default `suffix`).
 fn load_currency(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let code = row.field(1, "code")?;
@@ -106,7 +106,7 @@ fn load_currency(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     Ok(())
 }
 
-/// `form	unit` with unit `percent` or `percentage_point`.
+/// `form, unit` with unit `percent` or `percentage_point`.
 fn load_percent(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let unit = match row.field(1, "unit")? {
         "percent" => "percent",
@@ -117,7 +117,7 @@ fn load_percent(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     Ok(())
 }
 
-/// `form	qualifier`
+/// `form, qualifier`
 fn load_qualifier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let name = row.field(1, "qualifier")?;
     let q = Qualifier::from_name(name).ok_or_else(|| format!("unknown qualifier {name:?}"))?;
@@ -125,7 +125,7 @@ fn load_qualifier(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     Ok(())
 }
 
-/// `word	may_end_sentence` (yes/no)
+/// `word, may_end_sentence` (yes/no)
 fn load_abbreviation(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let ends = match row.field(1, "may_end_sentence")? {
         "yes" => true,

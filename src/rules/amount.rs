@@ -225,18 +225,18 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
         let vague = plural && qualifier_before(doc, i).is_none();
         if !vague {
             // "тысяча двести": smaller number words may follow.
-            if let Some(rest) = words_at(doc, next).filter(|_| !doc.sentence_start(next)) {
-                if let NumValue::Exact(r) = rest.value {
-                    if r < m && !rest.multiplied {
-                        return Some(ParsedAmount {
-                            start: i,
-                            end: rest.end,
-                            value: NumValue::Exact(m.checked_add(r)?),
-                            words: true,
-                            multiplied: true,
-                        });
-                    }
-                }
+            if let Some(rest) = words_at(doc, next).filter(|_| !doc.sentence_start(next))
+                && let NumValue::Exact(r) = rest.value
+                && r < m
+                && !rest.multiplied
+            {
+                return Some(ParsedAmount {
+                    start: i,
+                    end: rest.end,
+                    value: NumValue::Exact(m.checked_add(r)?),
+                    words: true,
+                    multiplied: true,
+                });
             }
         }
         let value = if vague {
@@ -310,12 +310,13 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
     let mut j = i;
     let mut end = i;
     while j < doc.tokens.len() && (j == i || !doc.sentence_start(j)) {
-        if any_in_group && total == Decimal::ZERO {
-            if let Some((q, next)) = number_word_of(doc, j, NumberClass::Denominator) {
-                // "две трети", "три четверти".
-                let v = NumValue::Fraction(fraction_value(group, q)?, group, q);
-                return done(next, v, false);
-            }
+        if any_in_group
+            && total == Decimal::ZERO
+            && let Some((q, next)) = number_word_of(doc, j, NumberClass::Denominator)
+        {
+            // "две трети", "три четверти".
+            let v = NumValue::Fraction(fraction_value(group, q)?, group, q);
+            return done(next, v, false);
         }
         if let Some(((v, class), next)) = number_word(doc, j) {
             let (bit, blocks) = match class {
@@ -358,12 +359,14 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
         return None;
     }
     // "два с половиной миллиарда": a half joins the group before its multiplier.
-    if any_in_group && doc.is(end, "с") && doc.is(end + 1, "половиной") {
-        if let Some((m, next)) = multiplier_at(doc, end + 2) {
-            let half = Decimal::parse("0.5")?;
-            let g = group.checked_add(half)?.checked_mul(m)?;
-            return done(next, NumValue::Exact(total.checked_add(g)?), true);
-        }
+    if any_in_group
+        && doc.is(end, "с")
+        && doc.is(end + 1, "половиной")
+        && let Some((m, next)) = multiplier_at(doc, end + 2)
+    {
+        let half = Decimal::parse("0.5")?;
+        let g = group.checked_add(half)?.checked_mul(m)?;
+        return done(next, NumValue::Exact(total.checked_add(g)?), true);
     }
     done(end, NumValue::Exact(total.checked_add(group)?), multiplied)
 }
@@ -427,10 +430,9 @@ pub fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
         if let Some((q, end)) = doc.meaning(s, |m| match m {
             Meaning::Qualifier(q) => Some(*q),
             _ => None,
-        }) {
-            if end == i {
-                return Some((q, s));
-            }
+        }) && end == i
+        {
+            return Some((q, s));
         }
     }
     None
@@ -455,40 +457,33 @@ pub fn measure_at(doc: &Doc<'_>, i: usize) -> Option<Measure> {
         range: None,
         words: first.words,
     };
-    let range_end = if ot && doc.is(first.end, "до") {
-        Some(first.end + 1)
-    } else if is_dash(doc, first.end) && !doc.sentence_start(first.end) {
-        Some(first.end + 1)
-    } else {
-        None
-    };
-    if let (Some(k), NumValue::Exact(a)) = (range_end, first.value) {
-        if let Some(second) = amount_at(doc, k).filter(|s| !doc.sentence_start(s.start)) {
-            if let NumValue::Exact(b) = second.value {
-                // "от 10 до 20 млн": the multiplier of the upper end applies to the lower
-                // one when the lower one has none and is smaller before multiplying.
-                let a = if !first.multiplied && second.multiplied {
-                    let factor = multiplier_factor(doc, second);
-                    match factor {
-                        Some(f) if a.checked_mul(f).is_some_and(|af| af <= b) => {
-                            a.checked_mul(f)?
-                        }
-                        _ => a,
-                    }
-                } else {
-                    a
-                };
-                if a <= b {
-                    measure.range = Some((a, b));
-                    measure.single = None;
-                    measure.end = second.end;
-                    measure.words = first.words && second.words;
-                    if ot {
-                        measure.start = i - 1;
-                    }
-                    return Some(measure);
-                }
+    let joins = (ot && doc.is(first.end, "до"))
+        || (is_dash(doc, first.end) && !doc.sentence_start(first.end));
+    let range_end = joins.then_some(first.end + 1);
+    if let (Some(k), NumValue::Exact(a)) = (range_end, first.value)
+        && let Some(second) = amount_at(doc, k).filter(|s| !doc.sentence_start(s.start))
+        && let NumValue::Exact(b) = second.value
+    {
+        // "от 10 до 20 млн": the multiplier of the upper end applies to the lower
+        // one when the lower one has none and is smaller before multiplying.
+        let a = if !first.multiplied && second.multiplied {
+            let factor = multiplier_factor(doc, second);
+            match factor {
+                Some(f) if a.checked_mul(f).is_some_and(|af| af <= b) => a.checked_mul(f)?,
+                _ => a,
             }
+        } else {
+            a
+        };
+        if a <= b {
+            measure.range = Some((a, b));
+            measure.single = None;
+            measure.end = second.end;
+            measure.words = first.words && second.words;
+            if ot {
+                measure.start = i - 1;
+            }
+            return Some(measure);
         }
     }
     if ot {

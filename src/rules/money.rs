@@ -82,24 +82,18 @@ fn amount_then_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = next;
     let mut rule = "money.amount_currency";
     // A main unit followed by its minor unit: "5 руб. 30 коп.".
-    if let (Some(NumValue::Exact(_)), Some(main)) = (m.single, amount.value) {
-        if factor == Decimal::from_int(1) {
-            if let Some(minor) = amount_at(doc, next) {
-                if let (NumValue::Exact(mv), Some((mcode, mfactor, _, after))) =
-                    (minor.value, currency_at(doc, minor.end))
-                {
-                    if mcode == code && mfactor < Decimal::from_int(1) {
-                        if let Some(total) =
-                            mv.checked_mul(mfactor).and_then(|x| main.checked_add(x))
-                        {
-                            amount.value = Some(total);
-                            end = after;
-                            rule = "money.main_and_minor_units";
-                        }
-                    }
-                }
-            }
-        }
+    if let (Some(NumValue::Exact(_)), Some(main)) = (m.single, amount.value)
+        && factor == Decimal::from_int(1)
+        && let Some(minor) = amount_at(doc, next)
+        && let (NumValue::Exact(mv), Some((mcode, mfactor, _, after))) =
+            (minor.value, currency_at(doc, minor.end))
+        && mcode == code
+        && mfactor < Decimal::from_int(1)
+        && let Some(total) = mv.checked_mul(mfactor).and_then(|x| main.checked_add(x))
+    {
+        amount.value = Some(total);
+        end = after;
+        rule = "money.main_and_minor_units";
     }
     amount.currency = Some(code.to_string());
     out.push(Candidate {

@@ -65,9 +65,20 @@ pub trait Abbreviations {
     fn is_abbreviation(&self, word: &str) -> bool;
 }
 
+/// A letter: ASCII and Cyrillic answered directly, the rest from the Unicode tables
+/// (whose lookup for Cyrillic is slow enough to dominate a profile).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0400}'..='\u{04FF}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    is_letter(c)
 }
 
 /// Splits `norm` into tokens, appending them to `out` (which is cleared first).
@@ -145,9 +156,14 @@ fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8
     let mut letters = 0;
     let mut upper = 0;
     for (k, c) in word.chars().enumerate() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
-            if c.is_uppercase() {
+            let is_upper = match c {
+                'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+                'а'..='я' | 'ё' | 'a'..='z' => false,
+                c => c.is_uppercase(),
+            };
+            if is_upper {
                 upper += 1;
                 if k == 0 {
                     flags |= CAPITALIZED;
@@ -179,8 +195,13 @@ fn scan_word(text: &str, start: usize) -> usize {
             if b < 0x80 {
                 break;
             }
+            // U+0400..U+04FF: lead byte 0xD0..0xD3, all letters.
+            if (0xD0..=0xD3).contains(&b) {
+                i += 2;
+                continue;
+            }
             let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphanumeric() || is_inner_mark(c) {
+            if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
                 i += c.len_utf8();
             } else {
                 break;
@@ -189,7 +210,7 @@ fn scan_word(text: &str, start: usize) -> usize {
         // An inner hyphen or apostrophe followed by a letter or digit continues the word.
         if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
             let next = text[i + 1..].chars().next().unwrap_or(' ');
-            if next.is_alphanumeric() {
+            if is_letter(next) || next.is_numeric() {
                 i += 1;
                 continue;
             }
