@@ -34,7 +34,68 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("abbreviations.tsv", load_abbreviation),
     lexicon_file!("number_words.tsv", load_number_word),
     lexicon_file!("identifier_prefixes.tsv", load_identifier_prefix),
+    lexicon_file!("units.tsv", load_unit),
+    lexicon_file!("rates.tsv", load_rate),
+    lexicon_file!("count_nouns.tsv", load_count_noun),
+    lexicon_file!("ordinal_words.tsv", load_ordinal_word),
+    lexicon_file!("age_suffixes.tsv", load_age_suffix),
+    lexicon_file!("age_blocking_nouns.tsv", load_age_blocking_noun),
+    lexicon_file!("blockers.tsv", load_blocker),
 ];
+
+/// `stem`
+fn load_age_blocking_noun(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    b.add_age_blocking_stem(row.field(0, "stem")?);
+    Ok(())
+}
+
+/// `form, type`
+fn load_blocker(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let name = row.field(1, "type")?;
+    let kind = crate::fact::FactType::from_name(name)
+        .ok_or_else(|| format!("unknown fact type {name:?}"))?;
+    b.add(row.field(0, "form")?, Meaning::Blocks(kind));
+    Ok(())
+}
+
+/// `form, unit, dimension`
+fn load_unit(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let symbol = row.field(1, "unit")?.into();
+    let dimension = row.field(2, "dimension")?.into();
+    b.add(row.field(0, "form")?, Meaning::Unit { symbol, dimension });
+    Ok(())
+}
+
+/// `form, per`
+fn load_rate(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    b.add(
+        row.field(0, "form")?,
+        Meaning::Rate(row.field(1, "per")?.into()),
+    );
+    Ok(())
+}
+
+/// `form, lemma`
+fn load_count_noun(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    b.add(
+        row.field(0, "form")?,
+        Meaning::CountNoun(row.field(1, "lemma")?.into()),
+    );
+    Ok(())
+}
+
+/// `form, value`
+fn load_ordinal_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let value = parse_decimal(row.field(1, "value")?, "value")?;
+    b.add(row.field(0, "form")?, Meaning::OrdinalWord(value));
+    Ok(())
+}
+
+/// `suffix, unit`
+fn load_age_suffix(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    b.add_age_suffix(row.field(0, "suffix")?, row.field(1, "unit")?);
+    Ok(())
+}
 
 /// `form`
 fn load_identifier_prefix(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {

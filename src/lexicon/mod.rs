@@ -50,6 +50,21 @@ pub enum Meaning {
     Percent(&'static str),
     /// A qualifier word or phrase: "более", "не менее".
     Qualifier(Qualifier),
+    /// A unit of measure: its canonical symbol and dimension ("тонн" → t, mass).
+    Unit {
+        /// Canonical symbol.
+        symbol: Box<str>,
+        /// What it measures.
+        dimension: Box<str>,
+    },
+    /// A noun that is counted ("видов" → вид).
+    CountNoun(Box<str>),
+    /// A rate after a unit ("в год" → year).
+    Rate(Box<str>),
+    /// An ordinal word ("третьего" → 3).
+    OrdinalWord(Decimal),
+    /// A phrase that is never a fact of this type ("первую очередь" is no ordinal).
+    Blocks(crate::fact::FactType),
     /// A word after which a number is an identifier ("ст. 228", "№ 5").
     IdentifierPrefix,
     /// A number word: "двух" (2, unit), "сорока" (40, ten), "треть" (3, fraction).
@@ -105,6 +120,10 @@ pub struct Lexicon {
     meanings: Vec<Vec<Meaning>>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool>,
+    /// Age adjective endings and their units ("летний" → year).
+    age_suffixes: Vec<(String, String)>,
+    /// Stems of nouns after which "N-летний" is no age ("контракт").
+    age_blocking_stems: Vec<String>,
 }
 
 /// Collects forms and meanings while the lexicon files are read.
@@ -114,9 +133,24 @@ pub struct LexiconBuilder {
     forms: Vec<String>,
     meanings: Vec<Vec<Meaning>>,
     abbreviations: HashMap<String, bool>,
+    age_suffixes: Vec<(String, String)>,
+    age_blocking_stems: Vec<String>,
 }
 
 impl LexiconBuilder {
+    /// Adds a noun stem after which "N-летний" is no age.
+    pub fn add_age_blocking_stem(&mut self, stem: &str) {
+        self.age_blocking_stems
+            .push(Normalized::new(stem.trim()).text().to_string());
+    }
+
+    /// Adds an age adjective ending ("летний") with its unit.
+    pub fn add_age_suffix(&mut self, suffix: &str, unit: &str) {
+        let norm = Normalized::new(suffix.trim());
+        self.age_suffixes
+            .push((norm.text().to_string(), unit.to_string()));
+    }
+
     /// Adds `form` (any case or spelling; it is normalized) with `meaning`.
     pub fn add(&mut self, form: &str, meaning: Meaning) {
         let norm = Normalized::new(form.trim());
@@ -156,6 +190,8 @@ impl LexiconBuilder {
             matcher,
             meanings: self.meanings,
             abbreviations: self.abbreviations,
+            age_suffixes: self.age_suffixes,
+            age_blocking_stems: self.age_blocking_stems,
         })
     }
 }
@@ -189,6 +225,34 @@ impl Lexicon {
         builder.build()
     }
 
+    /// The meanings of `form` (normalized) when it is exactly a lexicon form.
+    pub fn lookup(&self, form: &str) -> &[Meaning] {
+        let input = Input::new(form).anchored(Anchored::Yes);
+        match self.matcher.find(input) {
+            Some(m) if m.end() == form.len() => self
+                .meanings
+                .get(m.pattern().as_usize())
+                .map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
+    /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
+    /// the unit and the length of the suffix.
+    pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
+        self.age_suffixes
+            .iter()
+            .find(|(suffix, _)| word.ends_with(suffix.as_str()))
+            .map(|(suffix, unit)| (unit.as_str(), suffix.len()))
+    }
+
+    /// True if `word` (normalized) starts with a stem after which "N-летний" is no age.
+    pub fn blocks_age(&self, word: &str) -> bool {
+        self.age_blocking_stems
+            .iter()
+            .any(|s| word.starts_with(s.as_str()))
+    }
+
     /// The meanings of a hit.
     pub fn meanings(&self, hit: Hit) -> &[Meaning] {
         self.meanings
@@ -207,12 +271,28 @@ impl Lexicon {
             let input = Input::new(text)
                 .range(t.start..text.len())
                 .anchored(Anchored::Yes);
-            let Some(m) = self.matcher.find(input) else {
+            let Some(mut m) = self.matcher.find(input) else {
                 continue;
             };
             let mut j = i;
             while j < tokens.len() && tokens[j].end < m.end() {
                 j += 1;
+            }
+            // A form ends on a word, a symbol or an abbreviation's own dot, never on a
+            // sentence's full stop ("462 м." is "м" and then the end of the sentence): then
+            // the longest form before that stop is taken.
+            if j > i && j < tokens.len() && &text[tokens[j].start..tokens[j].end] == "." {
+                let shorter = Input::new(text)
+                    .range(t.start..tokens[j].start)
+                    .anchored(Anchored::Yes);
+                match self.matcher.find(shorter) {
+                    Some(s) => m = s,
+                    None => continue,
+                }
+                j = i;
+                while j < tokens.len() && tokens[j].end < m.end() {
+                    j += 1;
+                }
             }
             if j < tokens.len() && tokens[j].end == m.end() {
                 out[i] = Some(Hit {

@@ -4,10 +4,13 @@
 //! when candidates overlap: [`crate::resolve`] does, in one place. A candidate carries the
 //! name of the rule that made it, which travels to the output as `rule`.
 
+pub mod age;
 pub mod amount;
 pub mod money;
 pub mod number;
+pub mod ordinal;
 pub mod percent;
+pub mod quantity;
 pub mod range;
 
 use crate::fact::{FactType, Value};
@@ -87,6 +90,27 @@ impl<'a> Doc<'a> {
         meanings.iter().find_map(&pick).map(|v| (v, hit.end))
     }
 
+    /// The original text of tokens `start..end`.
+    pub fn original_text(&self, start: usize, end: usize) -> &'a str {
+        if start >= end || end > self.tokens.len() {
+            return "";
+        }
+        let (s, e) = self.norm.span_to_original(
+            self.original,
+            self.tokens[start].start,
+            self.tokens[end - 1].end,
+        );
+        &self.original[s..e]
+    }
+
+    /// True if token `i` starts a phrase that is never a fact of type `kind`.
+    pub fn blocked(&self, i: usize, kind: FactType) -> bool {
+        self.meaning(i, |m| {
+            matches!(m, Meaning::Blocks(k) if *k == kind).then_some(())
+        })
+        .is_some()
+    }
+
     /// True if a sentence starts at token `i` (so a pattern must not run into it).
     #[inline]
     pub fn sentence_start(&self, i: usize) -> bool {
@@ -100,6 +124,9 @@ impl<'a> Doc<'a> {
 pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);
     percent::apply(doc, out);
+    quantity::apply(doc, out);
+    age::apply(doc, out);
+    ordinal::apply(doc, out);
     number::apply(doc, out);
     range::join(doc, out);
 }

@@ -118,7 +118,14 @@ pub fn tokenize(
                 if i < bytes.len() && bytes[i] == b'.' {
                     let word = &text[start..i];
                     let single = word.chars().nth(1).is_none();
-                    if single || abbreviations.is_abbreviation(word) {
+                    // A lone letter right after a number or "/" is a unit ("462 м.", "км/ч."):
+                    // its dot ends the sentence unless lowercase text follows.
+                    let glued = flags_next & SPACE_BEFORE == 0;
+                    let after_number = out.last().is_some_and(|t| {
+                        t.kind == TokenKind::Number || (t.kind == TokenKind::Punct && glued)
+                    });
+                    let unit_dot = single && after_number && !lowercase_follows(text, i + 1);
+                    if (single && !unit_dot) || abbreviations.is_abbreviation(word) {
                         i += 1;
                         flags_next |= ABBREVIATION;
                     }
@@ -146,6 +153,14 @@ pub fn tokenize(
             flags,
         });
     }
+}
+
+/// True if the next non-space character after `at` is a lowercase letter.
+fn lowercase_follows(text: &str, at: usize) -> bool {
+    text[at.min(text.len())..]
+        .chars()
+        .find(|c| *c != ' ')
+        .is_some_and(|c| is_letter(c) && !c.is_uppercase())
 }
 
 /// Capitalization flags of the word at normalized `start..end`, read off the original.

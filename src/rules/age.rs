@@ -1,0 +1,120 @@
+//! Ages: "30-летний", "тридцатилетняя", "6-месячный", "в возрасте 45 лет".
+
+use super::amount::{NumValue, measure_at};
+use super::{Candidate, Doc};
+use crate::decimal::Decimal;
+use crate::fact::{Amount, FactType, Value};
+use crate::lexicon::{Meaning, NumberClass};
+use crate::text::TokenKind;
+
+/// Proposes age facts.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        match doc.kind(i) {
+            Some(TokenKind::Number) => number_suffix(doc, i, out),
+            Some(TokenKind::Word) => {
+                word_age(doc, i, out);
+                in_age(doc, i, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    amount: Amount,
+    rule: &'static str,
+    out: &mut Vec<Candidate>,
+) {
+    // "30-летний контракт" is the length of a contract, not an age.
+    if doc.kind(end) == Some(TokenKind::Word) && doc.lexicon.blocks_age(doc.text(end)) {
+        return;
+    }
+    out.push(Candidate {
+        start,
+        end,
+        kind: FactType::Age,
+        value: Value::Amount(amount),
+        rule,
+    });
+}
+
+/// "30-летний": a number, a glued hyphen and a glued age adjective.
+fn number_suffix(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !(doc.is(i + 1, "-") && doc.glued(i + 1) && doc.glued(i + 2)) {
+        return;
+    }
+    let word = doc.text(i + 2);
+    let Some((unit, len)) = doc.lexicon.age_suffix(word) else {
+        return;
+    };
+    if len != word.len() {
+        return;
+    }
+    let Some(value) = Decimal::parse(doc.text(i)) else {
+        return;
+    };
+    let amount = Amount {
+        unit: Some(unit.to_string()),
+        ..Amount::exact(value)
+    };
+    push(doc, i, i + 3, amount, "age.number_suffix", out);
+}
+
+/// "тридцатилетний", "двухлетний": a number word's stem joined to an age adjective.
+fn word_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let word = doc.text(i);
+    let Some((unit, len)) = doc.lexicon.age_suffix(word) else {
+        return;
+    };
+    let stem = &word[..word.len() - len];
+    if stem.is_empty() {
+        return;
+    }
+    let value = doc.lexicon.lookup(stem).iter().find_map(|m| match m {
+        Meaning::NumberWord { value, class }
+            if matches!(
+                class,
+                NumberClass::Unit | NumberClass::Teen | NumberClass::Ten | NumberClass::Hundred
+            ) =>
+        {
+            Some(*value)
+        }
+        _ => None,
+    });
+    let Some(value) = value else {
+        return;
+    };
+    let amount = Amount {
+        unit: Some(unit.to_string()),
+        ..Amount::exact(value)
+    };
+    push(doc, i, i + 1, amount, "age.word", out);
+}
+
+/// "в возрасте 45 лет", "в возрасте от 18 до 25 лет".
+fn in_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !(doc.is(i, "в") && doc.is(i + 1, "возрасте")) {
+        return;
+    }
+    let Some(m) = measure_at(doc, i + 2).or_else(|| measure_at(doc, i + 3)) else {
+        return;
+    };
+    if m.start < i + 2 || matches!(m.single, Some(NumValue::Vague(_))) {
+        return;
+    }
+    let unit = match doc.text(m.end) {
+        "лет" | "года" | "год" => "year",
+        "месяцев" | "месяца" | "месяц" => "month",
+        "дней" | "дня" | "день" => "day",
+        _ => return,
+    };
+    let Some(mut amount) = m.amount(Decimal::from_int(1)) else {
+        return;
+    };
+    amount.unit = Some(unit.to_string());
+    push(doc, i, m.end + 1, amount, "age.in_age", out);
+}
