@@ -75,14 +75,10 @@ fn word_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let value = doc.lexicon.lookup(stem).iter().find_map(|m| match m {
-        Meaning::NumberWord { value, class }
-            if matches!(
-                class,
-                NumberClass::Unit | NumberClass::Teen | NumberClass::Ten | NumberClass::Hundred
-            ) =>
-        {
-            Some(*value)
-        }
+        Meaning::NumberWord {
+            value,
+            class: NumberClass::Unit | NumberClass::Teen | NumberClass::Ten | NumberClass::Hundred,
+        } => Some(*value),
         _ => None,
     });
     let Some(value) = value else {

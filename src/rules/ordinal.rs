@@ -74,12 +74,11 @@ fn words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !matches!(class, NumberClass::Ten | NumberClass::Hundred) || doc.sentence_start(next) {
         return;
     }
-    if let Some((v, end)) = ordinal(next) {
-        if v < tens {
-            if let Some(sum) = tens.checked_add(v) {
-                push(i, end, sum, "ordinal.compound_words", out);
-            }
-        }
+    if let Some((v, end)) = ordinal(next)
+        && v < tens
+        && let Some(sum) = tens.checked_add(v)
+    {
+        push(i, end, sum, "ordinal.compound_words", out);
     }
 }
 

@@ -57,14 +57,14 @@ fn with_unit(
     let mut unit = symbol.to_string();
     let mut end = next;
     let unit_text = doc.original_text(m.end, next).to_string();
-    if !doc.sentence_start(next) {
-        if let Some((per, after)) = doc.meaning(next, |mn| match mn {
+    if !doc.sentence_start(next)
+        && let Some((per, after)) = doc.meaning(next, |mn| match mn {
             Meaning::Rate(per) => Some(per.clone()),
             _ => None,
-        }) {
-            unit = format!("{symbol}/{per}");
-            end = after;
-        }
+        })
+    {
+        unit = format!("{symbol}/{per}");
+        end = after;
     }
     // "минус 5 градусов".
     let mut start = m.start;
