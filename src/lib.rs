@@ -28,6 +28,7 @@
 //! the original) → [`text::token`] → [`text::sentence`] → [`lexicon::Lexicon`] matching →
 //! [`rules`] → [`resolve`] (overlaps settled in one place) → [`Fact`]s.
 
+pub mod calendar;
 pub mod decimal;
 pub mod fact;
 pub mod io;

@@ -4,27 +4,34 @@
 //! spans first (so "$1,1 млрд" beats the number "1,1 млрд" inside it), then by type priority
 //! (money over quantity over number, ...), then the earlier one. Numeric and time facts
 //! conflict with everything; a location may sit inside an organization
-//! ("Экспортно-импортный банк США"), while persons conflict with every name.
+//! ("Экспортно-импортный банк США"), while persons conflict with every name. A century is
+//! both a date and an ordinal ("в XIX веке" is the date, "XIX веке" the ordinal inside it),
+//! so an ordinal may sit inside a date of grain `century`, and nothing else may.
 
-use crate::fact::{Fact, FactType};
+use crate::fact::{Fact, FactType, Value};
 use crate::rules::{Candidate, Doc};
 
-/// Which layer a type occupies, as a bit; `blocks` says which layers it may not overlap.
-fn layer(kind: FactType) -> u8 {
-    match kind {
+/// The layer of a date of grain `century`, which only ordinals may overlap.
+const CENTURY: u8 = 16;
+
+/// Which layer a candidate occupies, as a bit; `blocks` says which layers it may not overlap.
+fn layer(c: &Candidate) -> u8 {
+    match c.kind {
         FactType::Person => 2,
         FactType::Organization => 4,
         FactType::Location => 8,
+        FactType::Date if matches!(&c.value, Value::Time(t) if t.grain == "century") => CENTURY,
         _ => 1,
     }
 }
 
 fn blocks(kind: FactType) -> u8 {
     match kind {
-        FactType::Person => 1 | 2 | 4 | 8,
-        FactType::Organization => 1 | 2 | 4,
-        FactType::Location => 1 | 2 | 8,
-        _ => 1 | 2 | 4 | 8,
+        FactType::Person => 1 | 2 | 4 | 8 | CENTURY,
+        FactType::Organization => 1 | 2 | 4 | CENTURY,
+        FactType::Location => 1 | 2 | 8 | CENTURY,
+        FactType::Ordinal => 1 | 2 | 4 | 8,
+        _ => 1 | 2 | 4 | 8 | CENTURY,
     }
 }
 
@@ -72,7 +79,7 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0) {
             continue;
         }
-        let bit = layer(c.kind);
+        let bit = layer(&c);
         for t in &mut taken[c.start..c.end] {
             *t |= bit;
         }

@@ -2,7 +2,7 @@
 //! embedded in the binary.
 
 use super::tsv::Row;
-use super::{LexiconBuilder, Meaning, NumberClass, RowLoader, parse_decimal};
+use super::{LexiconBuilder, Meaning, NumberClass, RowLoader, parse_decimal, temporal};
 use crate::fact::Qualifier;
 
 /// A lexicon file: its name under `lexicons/`, its embedded content, and its row reader.
@@ -41,6 +41,16 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("age_suffixes.tsv", load_age_suffix),
     lexicon_file!("age_blocking_nouns.tsv", load_age_blocking_noun),
     lexicon_file!("blockers.tsv", load_blocker),
+    lexicon_file!("months.tsv", temporal::load_month),
+    lexicon_file!("weekdays.tsv", temporal::load_weekday),
+    lexicon_file!("seasons.tsv", temporal::load_season),
+    lexicon_file!("time_units.tsv", temporal::load_unit),
+    lexicon_file!("relative_words.tsv", temporal::load_relative),
+    lexicon_file!("clock_words.tsv", temporal::load_clock),
+    lexicon_file!("time_zones.tsv", temporal::load_zone),
+    lexicon_file!("temporal_prepositions.tsv", temporal::load_prep),
+    lexicon_file!("period_parts.tsv", temporal::load_part),
+    lexicon_file!("age_cues.tsv", temporal::load_age_cue),
 ];
 
 /// `stem`

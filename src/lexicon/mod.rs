@@ -9,6 +9,7 @@
 //! each file lists every case form it wants matched.
 
 mod files;
+pub mod temporal;
 pub mod tsv;
 
 use crate::decimal::Decimal;
@@ -75,6 +76,8 @@ pub enum Meaning {
         /// How it combines with its neighbours.
         class: NumberClass,
     },
+    /// A word of a time expression: a month, a time unit, "вчера", "утра", ...
+    Temporal(temporal::TemporalWord),
 }
 
 /// How a number word combines: "сто двадцать пять" is hundred + ten + unit.

@@ -6,12 +6,19 @@
 
 pub mod age;
 pub mod amount;
+pub mod date;
+pub mod date_range;
+pub mod date_relative;
+pub mod date_value;
+pub mod duration;
 pub mod money;
 pub mod number;
 pub mod ordinal;
 pub mod percent;
 pub mod quantity;
 pub mod range;
+pub mod time;
+pub mod timex;
 
 use crate::fact::{FactType, Value};
 use crate::lexicon::{Hit, Lexicon, Meaning};
@@ -127,6 +134,10 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     quantity::apply(doc, out);
     age::apply(doc, out);
     ordinal::apply(doc, out);
+    date::apply(doc, out);
+    date_range::apply(doc, out);
+    time::apply(doc, out);
+    duration::apply(doc, out);
     number::apply(doc, out);
     range::join(doc, out);
 }

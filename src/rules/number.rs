@@ -35,13 +35,13 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// A number that names something: "5G", "«1С»", "Boeing 737", "S&P 500", "ст. 228".
 fn is_identifier(doc: &Doc<'_>, m: &Measure) -> bool {
     let glued_word_after =
-        doc.glued(m.end) && doc.kind(m.end) == Some(TokenKind::Word) && doc.hit(m.end).is_none();
+        doc.glued(m.end) && doc.kind(m.end) == Some(TokenKind::Word) && !known_word(doc, m.end);
     let before = m.start.checked_sub(1);
     let latin_before = before.is_some_and(|b| {
         !doc.sentence_start(m.start)
             && doc.tokens[b].kind == TokenKind::Word
             && doc.tokens[b].has(LATIN)
-            && doc.hit(b).is_none()
+            && !known_word(doc, b)
     });
     let prefix_before = (1..=2).any(|back| {
         m.start.checked_sub(back).is_some_and(|b| {
@@ -52,6 +52,13 @@ fn is_identifier(doc: &Doc<'_>, m: &Measure) -> bool {
         })
     });
     glued_word_after || latin_before || prefix_before
+}
+
+/// True if a lexicon form other than a word of time expressions starts at token `i` (a
+/// preposition "с" glued to "1" still makes "«1С»" a name).
+fn known_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.hit(i)
+        .is_some_and(|(_, meanings)| meanings.iter().any(|m| !matches!(m, Meaning::Temporal(_))))
 }
 
 /// "один", "одна" on their own are mostly "one of", not a count.

@@ -1,0 +1,498 @@
+//! Dates: absolute points ("24 ноября 2025 года", "24.11.2025", "в ноябре 2025 года",
+//! "в 1974 году", "в 2020-х", "XXI века", "во II квартале 2024 года", "весной 2023 года"),
+//! with their governing preposition ("с 2015 года" opens an interval, "до 2030 года" closes
+//! one) and a part of the period ("в конце 2023 года" keeps the year).
+//!
+//! Relative dates are read by [`super::date_relative`], intervals by [`super::date_range`],
+//! and values are made by [`super::date_value`].
+
+use super::date_relative;
+use super::date_value::{self, DateExpr, Grain, Point, Role, YearSpec};
+use super::timex::{
+    capitalized_inside, digits_at, measure_word_at, month_at, ordinal_word_at, part_at, prep_at,
+    quoted, relative_at, roman_at, season_at, suffix_at, unit_at, unit_word_at, weekday_at,
+    year_word_at,
+};
+use super::{Candidate, Doc};
+use crate::calendar::TimeUnit;
+use crate::decimal::Decimal;
+use crate::fact::{FactType, Value};
+use crate::lexicon::temporal::{PeriodPart, Relative, case, prep};
+use crate::text::TokenKind;
+
+/// A date expression found at tokens up to `end`, and the rule that read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// What it means.
+    pub expr: DateExpr,
+    /// One past its last token.
+    pub end: usize,
+    /// The rule's name.
+    pub rule: &'static str,
+}
+
+impl Found {
+    fn point(p: Point, end: usize, rule: &'static str) -> Option<Found> {
+        p.valid().then_some(Found {
+            expr: DateExpr::Point(p),
+            end,
+            rule,
+        })
+    }
+}
+
+/// The longer of two findings (the first when they end together).
+pub fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Proposes date facts: every expression with and without its preposition (the resolver
+/// keeps the longer).
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        if let Some((bits, next)) = prep_at(doc, i, prep::DATE | prep::FROM | prep::TO)
+            && !doc.sentence_start(next)
+            && let Some(found) = governed_at(doc, next, bits)
+        {
+            push(doc, i, found, role(bits), out);
+        }
+        if let Some(found) = governed_at(doc, i, 0) {
+            push(doc, i, found, Role::Value, out);
+        }
+    }
+}
+
+/// What a preposition makes of the date after it.
+pub fn role(bits: u8) -> Role {
+    if bits & prep::FROM != 0 {
+        Role::From
+    } else if bits & prep::TO != 0 {
+        Role::To
+    } else {
+        Role::Value
+    }
+}
+
+fn push(doc: &Doc<'_>, start: usize, found: Found, role: Role, out: &mut Vec<Candidate>) {
+    out.push(Candidate {
+        start,
+        end: found.end,
+        kind: FactType::Date,
+        value: Value::Time(date_value::value(&found.expr, role, doc.reference)),
+        rule: found.rule,
+    });
+}
+
+/// The date expression at `i` after a preposition with bits `prep_bits` (0: none),
+/// possibly a part of a period ("конце 2023 года", "первой половине 2024 года").
+pub fn governed_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    longer(expr_at(doc, i, prep_bits), part_of_period(doc, i))
+}
+
+/// The longest date expression, absolute or relative, at `i`.
+pub fn expr_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    longer(
+        point_at(doc, i, prep_bits),
+        date_relative::relative_at(doc, i, prep_bits),
+    )
+}
+
+/// "в начале 2024 года", "в конце октября", "к середине века", "в первой половине 2024
+/// года": the value and grain of the period itself; a bare unit ("в конце месяца") is the
+/// current one.
+fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    // "первой половине": the first or second half.
+    if let Some((n @ 1..=2, next)) = ordinal_word_at(doc, i)
+        && let Some((PeriodPart::Half, after)) = part_at(doc, next)
+        && !doc.sentence_start(after)
+    {
+        let inner = expr_at(doc, after, prep::DATE)?;
+        let expr = match inner.expr {
+            DateExpr::Point(Point::Year(y)) => DateExpr::Point(Point::Half { year: Some(y), n }),
+            other => other,
+        };
+        return Some(Found {
+            expr,
+            end: inner.end,
+            rule: "date.half_of_period",
+        });
+    }
+    let (part, next) = part_at(doc, i)?;
+    if part == PeriodPart::Half || doc.sentence_start(next) {
+        return None;
+    }
+    if let Some(inner) = expr_at(doc, next, prep::DATE) {
+        return Some(Found {
+            rule: "date.period_part",
+            ..inner
+        });
+    }
+    // "в конце месяца", "в начале года": the current unit.
+    let u = unit_at(doc, next).filter(|u| u.amount == Decimal::from_int(1) && !u.count_only)?;
+    let (grain, letter, months) = match u.unit {
+        TimeUnit::Week => (Grain::Week, 'W', 0),
+        TimeUnit::Month => (Grain::Month, 'M', 0),
+        TimeUnit::Quarter => (Grain::Quarter, 'M', 0),
+        TimeUnit::Year => (Grain::Year, 'Y', 0),
+        TimeUnit::Decade => (Grain::Decade, 'Y', 0),
+        TimeUnit::Century => (Grain::Century, 'Y', 0),
+        _ => return None,
+    };
+    Some(Found {
+        expr: DateExpr::Shift {
+            months,
+            days: 0,
+            grain,
+            relative: format!("P0{letter}"),
+        },
+        end: u.next,
+        rule: "date.period_part",
+    })
+}
+
+/// The longest absolute date at `i`.
+pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let mut best = numeric(doc, i);
+    for found in [
+        day_month(doc, i),
+        month_year(doc, i, prep_bits),
+        year(doc, i, prep_bits),
+        decade(doc, i, prep_bits),
+        century(doc, i),
+        quarter_or_half(doc, i, prep_bits),
+        season(doc, i, prep_bits),
+        weekday_date(doc, i),
+    ] {
+        best = longer(best, found);
+    }
+    best
+}
+
+/// "24.11.2025", "24/11/2025", "2025-11-24" (and "05.06.2025 г."): day first, ISO year first.
+pub fn numeric(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    if doc.kind(i)? != TokenKind::NumberSeq {
+        return None;
+    }
+    let p = parse_numeric(doc.text(i))?;
+    let end = year_word_at(doc, i + 1).unwrap_or(i + 1);
+    Found::point(p, end, "date.numeric")
+}
+
+/// The day of a numeric date: `DD.MM.YYYY`, `DD/MM/YYYY` or `YYYY-MM-DD`.
+fn parse_numeric(text: &str) -> Option<Point> {
+    let sep = if text.contains('-') {
+        '-'
+    } else if text.contains('/') {
+        '/'
+    } else {
+        '.'
+    };
+    let mut parts = text.split(sep);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let num = |s: &str, lens: &[usize]| -> Option<u32> {
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = if sep == '-' {
+        (num(a, &[4])?, num(b, &[2])?, num(c, &[2])?)
+    } else {
+        (num(c, &[4])?, num(b, &[1, 2])?, num(a, &[1, 2])?)
+    };
+    Some(Point::Day {
+        year: Some(YearSpec::Abs(i32::try_from(year).ok()?)),
+        month,
+        day,
+    })
+}
+
+/// A month word at `j` inside an expression: in the same sentence, not a capitalized name.
+fn month_inside(doc: &Doc<'_>, j: usize) -> Option<(u32, u8, usize)> {
+    if doc.sentence_start(j) || capitalized_inside(doc, j) {
+        return None;
+    }
+    month_at(doc, j)
+}
+
+/// A day number at `i` ("24", "1-го"): the day and the token after it.
+pub fn day_number(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
+    let (day, _) = digits_at(doc, i, 2)?;
+    match suffix_at(doc, i + 1) {
+        Some(("го" | "е" | "ое", next)) => Some((day, next)),
+        Some(_) => None,
+        None => Some((day, i + 1)),
+    }
+}
+
+/// "24 ноября 2025 года", "1-го марта 2022 года", "24 ноября", "1 января прошлого года".
+pub fn day_month(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (day, j) = day_number(doc, i)?;
+    let (month, cases, next) = month_inside(doc, j)?;
+    if cases & case::GEN == 0 {
+        return None;
+    }
+    match year_spec_at(doc, next) {
+        Some((y, end)) => Found::point(
+            Point::Day {
+                year: Some(y),
+                month,
+                day,
+            },
+            end,
+            "date.day_month_year",
+        ),
+        None => Found::point(
+            Point::Day {
+                year: None,
+                month,
+                day,
+            },
+            next,
+            "date.day_month",
+        ),
+    }
+}
+
+/// "ноябрь 2025", "в ноябре 2025 года", "в декабре прошлого года"; a month alone after a
+/// preposition ("в марте", "с января", "до сентября").
+pub fn month_year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    if capitalized_inside(doc, i) {
+        return None;
+    }
+    let (month, cases, next) = month_at(doc, i)?;
+    if let Some((y, end)) = year_spec_at(doc, next) {
+        return Found::point(
+            Point::Month {
+                year: Some(y),
+                month,
+            },
+            end,
+            "date.month_year",
+        );
+    }
+    if prep_bits != 0 && cases & !case::NOM != 0 && !quoted(doc, i, next) {
+        return Found::point(Point::Month { year: None, month }, next, "date.month");
+    }
+    None
+}
+
+/// The year after a month, a day or a season: digits with or without a year word
+/// ("2025", "2025 года", "2021 г.") or a relative year ("прошлого года").
+pub fn year_spec_at(doc: &Doc<'_>, j: usize) -> Option<(YearSpec, usize)> {
+    if doc.sentence_start(j) {
+        return None;
+    }
+    if let Some((y, digits)) = digits_at(doc, j, 4) {
+        if digits < 3 {
+            return None;
+        }
+        let y = i32::try_from(y).ok()?;
+        if let Some(end) = year_word_at(doc, j + 1) {
+            return Some((YearSpec::Abs(y), end));
+        }
+        if digits == 4 && !measure_word_at(doc, j + 1) && !doc.is(j + 1, "-") {
+            return Some((YearSpec::Abs(y), j + 1));
+        }
+        return None;
+    }
+    let (Relative::Shift(k), next) = relative_at(doc, j)? else {
+        return None;
+    };
+    let end = unit_word_at(doc, next, TimeUnit::Year)?;
+    Some((YearSpec::Rel(k), end))
+}
+
+/// "в 1974 году", "1974 г.", "2020 год", "в 2014-м", "в 988 году" (three digits only after
+/// a preposition); after a preposition also a year alone before punctuation ("в 2019,").
+pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let (y, digits) = digits_at(doc, i, 4)?;
+    if digits < 3 || (digits == 3 && prep_bits == 0) {
+        return None;
+    }
+    let point = Point::Year(YearSpec::Abs(i32::try_from(y).ok()?));
+    let mut j = i + 1;
+    let mut suffixed = false;
+    if let Some((suffix, next)) = suffix_at(doc, j) {
+        if !matches!(suffix, "м" | "го" | "й" | "му" | "ом") {
+            return None;
+        }
+        j = next;
+        suffixed = true;
+    }
+    if let Some(end) = year_word_at(doc, j) {
+        return Found::point(point, end, "date.year");
+    }
+    if prep_bits != 0 && digits == 4 {
+        if suffixed {
+            return Found::point(point, j, "date.year");
+        }
+        if (1800..=2100).contains(&y) && ends_phrase(doc, j) {
+            return Found::point(point, j, "date.bare_year");
+        }
+    }
+    None
+}
+
+/// True if nothing that could be counted follows token `j - 1`: the end of the text, or
+/// punctuation that closes a phrase.
+fn ends_phrase(doc: &Doc<'_>, j: usize) -> bool {
+    match doc.kind(j) {
+        None => true,
+        Some(TokenKind::Punct) => {
+            matches!(doc.text(j), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"")
+        }
+        _ => false,
+    }
+}
+
+/// "в 2020-х", "в 1990-е годы", "90-х годов", "в девяностые годы".
+pub fn decade(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    if let Some((n, digits)) = digits_at(doc, i, 4) {
+        let (suffix, mut j) = suffix_at(doc, i + 1)?;
+        if !matches!(suffix, "х" | "е" | "ые" | "ых" | "ым" | "ми" | "ыми") || n % 10 != 0
+        {
+            return None;
+        }
+        let first = match digits {
+            4 => n,
+            2 if n >= 20 => 1900 + n,
+            2 => 2000 + n,
+            _ => return None,
+        };
+        if let Some(end) = year_word_at(doc, j) {
+            j = end;
+        }
+        return Found::point(Point::Decade(i32::try_from(first).ok()?), j, "date.decade");
+    }
+    // "девяностые годы", "в восьмидесятых": a plural ordinal of tens.
+    let (n, next) = ordinal_word_at(doc, i)?;
+    let text = doc.text(i);
+    if !(20..=90).contains(&n) || n % 10 != 0 || !(text.ends_with("ые") || text.ends_with("ых"))
+    {
+        return None;
+    }
+    let first = i32::try_from(1900 + n).ok()?;
+    match year_word_at(doc, next) {
+        Some(end) => Found::point(Point::Decade(first), end, "date.decade"),
+        None if prep_bits != 0 => Found::point(Point::Decade(first), next, "date.decade"),
+        None => None,
+    }
+}
+
+/// The number of a century, quarter or half: a Roman numeral, digits (with a suffix:
+/// "1-м"), or an ordinal word.
+fn ordinal_number_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, bool, usize)> {
+    if let Some((n, next)) = roman_at(doc, i) {
+        return Some((n, false, next));
+    }
+    if let Some((n, _)) = digits_at(doc, i, max_digits) {
+        return match suffix_at(doc, i + 1) {
+            Some((_, next)) => Some((n, false, next)),
+            None => Some((n, true, i + 1)),
+        };
+    }
+    ordinal_word_at(doc, i).map(|(n, next)| (n, false, next))
+}
+
+/// "XXI века", "в XIX веке", "к 17 веку", "двадцатого века", "XX в.".
+pub fn century(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (n, bare_digits, j) = ordinal_number_at(doc, i, 2)?;
+    if !(1..=21).contains(&n) || doc.sentence_start(j) {
+        return None;
+    }
+    let end = unit_word_at(doc, j, TimeUnit::Century)?;
+    // "2 века", "5 веков" count centuries: a duration, not a date.
+    if bare_digits {
+        let counted = match doc.text(j) {
+            "веков" | "столетий" => true,
+            "века" | "столетия" => {
+                (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100))
+            }
+            _ => false,
+        };
+        if counted {
+            return None;
+        }
+    }
+    Found::point(Point::Century(i32::try_from(n).ok()?), end, "date.century")
+}
+
+/// "во II квартале 2024 года", "в 1-м квартале 2023 г.", "в первом полугодии 2024 года";
+/// without a year after a preposition ("во втором квартале").
+pub fn quarter_or_half(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let (n, _, j) = ordinal_number_at(doc, i, 1)?;
+    if doc.sentence_start(j) {
+        return None;
+    }
+    let u = unit_at(doc, j).filter(|u| u.amount == Decimal::from_int(1))?;
+    let year = year_spec_at(doc, u.next);
+    if year.is_none() && prep_bits == 0 {
+        return None;
+    }
+    let end = year.map_or(u.next, |(_, e)| e);
+    let year = year.map(|(y, _)| y);
+    match u.unit {
+        TimeUnit::Quarter => Found::point(Point::Quarter { year, n }, end, "date.quarter"),
+        TimeUnit::Half => Found::point(Point::Half { year, n }, end, "date.half"),
+        _ => None,
+    }
+}
+
+/// "весной 2023 года", "зимой 2021–2022 годов" (the winter that begins in 2021), "летом",
+/// "до весны".
+pub fn season(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    if capitalized_inside(doc, i) {
+        return None;
+    }
+    let (season, cases, next) = season_at(doc, i)?;
+    if !doc.sentence_start(next)
+        && let Some((y, 4)) = digits_at(doc, next, 4)
+        && doc.is(next + 1, "-")
+        && digits_at(doc, next + 2, 4).is_some_and(|(y2, _)| y2 == y + 1)
+        && let Some(end) = year_word_at(doc, next + 3)
+    {
+        let year = Some(YearSpec::Abs(i32::try_from(y).ok()?));
+        return Found::point(Point::Season { year, season }, end, "date.season_year");
+    }
+    if let Some((y, end)) = year_spec_at(doc, next) {
+        return Found::point(
+            Point::Season {
+                year: Some(y),
+                season,
+            },
+            end,
+            "date.season_year",
+        );
+    }
+    if (cases & case::INS != 0 || (prep_bits != 0 && cases & !case::NOM != 0))
+        && !quoted(doc, i, next)
+    {
+        return Found::point(Point::Season { year: None, season }, next, "date.season");
+    }
+    None
+}
+
+/// "во вторник, 24 февраля", "в среду, 24 февраля 2021 года": the date gives the value.
+pub fn weekday_date(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    if capitalized_inside(doc, i) {
+        return None;
+    }
+    let (_, _, mut j) = weekday_at(doc, i)?;
+    if doc.is(j, ",") {
+        j += 1;
+    }
+    if doc.sentence_start(j) {
+        return None;
+    }
+    let date = longer(day_month(doc, j), numeric(doc, j))?;
+    Some(Found {
+        rule: "date.weekday_date",
+        ..date
+    })
+}

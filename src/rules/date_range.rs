@@ -1,0 +1,244 @@
+//! Date intervals: "с 1 по 10 марта 2025 года", "с января по май 2007 года", "12–14 сентября",
+//! "в 2008–2011 годах", "между 2010 и 2015 годами", "в январе–марте 2025 года", "XIX–XX вв.".
+//! The start may leave out what the end says ("с 1 по 10 марта": the month and year of 1
+//! come from 10 марта).
+
+use super::date::{day_number, point_at, year_spec_at};
+use super::date_value::{self, DateExpr, Point, YearSpec};
+use super::timex::{digits_at, prep_at, roman, unit_word_at};
+use super::{Candidate, Doc};
+use crate::calendar::TimeUnit;
+use crate::fact::{FactType, Value};
+use crate::lexicon::Meaning;
+use crate::lexicon::temporal::{TemporalWord, prep};
+use crate::text::TokenKind;
+
+/// The start of an interval, possibly incomplete.
+#[derive(Clone, Copy, Debug)]
+enum Start {
+    /// A number alone: a day ("с 1 по 10 марта") or a year ("с 2016 по 2020 год").
+    Number(u32, usize),
+    /// A point (maybe without its year).
+    Point(Point),
+}
+
+/// Proposes date intervals.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        from_to(doc, i, out);
+        between(doc, i, out);
+        dashed(doc, i, out);
+        hyphenated_months(doc, i, out);
+        centuries(doc, i, out);
+    }
+}
+
+fn push(
+    start: usize,
+    end: usize,
+    a: Point,
+    b: Point,
+    rule: &'static str,
+    doc: &Doc<'_>,
+    out: &mut Vec<Candidate>,
+) {
+    if let Some(value) = date_value::interval(a, b, doc.reference) {
+        out.push(Candidate {
+            start,
+            end,
+            kind: FactType::Date,
+            value: Value::Time(value),
+            rule,
+        });
+    }
+}
+
+/// The start of an interval at `i` and the token after it.
+fn start_at(doc: &Doc<'_>, i: usize) -> Option<(Start, usize)> {
+    if let Some(found) = point_at(doc, i, prep::FROM)
+        && let DateExpr::Point(p) = found.expr
+    {
+        return Some((Start::Point(p), found.end));
+    }
+    let (n, digits) = digits_at(doc, i, 4)?;
+    // "1-го" as a day.
+    let (_, next) = day_number(doc, i).unwrap_or((n, i + 1));
+    Some((Start::Number(n, digits), next))
+}
+
+/// The start completed by the end: the day's month, or the year.
+fn complete(start: Start, end: Point) -> Option<Point> {
+    match (start, end) {
+        (Start::Point(p), _) => Some(p),
+        (Start::Number(day, digits), Point::Day { year, month, .. }) if digits <= 2 => {
+            Some(Point::Day { year, month, day })
+        }
+        (Start::Number(y, digits), Point::Year(_)) if digits >= 3 => {
+            Some(Point::Year(YearSpec::Abs(i32::try_from(y).ok()?)))
+        }
+        (Start::Number(y, 4), Point::Decade(_)) if y % 10 == 0 => {
+            Some(Point::Decade(i32::try_from(y).ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// The end of an interval at `j`: a full point.
+fn end_at(doc: &Doc<'_>, j: usize) -> Option<(Point, usize)> {
+    if doc.sentence_start(j) {
+        return None;
+    }
+    let found = point_at(doc, j, prep::THROUGH)?;
+    match found.expr {
+        DateExpr::Point(p) => Some((p, found.end)),
+        _ => None,
+    }
+}
+
+/// "с 1 по 10 марта 2025 года", "с 30 декабря 2024 года по 8 января 2025 года", "с января
+/// по май 2007 года", "с 2016 по 2020 год", "с 01.03.2025 по 31.03.2025".
+fn from_to(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some((bits, next)) = prep_at(doc, i, prep::FROM) else {
+        return;
+    };
+    if bits & prep::FROM == 0 || doc.sentence_start(next) {
+        return;
+    }
+    let Some((start, k)) = start_at(doc, next) else {
+        return;
+    };
+    if doc.sentence_start(k) {
+        return;
+    }
+    let Some((_, after)) = prep_at(doc, k, prep::THROUGH | prep::TO) else {
+        return;
+    };
+    let Some((b, end)) = end_at(doc, after) else {
+        return;
+    };
+    if let Some(a) = complete(start, b) {
+        push(i, end, a, b, "date.range_from_to", doc, out);
+    }
+}
+
+/// "между 2010 и 2015 годами".
+fn between(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some((bits, next)) = prep_at(doc, i, prep::BETWEEN) else {
+        return;
+    };
+    if bits & prep::BETWEEN == 0 || doc.sentence_start(next) {
+        return;
+    }
+    let Some((start, k)) = start_at(doc, next) else {
+        return;
+    };
+    if !doc.is(k, "и") {
+        return;
+    }
+    let Some((b, end)) = end_at(doc, k + 1) else {
+        return;
+    };
+    if let Some(a) = complete(start, b) {
+        push(i, end, a, b, "date.range_between", doc, out);
+    }
+}
+
+/// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
+fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
+        return;
+    }
+    // A preposition that keeps the value may come first.
+    let (first, begin) = match prep_at(doc, i, prep::DATE) {
+        Some((_, next)) if !doc.sentence_start(next) => (next, i),
+        _ => (i, i),
+    };
+    let Some((start, k)) = start_at(doc, first) else {
+        return;
+    };
+    if !doc.is(k, "-") || doc.sentence_start(k + 1) {
+        return;
+    }
+    let Some((b, end)) = end_at(doc, k + 1) else {
+        return;
+    };
+    if let Some(a) = complete(start, b) {
+        push(begin, end, a, b, "date.range_dash", doc, out);
+    }
+}
+
+/// A month in every case at `form` (a part of a hyphenated token).
+fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
+    doc.lexicon.lookup(form).iter().find_map(|m| match m {
+        Meaning::Temporal(TemporalWord::Month { month, .. }) => Some(u32::from(*month)),
+        _ => None,
+    })
+}
+
+/// "в январе–марте 2025 года", "в январе-сентябре 2024 г." (one hyphenated token).
+fn hyphenated_months(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let (first, begin) = match prep_at(doc, i, prep::DATE | prep::FROM) {
+        Some((_, next)) if !doc.sentence_start(next) => (next, i),
+        _ => (i, i),
+    };
+    if doc.kind(first) != Some(TokenKind::Word) {
+        return;
+    }
+    let Some((left, right)) = doc.text(first).split_once('-') else {
+        return;
+    };
+    let (Some(a), Some(b)) = (month_form(doc, left), month_form(doc, right)) else {
+        return;
+    };
+    let (year, end) = match year_spec_at(doc, first + 1) {
+        Some((y, end)) => (Some(y), end),
+        None => (None, first + 1),
+    };
+    push(
+        begin,
+        end,
+        Point::Month { year, month: a },
+        Point::Month { year, month: b },
+        "date.month_range",
+        doc,
+        out,
+    );
+}
+
+/// "XIX–XX вв.", "в XIX-XX веках": Roman centuries joined by a dash.
+fn centuries(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let (first, begin) = match prep_at(doc, i, prep::DATE) {
+        Some((_, next)) if !doc.sentence_start(next) => (next, i),
+        _ => (i, i),
+    };
+    if doc.kind(first) != Some(TokenKind::Word) {
+        return;
+    }
+    // "xix-xx" is one token; "XIX – XX" three.
+    let (a, b, k) = match doc.text(first).split_once('-') {
+        Some((l, r)) => match (roman(l), roman(r)) {
+            (Some(a), Some(b)) => (a, b, first + 1),
+            _ => return,
+        },
+        None => {
+            let Some(a) = roman(doc.text(first)) else {
+                return;
+            };
+            if !doc.is(first + 1, "-") || doc.kind(first + 2) != Some(TokenKind::Word) {
+                return;
+            }
+            let Some(b) = roman(doc.text(first + 2)) else {
+                return;
+            };
+            (a, b, first + 3)
+        }
+    };
+    let Some(end) = unit_word_at(doc, k, TimeUnit::Century) else {
+        return;
+    };
+    if !(1..=21).contains(&a) || !(1..=21).contains(&b) {
+        return;
+    }
+    let (a, b) = (Point::Century(a as i32), Point::Century(b as i32));
+    push(begin, end, a, b, "date.century_range", doc, out);
+}

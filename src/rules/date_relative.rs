@@ -1,0 +1,257 @@
+//! Relative dates, resolved against the reference date when there is one: "вчера",
+//! "сегодня", "в прошлом году", "на следующей неделе", "три дня назад", "через два года",
+//! weekdays ("в понедельник", "в минувшее воскресенье") and seasons ("этой весной").
+//!
+//! A weekday alone is the nearest such day before the reference in a sentence told in the
+//! past tense, after it otherwise; "прошлый"/"минувший" and "следующий" say it outright.
+
+use super::Doc;
+use super::date::Found;
+use super::date_value::{DateExpr, Grain, Point, signed_iso};
+use super::duration::length_at;
+use super::timex::{
+    capitalized_inside, quoted, relative_at as relative_word, season_at, unit_at, weekday_at,
+};
+use crate::calendar::{IsoField, TimeUnit};
+use crate::decimal::Decimal;
+use crate::lexicon::temporal::{Relative, case};
+use crate::text::TokenKind;
+
+/// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
+pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let mut best = day_word(doc, i);
+    for found in [
+        shifted_unit(doc, i),
+        ago(doc, i),
+        later(doc, i),
+        weekday(doc, i, prep_bits),
+        relative_season(doc, i),
+    ] {
+        best = super::date::longer(best, found);
+    }
+    best
+}
+
+fn shift(months: i64, days: i64, grain: Grain, relative: String) -> DateExpr {
+    DateExpr::Shift {
+        months,
+        days,
+        grain,
+        relative,
+    }
+}
+
+/// "вчера", "сегодня", "завтра", "позавчера", "послезавтра" (not in a name: «Завтра»).
+fn day_word(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Day(k), next) = relative_word(doc, i)? else {
+        return None;
+    };
+    if capitalized_inside(doc, i) || quoted(doc, i, next) {
+        return None;
+    }
+    let k = i64::from(k);
+    Some(Found {
+        expr: shift(0, k, Grain::Day, signed_iso(k, 'D')),
+        end: next,
+        rule: "date.relative_day",
+    })
+}
+
+/// "в прошлом году", "на следующей неделе", "в этом месяце", "в прошлом квартале",
+/// "в прошлом веке".
+fn shifted_unit(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Shift(k), next) = relative_word(doc, i)? else {
+        return None;
+    };
+    if doc.sentence_start(next) {
+        return None;
+    }
+    let u = unit_at(doc, next)?;
+    if u.amount != Decimal::from_int(1) || u.count_only {
+        return None;
+    }
+    let k = i64::from(k);
+    let expr = match u.unit {
+        TimeUnit::Week => shift(0, 7 * k, Grain::Week, signed_iso(k, 'W')),
+        TimeUnit::Month => shift(k, 0, Grain::Month, signed_iso(k, 'M')),
+        TimeUnit::Quarter => shift(3 * k, 0, Grain::Quarter, signed_iso(3 * k, 'M')),
+        TimeUnit::Half => shift(6 * k, 0, Grain::Half, signed_iso(6 * k, 'M')),
+        TimeUnit::Year => shift(12 * k, 0, Grain::Year, signed_iso(k, 'Y')),
+        TimeUnit::Decade => shift(120 * k, 0, Grain::Decade, signed_iso(10 * k, 'Y')),
+        TimeUnit::Century => shift(1200 * k, 0, Grain::Century, signed_iso(100 * k, 'Y')),
+        _ => return None,
+    };
+    Some(Found {
+        expr,
+        end: u.next,
+        rule: "date.relative_unit",
+    })
+}
+
+/// The shift of a length of time: months and days (whole), the grain it is told at, and
+/// the ISO offset. Hours and fractions of a month are not dates.
+fn length_shift(iso: &crate::calendar::IsoDuration, sign: i64) -> Option<DateExpr> {
+    let (mut months, mut days) = (0i64, 0i64);
+    let mut grain = Grain::Year;
+    let mut only_weeks = true;
+    for (field, amount) in &iso.fields {
+        let n = amount.to_i64()?;
+        match field {
+            IsoField::Year => months = months.checked_add(n.checked_mul(12)?)?,
+            IsoField::Month => {
+                months = months.checked_add(n)?;
+                grain = Grain::Month;
+                only_weeks = false;
+            }
+            IsoField::Week => {
+                days = days.checked_add(n.checked_mul(7)?)?;
+                grain = Grain::Week;
+            }
+            IsoField::Day => {
+                days = days.checked_add(n)?;
+                grain = Grain::Day;
+                only_weeks = false;
+            }
+            _ => return None,
+        }
+    }
+    if days != 0 && months != 0 {
+        grain = Grain::Day;
+    }
+    if grain == Grain::Week && !only_weeks {
+        grain = Grain::Day;
+    }
+    let text = iso.iso();
+    let relative = if sign < 0 { format!("-{text}") } else { text };
+    Some(shift(sign * months, sign * days, grain, relative))
+}
+
+/// "три дня назад", "неделю назад", "полгода назад", "200 лет тому назад".
+fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let length = length_at(doc, i, true)?;
+    if doc.sentence_start(length.end) {
+        return None;
+    }
+    let (Relative::Ago, end) = relative_word(doc, length.end)? else {
+        return None;
+    };
+    Some(Found {
+        expr: length_shift(&length.iso, -1)?,
+        end,
+        rule: "date.ago",
+    })
+}
+
+/// "через два года", "через неделю", "через 10 дней".
+fn later(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Later, next) = relative_word(doc, i)? else {
+        return None;
+    };
+    if doc.sentence_start(next) {
+        return None;
+    }
+    let length = length_at(doc, next, true)?;
+    Some(Found {
+        expr: length_shift(&length.iso, 1)?,
+        end: length.end,
+        rule: "date.later",
+    })
+}
+
+/// "в понедельник", "во вторник", "в минувшее воскресенье", "в следующую пятницу".
+fn weekday(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let (said, j) = match relative_word(doc, i) {
+        Some((Relative::Shift(k), next)) if !doc.sentence_start(next) => (Some(k), next),
+        _ => (None, i),
+    };
+    if said.is_none() && prep_bits == 0 {
+        return None;
+    }
+    if capitalized_inside(doc, j) {
+        return None;
+    }
+    let (day, cases, end) = weekday_at(doc, j)?;
+    // "в среду", "с понедельника", "к пятнице"; not "в среде" (an environment).
+    if cases & (case::ACC | case::GEN | case::DAT) == 0 {
+        return None;
+    }
+    let future = match said {
+        Some(k) if k < 0 => false,
+        Some(k) if k > 0 => true,
+        _ => !past_tense(doc, i),
+    };
+    Some(Found {
+        expr: DateExpr::Weekday { day, future },
+        end,
+        rule: "date.weekday",
+    })
+}
+
+/// "этой весной", "прошлым летом": the season nearest the reference.
+fn relative_season(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Shift(_), next) = relative_word(doc, i)? else {
+        return None;
+    };
+    if doc.sentence_start(next) {
+        return None;
+    }
+    let (season, cases, end) = season_at(doc, next)?;
+    if cases & case::INS == 0 {
+        return None;
+    }
+    Some(Found {
+        expr: DateExpr::Point(Point::Season { year: None, season }),
+        end,
+        rule: "date.relative_season",
+    })
+}
+
+/// True if the sentence around token `i` is told in the past tense: more verbs in it look
+/// like past forms ("провел", "прошла", "состоялись") than like present or future ones
+/// ("проведет", "состоится"). A guess from endings, for weekdays only.
+fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
+    let mut start = i;
+    while start > 0 && !doc.sentence_start(start) && i - start < 60 {
+        start -= 1;
+    }
+    let mut score = 0i32;
+    let mut k = start;
+    while k < doc.tokens.len() && k < i + 60 && (k == start || !doc.sentence_start(k)) {
+        if doc.kind(k) == Some(TokenKind::Word) {
+            score += tense_of(doc.text(k));
+        }
+        k += 1;
+    }
+    score >= 0
+}
+
+/// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
+/// future verb, 0 otherwise.
+fn tense_of(word: &str) -> i32 {
+    if word.chars().count() < 5 {
+        return 0;
+    }
+    const PAST: [&str; 8] = ["лся", "лась", "лось", "лись", "л", "ла", "ло", "ли"];
+    const PRESENT: [&str; 12] = [
+        "ется", "ится", "ются", "ятся", "утся", "атся", "ет", "ит", "ут", "ют", "ят", "ат",
+    ];
+    let vowel_before = |stem: &str| stem.chars().last().is_some_and(|c| "аеиоуыя".contains(c));
+    for ending in PAST {
+        if let Some(stem) = word.strip_suffix(ending)
+            && vowel_before(stem)
+        {
+            return 1;
+        }
+    }
+    for ending in PRESENT {
+        if let Some(stem) = word.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            return -1;
+        }
+    }
+    if word == "будет" || word == "будут" {
+        return -1;
+    }
+    0
+}

@@ -1,0 +1,377 @@
+//! Clock times: "в 15:30", "в 13.20 по московскому времени", "в 9 часов утра", "в 7
+//! вечера", "в полдень", "в половине восьмого", "около 2:30 ночи", intervals ("с 9:00 до
+//! 18:00", "с 10 до 14 часов", "до 23:00"). The preposition, a qualifier ("около") and a
+//! time zone phrase are in the span; the zone goes to `tz` when it names one.
+//!
+//! A time in digits with a dot ("18.00") or a bare hour ("в 14 часов") is a time only after
+//! a preposition or qualifier: "15.5%" and "12.45 доллара" are not times.
+
+use super::amount::{amount_at, qualifier_before};
+use super::timex::{
+    clock_at, digits_at, measure_word_at, ordinal_word_at, parse_digits, prep_at, prep_before,
+    unit_at, zone_at,
+};
+use super::{Candidate, Doc};
+use crate::calendar::TimeUnit;
+use crate::decimal::Decimal;
+use crate::fact::{FactType, Qualifier, TimeValue, Value};
+use crate::lexicon::temporal::{ClockWord, prep};
+use crate::text::TokenKind;
+
+/// A clock time read at some tokens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Clock {
+    hour: u32,
+    minute: u32,
+    /// Minutes were said.
+    minutes_said: bool,
+    /// One past the last token.
+    end: usize,
+}
+
+impl Clock {
+    fn text(self) -> String {
+        format!("{:02}:{:02}", self.hour, self.minute)
+    }
+
+    fn grain(self) -> &'static str {
+        if self.minutes_said { "minute" } else { "hour" }
+    }
+
+    /// The hour placed by a part of the day said after it ("7 вечера" = 19:00).
+    fn with_part(mut self, doc: &Doc<'_>) -> Clock {
+        let Some((part, next)) = clock_at(doc, self.end) else {
+            return self;
+        };
+        let h = self.hour;
+        let hour = match part {
+            ClockWord::Morning if h <= 12 => Some(if h == 12 { 0 } else { h }),
+            ClockWord::Afternoon if h <= 12 => Some(if h == 12 { 12 } else { h + 12 }),
+            ClockWord::Evening if h <= 12 => Some(if h == 12 { 0 } else { h + 12 }),
+            ClockWord::Night if h <= 12 => Some(match h {
+                12 => 0,
+                9..=11 => h + 12,
+                _ => h,
+            }),
+            ClockWord::Morning | ClockWord::Afternoon | ClockWord::Evening | ClockWord::Night => {
+                Some(h)
+            }
+            _ => None,
+        };
+        if let Some(hour) = hour {
+            self.hour = hour % 24;
+            self.end = next;
+        }
+        self
+    }
+}
+
+/// Proposes time facts.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..doc.tokens.len() {
+        if let Some(c) = range_at(doc, i) {
+            out.push(c);
+        }
+        if let Some(c) = single_at(doc, i) {
+            out.push(c);
+        }
+    }
+}
+
+/// What comes before a time: a preposition and a qualifier ("примерно в", "около").
+struct Lead {
+    start: usize,
+    bits: u8,
+    qualifier: Option<Qualifier>,
+}
+
+fn lead_before(doc: &Doc<'_>, i: usize) -> Lead {
+    let mut lead = Lead {
+        start: i,
+        bits: 0,
+        qualifier: None,
+    };
+    if let Some((bits, s)) = prep_before(doc, i, prep::TIME | prep::FROM | prep::TO) {
+        lead.bits = bits;
+        lead.start = s;
+    }
+    if let Some((q, s)) = qualifier_before(doc, lead.start) {
+        // "до" is a qualifier too, but before a time it closes an interval.
+        if !(q == Qualifier::UpTo && lead.bits == 0) {
+            lead.qualifier = Some(q);
+            lead.start = s;
+        } else {
+            lead.bits = prep::TO;
+            lead.start = s;
+        }
+    }
+    lead
+}
+
+/// The time zone phrase after a time: the zone (if it names one) and the end.
+fn zone_after(doc: &Doc<'_>, end: usize) -> (Option<&'static str>, usize) {
+    match zone_at(doc, end) {
+        Some((zone, next)) => (zone.and_then(canonical_zone), next),
+        None => (None, end),
+    }
+}
+
+/// Time zone names are few: keep them as static strings in the output.
+fn canonical_zone(name: &str) -> Option<&'static str> {
+    ZONES.iter().copied().find(|z| *z == name)
+}
+
+/// The IANA names `lexicons/time_zones.tsv` may give.
+const ZONES: &[&str] = &[
+    "Europe/Moscow",
+    "Europe/Kyiv",
+    "Europe/Minsk",
+    "Europe/Kaliningrad",
+    "Europe/Samara",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Asia/Yekaterinburg",
+    "Asia/Omsk",
+    "Asia/Novosibirsk",
+    "Asia/Krasnoyarsk",
+    "Asia/Irkutsk",
+    "Asia/Yakutsk",
+    "Asia/Vladivostok",
+    "Asia/Magadan",
+    "Asia/Kamchatka",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Asia/Almaty",
+    "Asia/Tashkent",
+    "Asia/Baku",
+    "Asia/Tbilisi",
+    "Asia/Yerevan",
+    "America/New_York",
+    "UTC",
+];
+
+fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    let lead = lead_before(doc, i);
+    let governed = lead.bits != 0 || lead.qualifier.is_some();
+    let (clock, rule) = clock_at_token(doc, i, governed)?;
+    let clock = clock.with_part(doc);
+    let (tz, end) = zone_after(doc, clock.end);
+    let mut value = TimeValue {
+        grain: clock.grain(),
+        tz,
+        qualifier: lead.qualifier,
+        ..TimeValue::default()
+    };
+    if lead.bits & prep::FROM != 0 {
+        value.from = Some(clock.text());
+    } else if lead.bits & prep::TO != 0 {
+        value.to = Some(clock.text());
+    } else {
+        value.value = Some(clock.text());
+    }
+    Some(Candidate {
+        start: lead.start,
+        end,
+        kind: FactType::Time,
+        value: Value::Time(value),
+        rule,
+    })
+}
+
+/// "с 9:00 до 18:00", "с 8.00 до 20.00 по местному времени", "с 10 до 14 часов".
+fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    let (bits, next) = prep_at(doc, i, prep::FROM)?;
+    if bits & prep::FROM == 0 || doc.sentence_start(next) {
+        return None;
+    }
+    // The left end: a full time, or a bare hour when the right end says "часов".
+    let left = clock_at_token(doc, next, true).map(|(c, _)| c.with_part(doc));
+    let (left, bare) = match left {
+        Some(c) => (c, false),
+        None => {
+            let (h, _) = digits_at(doc, next, 2)?;
+            let c = Clock {
+                hour: h,
+                minute: 0,
+                minutes_said: false,
+                end: next + 1,
+            };
+            (c, true)
+        }
+    };
+    if !(doc.is(left.end, "до") || doc.is(left.end, "-")) || doc.sentence_start(left.end + 1) {
+        return None;
+    }
+    let (right, _) = clock_at_token(doc, left.end + 1, true)?;
+    let right = right.with_part(doc);
+    if bare && (right.minutes_said || left.hour > 23) {
+        return None;
+    }
+    let (tz, end) = zone_after(doc, right.end);
+    Some(Candidate {
+        start: i,
+        end,
+        kind: FactType::Time,
+        value: Value::Time(TimeValue {
+            from: Some(left.text()),
+            to: Some(right.text()),
+            grain: right.grain(),
+            tz,
+            ..TimeValue::default()
+        }),
+        rule: "time.range",
+    })
+}
+
+/// A clock time starting at token `i` (`governed`: after a preposition or qualifier).
+fn clock_at_token(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
+    match doc.kind(i)? {
+        TokenKind::NumberSeq => colon(doc, i).map(|c| (c, "time.hh_mm")),
+        TokenKind::Number => {
+            if governed && let Some(c) = dotted(doc, i) {
+                return Some((c, "time.hh_mm"));
+            }
+            hours(doc, i, governed)
+        }
+        TokenKind::Word => words(doc, i, governed),
+        TokenKind::Punct => None,
+    }
+}
+
+/// "15:30", "6:45": hours 0–23 (24:00 too), minutes in two digits.
+fn colon(doc: &Doc<'_>, i: usize) -> Option<Clock> {
+    let (h, m) = doc.text(i).split_once(':')?;
+    if m.len() != 2 || h.len() > 2 {
+        return None;
+    }
+    let (hour, minute) = (parse_digits(h, 2)?, parse_digits(m, 2)?);
+    if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
+        return None;
+    }
+    // "1:50 000" is a scale.
+    if doc.kind(i + 1) == Some(TokenKind::Number) {
+        return None;
+    }
+    Some(Clock {
+        hour: hour % 24,
+        minute,
+        minutes_said: true,
+        end: i + 1,
+    })
+}
+
+/// "18.00", "13.20": only when nothing measured follows ("12.45 доллара", "в 1.50 раза").
+fn dotted(doc: &Doc<'_>, i: usize) -> Option<Clock> {
+    let (h, m) = doc.text(i).split_once('.')?;
+    if m.len() != 2 || h.is_empty() || h.len() > 2 {
+        return None;
+    }
+    let (hour, minute) = (parse_digits(h, 2)?, parse_digits(m, 2)?);
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    if measure_word_at(doc, i + 1) || doc.blocked(i + 1, FactType::Time) {
+        return None;
+    }
+    Some(Clock {
+        hour,
+        minute,
+        minutes_said: true,
+        end: i + 1,
+    })
+}
+
+/// "9 часов", "14 часов 15 минут", "9 ч 30 мин" (after a preposition), "7 вечера", "5 утра".
+fn hours(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
+    let (hour, _) = digits_at(doc, i, 2)?;
+    if hour > 24 {
+        return None;
+    }
+    let at = Clock {
+        hour: hour % 24,
+        minute: 0,
+        minutes_said: false,
+        end: i + 1,
+    };
+    // "в 14 часов", "в 9 ч 30 мин".
+    if governed
+        && !doc.sentence_start(i + 1)
+        && let Some(u) = unit_at(doc, i + 1)
+            .filter(|u| u.unit == TimeUnit::Hour && u.amount == Decimal::from_int(1))
+    {
+        let mut clock = Clock { end: u.next, ..at };
+        if let Some((m, _)) = digits_at(doc, u.next, 2)
+            && m < 60
+            && !doc.sentence_start(u.next)
+            && let Some(mu) = unit_at(doc, u.next + 1).filter(|mu| mu.unit == TimeUnit::Minute)
+        {
+            clock.minute = m;
+            clock.minutes_said = true;
+            clock.end = mu.next;
+        }
+        return Some((clock, "time.hours_words"));
+    }
+    // "7 вечера", "5 утра": an hour of the clock with a part of the day.
+    if hour <= 12 && clock_at(doc, i + 1).is_some_and(|(p, _)| is_day_part(p)) {
+        return Some((at, "time.hour_part_of_day"));
+    }
+    None
+}
+
+fn is_day_part(p: ClockWord) -> bool {
+    matches!(
+        p,
+        ClockWord::Morning | ClockWord::Afternoon | ClockWord::Evening | ClockWord::Night
+    )
+}
+
+/// "в полдень", "около полуночи", "в час ночи", "в половине восьмого", "в четверть
+/// девятого", "без четверти девять".
+fn words(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
+    let clock = |hour: u32, minute: u32, minutes_said: bool, end: usize| Clock {
+        hour,
+        minute,
+        minutes_said,
+        end,
+    };
+    // "в час ночи", "в час дня".
+    if governed && doc.is(i, "час") && clock_at(doc, i + 1).is_some_and(|(p, _)| is_day_part(p))
+    {
+        return Some((clock(1, 0, false, i + 1), "time.hour_part_of_day"));
+    }
+    let (word, next) = clock_at_start(doc, i)?;
+    match word {
+        ClockWord::Noon if governed => Some((clock(12, 0, false, next), "time.noon_midnight")),
+        ClockWord::Midnight if governed => Some((clock(0, 0, false, next), "time.noon_midnight")),
+        ClockWord::HalfPast | ClockWord::QuarterPast if governed => {
+            let (n, end) = ordinal_word_at(doc, next)?;
+            if !(1..=12).contains(&n) || doc.sentence_start(next) {
+                return None;
+            }
+            let minute = if word == ClockWord::HalfPast { 30 } else { 15 };
+            Some((clock(n - 1, minute, true, end), "time.fraction_of_hour"))
+        }
+        ClockWord::QuarterTo => {
+            let a = amount_at(doc, next)?;
+            let n = a
+                .value
+                .decimal()
+                .to_i64()
+                .filter(|n| (1..=12).contains(n))?;
+            Some((
+                clock(n as u32 - 1, 45, true, a.end),
+                "time.fraction_of_hour",
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A clock word at the start of a time (sentence starts allowed).
+fn clock_at_start(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
+    super::timex::word_at(doc, i, |w| match w {
+        crate::lexicon::temporal::TemporalWord::Clock(c) => Some(*c),
+        _ => None,
+    })
+}

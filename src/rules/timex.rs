@@ -1,0 +1,400 @@
+//! The vocabulary that date, time and duration rules share: reading lexicon hits for months,
+//! units, prepositions and the like, small whole numbers written in digits, Roman numerals,
+//! and the checks that keep names ("8 Марта", «Завтра») out of time expressions.
+
+use super::Doc;
+use crate::calendar::TimeUnit;
+use crate::decimal::Decimal;
+use crate::lexicon::Meaning;
+use crate::lexicon::temporal::{ClockWord, PeriodPart, Relative, Season, TemporalWord};
+use crate::text::TokenKind;
+use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
+
+/// The temporal meaning at token `i` that `pick` accepts, and the token after the form.
+/// When a longer form of another list starts at `i` ("в час" is a rate), the token's own
+/// form is looked up on its own.
+pub fn word_at<T>(
+    doc: &Doc<'_>,
+    i: usize,
+    pick: impl Fn(&TemporalWord) -> Option<T>,
+) -> Option<(T, usize)> {
+    let temporal = |m: &Meaning| match m {
+        Meaning::Temporal(w) => pick(w),
+        _ => None,
+    };
+    let (hit, meanings) = doc.hit(i)?;
+    if let Some(v) = meanings.iter().find_map(temporal) {
+        return Some((v, hit.end));
+    }
+    if hit.end > i + 1 {
+        return doc
+            .lexicon
+            .lookup(doc.text(i))
+            .iter()
+            .find_map(temporal)
+            .map(|v| (v, i + 1));
+    }
+    None
+}
+
+/// A month name at `i`: month, case bits, next token.
+pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Month { month, cases } => Some((u32::from(*month), *cases)),
+        _ => None,
+    })
+    .map(|((m, c), next)| (m, c, next))
+}
+
+/// A weekday name at `i`: weekday (1 = Monday), case bits, next token.
+pub fn weekday_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Weekday { day, cases } => Some((u32::from(*day), *cases)),
+        _ => None,
+    })
+    .map(|((d, c), next)| (d, c, next))
+}
+
+/// A season word at `i`: season, case bits, next token.
+pub fn season_at(doc: &Doc<'_>, i: usize) -> Option<(Season, u8, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Season { season, cases } => Some((*season, *cases)),
+        _ => None,
+    })
+    .map(|((s, c), next)| (s, c, next))
+}
+
+/// A time unit word at `i`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitWord {
+    /// The unit.
+    pub unit: TimeUnit,
+    /// How many of the unit the word itself says (0.5 for "полгода").
+    pub amount: Decimal,
+    /// Only after a count ("лет").
+    pub count_only: bool,
+    /// Alone after a preposition or qualifier, means one unit.
+    pub one: bool,
+    /// May stand alone as a duration.
+    pub bare: bool,
+    /// Only after the year or century of a date.
+    pub date_only: bool,
+    /// The token after the word.
+    pub next: usize,
+}
+
+/// A time unit word at `i`.
+pub fn unit_at(doc: &Doc<'_>, i: usize) -> Option<UnitWord> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Unit {
+            unit,
+            amount,
+            count_only,
+            one,
+            bare,
+            date_only,
+        } => Some((*unit, *amount, *count_only, *one, *bare, *date_only)),
+        _ => None,
+    })
+    .map(
+        |((unit, amount, count_only, one, bare, date_only), next)| UnitWord {
+            unit,
+            amount,
+            count_only,
+            one,
+            bare,
+            date_only,
+            next,
+        },
+    )
+}
+
+/// A word that follows the year of a date at `i` ("года", "г.", "гг.", "годах"): the next
+/// token. A sentence-final dot after "г" belongs to it ("5 декабря 2022 г.").
+pub fn year_word_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    if doc.sentence_start(i) {
+        return None;
+    }
+    let next = unit_at(doc, i)
+        .filter(|u| u.unit == TimeUnit::Year && !u.count_only && u.amount == Decimal::from_int(1))
+        .map(|u| u.next)?;
+    if next == i + 1 && matches!(doc.text(i), "г" | "гг") && doc.is(next, ".") && doc.glued(next)
+    {
+        return Some(next + 1);
+    }
+    Some(next)
+}
+
+/// A unit word of `unit` at `i` (any form): the next token.
+pub fn unit_word_at(doc: &Doc<'_>, i: usize, unit: TimeUnit) -> Option<usize> {
+    if doc.sentence_start(i) {
+        return None;
+    }
+    unit_at(doc, i)
+        .filter(|u| u.unit == unit && u.amount == Decimal::from_int(1))
+        .map(|u| u.next)
+}
+
+/// A relative word at `i`.
+pub fn relative_at(doc: &Doc<'_>, i: usize) -> Option<(Relative, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Relative(r) => Some(*r),
+        _ => None,
+    })
+}
+
+/// A clock word at `i`.
+pub fn clock_at(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
+    if doc.sentence_start(i) {
+        return None;
+    }
+    word_at(doc, i, |w| match w {
+        TemporalWord::Clock(c) => Some(*c),
+        _ => None,
+    })
+}
+
+/// A time zone phrase at `i`: the zone (`None` for local time) and the next token.
+pub fn zone_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(Option<&'a str>, usize)> {
+    if doc.sentence_start(i) {
+        return None;
+    }
+    let (hit, meanings) = doc.hit(i)?;
+    meanings.iter().find_map(|m| match m {
+        Meaning::Temporal(TemporalWord::Zone(z)) => Some((z.as_deref(), hit.end)),
+        _ => None,
+    })
+}
+
+/// An ordinal word at `i` ("третьем" = 3), and the token after it.
+pub fn ordinal_word_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
+    doc.meaning(i, |m| match m {
+        Meaning::OrdinalWord(v) => v.to_i64().and_then(|v| u32::try_from(v).ok()),
+        _ => None,
+    })
+}
+
+/// A preposition at `i` with any of the role bits `roles`: its bits and the next token.
+pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Prep(bits) if bits & roles != 0 => Some(*bits),
+        _ => None,
+    })
+}
+
+/// The preposition with a role in `roles` that ends right before token `i`: its bits and
+/// its first token. It must be in the same sentence as `i`.
+pub fn prep_before(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
+    if doc.sentence_start(i) {
+        return None;
+    }
+    for back in 1..=2 {
+        let s = i.checked_sub(back)?;
+        if let Some((bits, end)) = prep_at(doc, s, roles)
+            && end == i
+        {
+            return Some((bits, s));
+        }
+    }
+    None
+}
+
+/// A part of a period at `i`.
+pub fn part_at(doc: &Doc<'_>, i: usize) -> Option<(PeriodPart, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Part(p) => Some(*p),
+        _ => None,
+    })
+}
+
+/// True if an age cue ("исполнилось", "ему") ends right before token `i`.
+pub fn age_cue_before(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.sentence_start(i) {
+        return false;
+    }
+    (1..=2).any(|back| {
+        i.checked_sub(back).is_some_and(|s| {
+            word_at(doc, s, |w| matches!(w, TemporalWord::AgeCue).then_some(()))
+                .is_some_and(|(_, end)| end == i)
+        })
+    })
+}
+
+/// True if token `i` starts a word that measures or counts what a number before it
+/// means (a currency, a percent sign, a unit, a multiplier, a counted noun): then the number
+/// is no year.
+pub fn measure_word_at(doc: &Doc<'_>, i: usize) -> bool {
+    doc.hit(i).is_some_and(|(_, meanings)| {
+        meanings.iter().any(|m| {
+            matches!(
+                m,
+                Meaning::Currency { .. }
+                    | Meaning::Percent(_)
+                    | Meaning::Unit { .. }
+                    | Meaning::Multiplier(_)
+                    | Meaning::CountNoun(_)
+            )
+        })
+    }) || doc.is(i, "%")
+}
+
+/// A plain whole number written in digits at `i` (no group spaces, no decimal part), at
+/// most `max_digits` long: its value and digit count.
+pub fn digits_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, usize)> {
+    if doc.kind(i)? != TokenKind::Number {
+        return None;
+    }
+    parse_digits(doc.text(i), max_digits).map(|v| (v, doc.text(i).len()))
+}
+
+/// `text` as a whole number if it is 1 to `max_digits` ASCII digits.
+pub fn parse_digits(text: &str, max_digits: usize) -> Option<u32> {
+    if text.is_empty()
+        || text.len() > max_digits.min(9)
+        || !text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A glued ordinal suffix after a number ("1-го", "2014-м", "1990-х", "4-й"): the suffix
+/// text and the token after it.
+pub fn suffix_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, usize)> {
+    if doc.is(i, "-")
+        && doc.glued(i)
+        && doc.glued(i + 1)
+        && doc.kind(i + 1) == Some(TokenKind::Word)
+    {
+        let s = doc.text(i + 1);
+        if s.chars().count() <= 3 && s.chars().all(|c| ('а'..='я').contains(&c)) {
+            return Some((s, i + 2));
+        }
+    }
+    None
+}
+
+/// A Roman numeral at `i` ("XXI", "IV"; Cyrillic "Х" and "І" are read as their Latin
+/// lookalikes), 1–3999.
+pub fn roman_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
+    if doc.kind(i)? != TokenKind::Word {
+        return None;
+    }
+    roman(doc.text(i)).map(|v| (v, i + 1))
+}
+
+/// The value of a Roman numeral in lowercase, written canonically ("iiii" is not one).
+pub fn roman(text: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'i' | 'і' => Some(1),
+        'v' => Some(5),
+        'x' | 'х' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let mut values = [0u32; 16];
+    let mut len = 0;
+    for c in text.chars() {
+        if len == values.len() {
+            return None;
+        }
+        values[len] = digit(c)?;
+        len += 1;
+    }
+    let values = &values[..len];
+    let mut total: i64 = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&n| n > v) {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    // Only canonical numerals: writing the value back must give the same letters.
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..4000).contains(t))?;
+    let mut letters = [0u32; 16];
+    (canonical(total, &mut letters) == Some(len) && letters[..len] == *values).then_some(total)
+}
+
+fn canonical(mut n: u32, out: &mut [u32; 16]) -> Option<usize> {
+    const TABLE: [(u32, &[u32]); 13] = [
+        (1000, &[1000]),
+        (900, &[100, 1000]),
+        (500, &[500]),
+        (400, &[100, 500]),
+        (100, &[100]),
+        (90, &[10, 100]),
+        (50, &[50]),
+        (40, &[10, 50]),
+        (10, &[10]),
+        (9, &[1, 10]),
+        (5, &[5]),
+        (4, &[1, 5]),
+        (1, &[1]),
+    ];
+    let mut len = 0;
+    for (value, letters) in TABLE {
+        while n >= value {
+            for &l in letters {
+                *out.get_mut(len)? = l;
+                len += 1;
+            }
+            n -= value;
+        }
+    }
+    Some(len)
+}
+
+/// True if token `i` is capitalized though no sentence starts there: a name ("8 Марта",
+/// "Марта Иванова") rather than a date word.
+pub fn capitalized_inside(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.has(CAPITALIZED) && !doc.sentence_start(i) && !after_opening(doc, i))
+}
+
+/// True if token `i` directly follows an opening quote, dash or bracket that starts a
+/// clause ("— Вчера мы...").
+fn after_opening(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0 && doc.is(i - 1, "-") && doc.sentence_start(i - 1)
+}
+
+/// True if the tokens `start..end` are quoted as a name: a quote glued before the first
+/// token, or glued after the last (газеты «Завтра», МИА «Россия сегодня»).
+pub fn quoted(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let quote = |k: usize| doc.kind(k) == Some(TokenKind::Punct) && doc.is(k, "\"");
+    let before = start > 0 && quote(start - 1) && doc.glued(start);
+    let after = quote(end) && doc.tokens.get(end).is_some_and(|t| !t.has(SPACE_BEFORE));
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman;
+
+    #[test]
+    fn roman_numerals() {
+        for (text, want) in [
+            ("i", Some(1)),
+            ("iv", Some(4)),
+            ("xxi", Some(21)),
+            ("xix", Some(19)),
+            ("xviii", Some(18)),
+            ("хх", Some(20)),
+            ("mcmxc", Some(1990)),
+            ("iiii", None),
+            ("ic", None),
+            ("vx", None),
+            ("", None),
+            ("mix", Some(1009)),
+            ("civil", None),
+        ] {
+            assert_eq!(roman(text), want, "{text}");
+        }
+    }
+}
