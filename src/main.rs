@@ -7,7 +7,7 @@ use newsfacts::io::read::{InputFormat, ReadOptions};
 use newsfacts::io::write::OutputMode;
 use newsfacts::io::{self as nio, RunOptions};
 use newsfacts::offsets::OffsetUnit;
-use newsfacts::{Extractor, FactType};
+use newsfacts::{Extractor, FactType, Reference};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +35,18 @@ struct Cli {
     /// JSON lines: the field with the text.
     #[arg(long, default_value = "text")]
     text_field: String,
+
+    /// JSON lines: the field with the document's date (YYYY-MM-DD or an ISO timestamp), the
+    /// reference for its relative dates; it overrides --reference-date. A record whose date
+    /// is no date is read without a reference, with a warning.
+    #[arg(long, default_value = "date")]
+    date_field: String,
+
+    /// The date that relative expressions ("вчера", "в прошлом году") resolve against:
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM. Without it (and without a date field) they come out
+    /// with their offset only.
+    #[arg(long, value_parser = parse_reference)]
+    reference_date: Option<Reference>,
 
     /// What a line of output is: one fact, or one document with a `facts` array.
     #[arg(long, value_enum, default_value_t = Output::Facts)]
@@ -76,6 +88,10 @@ enum Offsets {
     Utf16,
 }
 
+fn parse_reference(s: &str) -> Result<Reference, String> {
+    Reference::parse(s)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -113,6 +129,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lines: cli.lines,
             id_field: cli.id_field,
             text_field: cli.text_field,
+            date_field: cli.date_field,
         },
         output: match cli.output {
             Output::Facts => OutputMode::Facts,
@@ -123,6 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Offsets::Bytes => OffsetUnit::Bytes,
             Offsets::Utf16 => OffsetUnit::Utf16,
         },
+        reference: cli.reference_date,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

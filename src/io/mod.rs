@@ -8,9 +8,9 @@
 pub mod read;
 pub mod write;
 
-use crate::Extractor;
 use crate::offsets::OffsetUnit;
-use read::{Item, ReadOptions, RecordError};
+use crate::{Extractor, Reference};
+use read::{Item, ReadOptions, RecordDate, RecordError};
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -28,6 +28,8 @@ pub struct RunOptions {
     pub output: OutputMode,
     /// The unit of `start`/`end`.
     pub offsets: OffsetUnit,
+    /// The reference date for relative expressions ("вчера"), unless a record says its own.
+    pub reference: Option<Reference>,
 }
 
 /// What a run did.
@@ -80,7 +82,15 @@ pub fn run(
             Item::Record(record) => {
                 stats.read += 1;
                 stats.bytes += record.text.len() as u64;
-                let facts = extractor.extract(&record.text);
+                let reference = match &record.date {
+                    RecordDate::Absent => opts.reference,
+                    RecordDate::Given(r) => Some(*r),
+                    RecordDate::Invalid(warning) => {
+                        report(warning, None);
+                        None
+                    }
+                };
+                let facts = extractor.extract_at(&record.text, reference.as_ref());
                 stats.facts += facts.len() as u64;
                 write::write_record(&mut buf, &record, &facts, opts.output, opts.offsets);
                 stats.written += 1;

@@ -10,6 +10,8 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+use crate::Reference;
+
 /// How input is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
@@ -30,6 +32,9 @@ pub struct ReadOptions {
     pub id_field: String,
     /// JSON lines: the field holding the text.
     pub text_field: String,
+    /// JSON lines: the field holding the document's date, the reference for its relative
+    /// dates ("вчера").
+    pub date_field: String,
 }
 
 impl Default for ReadOptions {
@@ -39,6 +44,7 @@ impl Default for ReadOptions {
             lines: false,
             id_field: "id".into(),
             text_field: "text".into(),
+            date_field: "date".into(),
         }
     }
 }
@@ -54,6 +60,21 @@ pub struct Record {
     pub json: Option<Map<String, Json>>,
     /// JSON lines: the raw line, so `--output docs` can keep the record exactly as it came.
     pub raw: Option<String>,
+    /// JSON lines: the date the record's date field says.
+    pub date: RecordDate,
+}
+
+/// The date of a JSON record: the reference date of its relative expressions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum RecordDate {
+    /// No date field, or `null`, or an empty string: the run's reference date applies.
+    #[default]
+    Absent,
+    /// A date (`YYYY-MM-DD`, or an ISO timestamp: only its date and minute count).
+    Given(Reference),
+    /// A date field that is no date: the record is read without a reference date (not
+    /// with the run's, which would be a guess), and this warning says why.
+    Invalid(String),
 }
 
 /// A record that could not be read; every other record still comes out.
@@ -192,6 +213,7 @@ fn read_stream(
                 text: strip_bom(text),
                 json: None,
                 raw: None,
+                date: RecordDate::Absent,
             }),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
@@ -238,6 +260,7 @@ fn read_stream(
                     text: text.to_string(),
                     json: None,
                     raw: None,
+                    date: RecordDate::Absent,
                 }),
                 InputFormat::Jsonl => {
                     if text.trim().is_empty() {
@@ -291,11 +314,28 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
         Some(Json::Number(num)) => num.to_string(),
         _ => format!("{source}:{n}"),
     };
+    let date = match map.get(&opts.date_field) {
+        None | Some(Json::Null) => RecordDate::Absent,
+        Some(Json::String(s)) if s.trim().is_empty() => RecordDate::Absent,
+        Some(Json::String(s)) => match Reference::parse(s) {
+            Ok(r) => RecordDate::Given(r),
+            Err(e) => RecordDate::Invalid(format!(
+                "{source}:{n}: field {:?}: {e}; its relative dates stay unresolved",
+                opts.date_field
+            )),
+        },
+        Some(other) => RecordDate::Invalid(format!(
+            "{source}:{n}: field {:?} is not a date but {}; its relative dates stay unresolved",
+            opts.date_field,
+            kind_of(other)
+        )),
+    };
     Item::Record(Record {
         id,
         text,
         json: Some(map),
         raw: Some(line.to_string()),
+        date,
     })
 }
 
@@ -348,6 +388,30 @@ mod tests {
             matches!(&got[3], Item::Error(e) if e.line == 4 && e.cause.contains("not a string but a number"))
         );
         assert!(matches!(&got[4], Item::Record(r) if r.id == "in.jsonl:5"));
+    }
+
+    #[test]
+    fn the_date_field_gives_the_reference() {
+        let input = "{\"text\":\"a\",\"date\":\"2025-11-24T10:00:00Z\"}\n{\"text\":\"b\",\"date\":\"24.11.2025\"}\n{\"text\":\"c\",\"date\":null}\n{\"text\":\"d\",\"date\":20251124}\n{\"text\":\"e\"}\n";
+        let dates: Vec<RecordDate> = items(input, InputFormat::Jsonl, false)
+            .into_iter()
+            .map(|i| match i {
+                Item::Record(r) => r.date,
+                _ => panic!("not a record"),
+            })
+            .collect();
+        assert_eq!(
+            dates[0],
+            RecordDate::Given(Reference::parse("2025-11-24T10:00").unwrap())
+        );
+        assert!(
+            matches!(&dates[1], RecordDate::Invalid(w) if w.starts_with("in.jsonl:2: field \"date\""))
+        );
+        assert_eq!(dates[2], RecordDate::Absent);
+        assert!(
+            matches!(&dates[3], RecordDate::Invalid(w) if w.contains("not a date but a number"))
+        );
+        assert_eq!(dates[4], RecordDate::Absent);
     }
 
     #[test]

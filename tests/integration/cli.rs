@@ -260,3 +260,75 @@ fn closed_pipe_ends_quietly_with_exit_0() {
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(err.is_empty(), "stderr: {err}");
 }
+
+fn date_fact(out: &Output) -> serde_json::Value {
+    lines(out)
+        .into_iter()
+        .find(|f| f["type"] == "date")
+        .expect("a date fact")
+}
+
+#[test]
+fn reference_date_resolves_relative_dates() {
+    let out = run_stdin(
+        &["--reference-date", "2024-03-01"],
+        "Вчера истек срок подачи деклараций.",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let date = date_fact(&out);
+    assert_eq!(date["text"], "Вчера");
+    assert_eq!(date["value"]["value"], "2024-02-29");
+    assert_eq!(date["value"]["relative"], "-P1D");
+    assert_eq!(date["rule"], "date.relative_day");
+}
+
+#[test]
+fn a_bad_reference_date_is_a_usage_error() {
+    let out = run_stdin(&["--reference-date", "24.11.2025"], "Вчера");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_date_field_of_a_record_is_its_reference() {
+    let input = concat!(
+        "{\"id\":\"a\",\"date\":\"2025-11-24T09:30:00Z\",\"text\":\"В прошлом году выручка выросла.\"}\n",
+        "{\"id\":\"b\",\"date\":\"вчера\",\"text\":\"В прошлом году выручка выросла.\"}\n",
+        "{\"id\":\"c\",\"text\":\"В прошлом году выручка выросла.\"}\n",
+    );
+    // The run's reference applies to records without a date of their own only.
+    let out = run_stdin(
+        &["--input", "jsonl", "--reference-date", "2020-06-01"],
+        input,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let facts = lines(&out);
+    let value = |doc: &str| {
+        let f = facts.iter().find(|f| f["doc"] == doc).unwrap();
+        assert_eq!(f["value"]["relative"], "-P1Y");
+        f["value"].get("value").cloned()
+    };
+    assert_eq!(value("a"), Some("2024".into()));
+    assert_eq!(value("b"), None);
+    assert_eq!(value("c"), Some("2019".into()));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("-:2: field \"date\""), "{err}");
+    assert!(!err.contains("-:1:") && !err.contains("-:3:"), "{err}");
+}
+
+#[test]
+fn the_date_field_can_be_renamed() {
+    let input = "{\"published\":\"2025-11-24\",\"text\":\"Завтра\"}\n";
+    let out = run_stdin(&["--input", "jsonl", "--date-field", "published"], input);
+    assert_eq!(date_fact(&out)["value"]["value"], "2025-11-25");
+}
+
+#[test]
+fn without_a_reference_relative_dates_keep_only_their_offset() {
+    let out = run_stdin(&[], "Три дня назад в горах пропала группа туристов.");
+    assert_eq!(out.status.code(), Some(0));
+    let date = date_fact(&out);
+    assert_eq!(date["text"], "Три дня назад");
+    assert_eq!(date["value"]["relative"], "-P3D");
+    assert_eq!(date["value"]["grain"], "day");
+    assert!(date["value"].get("value").is_none(), "{date}");
+}
