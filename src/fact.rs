@@ -233,6 +233,10 @@ pub struct TimeValue {
     /// A time zone when it is said (`Europe/Moscow`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tz: Option<&'static str>,
+    /// A part of the day said without a clock time (`morning`, `afternoon`, `evening`,
+    /// `night`: "утром", "в ночь на 19 декабря"), with grain `part_of_day`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<&'static str>,
     /// A qualifier (for "до 2030 года": `up_to`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,

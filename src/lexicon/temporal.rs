@@ -86,6 +86,14 @@ pub enum Relative {
     Ago,
     /// Before an amount of time: "через три дня".
     Later,
+    /// A demonstrative pointing back to a time the text told: "в том же году", "в тот день".
+    Same,
+    /// After an amount of time before a time the text told: "двумя неделями ранее".
+    Earlier,
+    /// After an amount of time after a time the text told: "годом позже", "два года спустя".
+    Afterwards,
+    /// Before an amount of time after a time the text told: "спустя два года".
+    After,
 }
 
 /// What a preposition does before a date, a time or a duration, as bits.
@@ -160,8 +168,8 @@ pub enum TemporalWord {
     },
     /// A relative word.
     Relative(Relative),
-    /// A clock word.
-    Clock(ClockWord),
+    /// A clock word, and whether the form alone is a time ("утром" is, "утра" is not).
+    Clock(ClockWord, bool),
     /// A time zone phrase and its IANA name (`None` for "по местному времени").
     Zone(Option<Box<str>>),
     /// A preposition and its [`prep`] bits.
@@ -274,7 +282,8 @@ pub(super) fn load_unit(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), Str
     )
 }
 
-/// `form kind [offset]` (kind `day` or `shift` with an offset, `ago`, `later`)
+/// `form kind [offset]` (kind `day` or `shift` with an offset, `ago`, `later`, `same`,
+/// `earlier`, `afterwards`, `after`)
 pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let offset = || -> Result<i8, String> {
         let f = row.field(2, "offset")?;
@@ -288,12 +297,20 @@ pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(),
         "shift" => Relative::Shift(offset()?),
         "ago" => Relative::Ago,
         "later" => Relative::Later,
-        other => return Err(format!("kind {other:?} is not day, shift, ago or later")),
+        "same" => Relative::Same,
+        "earlier" => Relative::Earlier,
+        "afterwards" => Relative::Afterwards,
+        "after" => Relative::After,
+        other => {
+            return Err(format!(
+                "kind {other:?} is not day, shift, ago, later, same, earlier, afterwards or after"
+            ));
+        }
     };
     add(b, row, TemporalWord::Relative(word))
 }
 
-/// `form kind`
+/// `form kind [alone]`
 pub(super) fn load_clock(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let word = match row.field(1, "kind")? {
         "morning" => ClockWord::Morning,
@@ -307,7 +324,12 @@ pub(super) fn load_clock(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), St
         "quarter_to" => ClockWord::QuarterTo,
         other => return Err(format!("unknown clock word kind {other:?}")),
     };
-    add(b, row, TemporalWord::Clock(word))
+    let alone = match row.optional(2) {
+        None => false,
+        Some("alone") => true,
+        Some(other) => return Err(format!("{other:?} is not \"alone\" or empty")),
+    };
+    add(b, row, TemporalWord::Clock(word, alone))
 }
 
 /// `form tz` (`-` when the phrase names no zone, as "по местному времени")

@@ -336,6 +336,19 @@ pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             return Found::point(point, j, "date.bare_year");
         }
     }
+    // "(1994)": a year alone in brackets, as after a title.
+    if prep_bits == 0
+        && digits == 4
+        && !suffixed
+        && (1800..=2100).contains(&y)
+        && i > 0
+        && doc.is(i - 1, "(")
+        && doc.glued(i)
+        && doc.is(j, ")")
+        && doc.glued(j)
+    {
+        return Found::point(point, j, "date.year_in_brackets");
+    }
     None
 }
 
@@ -346,6 +359,8 @@ fn ends_phrase(doc: &Doc<'_>, j: usize) -> bool {
         None => true,
         Some(TokenKind::Punct) => {
             matches!(doc.text(j), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"")
+                // "В 1976 — поступил во ВГИК": a dash with space before it.
+                || (doc.is(j, "-") && !doc.glued(j))
         }
         _ => false,
     }

@@ -110,8 +110,11 @@ fn from_to(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if doc.sentence_start(k) {
         return;
     }
-    let Some((_, after)) = prep_at(doc, k, prep::THROUGH | prep::TO) else {
-        return;
+    // "в ночь с 3 на 4 июня": days joined by "на".
+    let after = match prep_at(doc, k, prep::THROUGH | prep::TO) {
+        Some((_, after)) => after,
+        None if doc.is(k, "на") && matches!(start, Start::Number(_, 1..=2)) => k + 1,
+        None => return,
     };
     let Some((b, end)) = end_at(doc, after) else {
         return;
@@ -160,6 +163,19 @@ fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let Some((b, end)) = end_at(doc, k + 1) else {
+        // "в 1985–1990", "(1985–1990 и 2006–2011 годы)": years without a year word, after a
+        // preposition or a bracket.
+        if let Start::Number(a, 4) = start
+            && let Some((b, 4)) = digits_at(doc, k + 1, 4)
+            && (begin < first || (first > 0 && doc.is(first - 1, "(")))
+            && (1800..=2100).contains(&a)
+            && a < b
+            && b <= 2100
+            && !super::timex::measure_word_at(doc, k + 2)
+        {
+            let year = |y: u32| Point::Year(YearSpec::Abs(y as i32));
+            push(begin, k + 2, year(a), year(b), "date.range_dash", doc, out);
+        }
         return;
     };
     if let Some(a) = complete(start, b) {

@@ -8,13 +8,14 @@
 use super::Doc;
 use super::date::Found;
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
-use super::duration::length_at;
+use super::duration::{Length, length_at};
 use super::timex::{
     capitalized_inside, quoted, relative_at as relative_word, season_at, unit_at, weekday_at,
 };
 use crate::calendar::{IsoField, TimeUnit};
 use crate::decimal::Decimal;
-use crate::lexicon::temporal::{Relative, case};
+use crate::lexicon::Meaning;
+use crate::lexicon::temporal::{Relative, TemporalWord, case};
 use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
@@ -26,6 +27,8 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         later(doc, i),
         weekday(doc, i, prep_bits),
         relative_season(doc, i),
+        anaphoric(doc, i),
+        narrative_shift(doc, i),
     ] {
         best = super::date::longer(best, found);
     }
@@ -89,8 +92,14 @@ fn shifted_unit(doc: &Doc<'_>, i: usize) -> Option<Found> {
 }
 
 /// The shift of a length of time: months and days (whole), the grain it is told at, and
-/// the ISO offset. Hours and fractions of a month are not dates.
-fn length_shift(iso: &crate::calendar::IsoDuration, sign: i64) -> Option<DateExpr> {
+/// the ISO offset; a vague length ("несколько дней") is told by its grain only. Hours and
+/// fractions of a month are not dates.
+fn length_shift(length: &Length, sign: i64) -> Option<DateExpr> {
+    let Some(iso) = &length.iso else {
+        return Some(DateExpr::Untold {
+            grain: unit_grain(length.unit?)?,
+        });
+    };
     let (mut months, mut days) = (0i64, 0i64);
     let mut grain = Grain::Year;
     let mut only_weeks = true;
@@ -136,7 +145,7 @@ fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
         return None;
     };
     Some(Found {
-        expr: length_shift(&length.iso, -1)?,
+        expr: length_shift(&length, -1)?,
         end,
         rule: "date.ago",
     })
@@ -152,9 +161,91 @@ fn later(doc: &Doc<'_>, i: usize) -> Option<Found> {
     }
     let length = length_at(doc, next, true)?;
     Some(Found {
-        expr: length_shift(&length.iso, 1)?,
+        expr: length_shift(&length, 1)?,
         end: length.end,
         rule: "date.later",
+    })
+}
+
+/// The grain a date counted in `unit` is told at.
+fn unit_grain(unit: TimeUnit) -> Option<Grain> {
+    Some(match unit {
+        TimeUnit::Day => Grain::Day,
+        TimeUnit::Week => Grain::Week,
+        TimeUnit::Month => Grain::Month,
+        TimeUnit::Quarter => Grain::Quarter,
+        TimeUnit::Half => Grain::Half,
+        TimeUnit::Year => Grain::Year,
+        TimeUnit::Decade => Grain::Decade,
+        TimeUnit::Century => Grain::Century,
+        _ => return None,
+    })
+}
+
+/// "в том же году", "в тот день", "на следующий день", "в предыдущий день": a time the text
+/// told, not the reference; told by its grain only.
+fn anaphoric(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (word, next) = relative_word(doc, i)?;
+    if doc.sentence_start(next) {
+        return None;
+    }
+    let u = unit_at(doc, next)?;
+    if u.amount != Decimal::from_int(1) || u.count_only || u.date_only {
+        return None;
+    }
+    match (word, u.unit) {
+        (Relative::Same, _) | (Relative::Shift(_), TimeUnit::Day) => {}
+        _ => return None,
+    }
+    Some(Found {
+        expr: DateExpr::Untold {
+            grain: unit_grain(u.unit)?,
+        },
+        end: u.next,
+        rule: "date.anaphoric",
+    })
+}
+
+/// "двумя неделями ранее", "годом позже", "спустя два года", "спустя несколько дней": a
+/// time counted from one the text told; told by its grain only.
+fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (unit, end) = match doc.meaning(i, |m| match m {
+        Meaning::Temporal(TemporalWord::Relative(Relative::After)) => Some(()),
+        _ => None,
+    }) {
+        Some(((), next)) if !doc.sentence_start(next) => {
+            let length = length_at(doc, next, true)?;
+            (length.unit?, length.end)
+        }
+        _ => {
+            // "годом позже", "днем ранее": a unit alone, or an amount of it.
+            let (unit, after) = match length_at(doc, i, true) {
+                Some(length) => (length.unit?, length.end),
+                None => {
+                    let u = unit_at(doc, i).filter(|u| {
+                        u.amount == Decimal::from_int(1) && !u.count_only && !u.date_only
+                    })?;
+                    (u.unit, u.next)
+                }
+            };
+            if doc.sentence_start(after) {
+                return None;
+            }
+            let (_, end) = doc.meaning(after, |m| match m {
+                Meaning::Temporal(TemporalWord::Relative(
+                    Relative::Earlier | Relative::Afterwards,
+                )) => Some(()),
+                _ => None,
+            })?;
+            (unit, end)
+        }
+    };
+    Some(Found {
+        expr: DateExpr::Untold {
+            grain: unit_grain(unit)?,
+        },
+        end,
+        rule: "date.narrative_shift",
     })
 }
 
@@ -164,7 +255,10 @@ fn weekday(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         Some((Relative::Shift(k), next)) if !doc.sentence_start(next) => (Some(k), next),
         _ => (None, i),
     };
-    if said.is_none() && prep_bits == 0 {
+    // "в пятницу и субботу": a weekday joined to one after a preposition.
+    let joined =
+        i >= 2 && (doc.is(i - 1, "и") || doc.is(i - 1, ",")) && weekday_at(doc, i - 2).is_some();
+    if said.is_none() && prep_bits == 0 && !joined {
         return None;
     }
     if capitalized_inside(doc, j) {

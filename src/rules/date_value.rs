@@ -113,6 +113,12 @@ pub enum DateExpr {
         /// The offset as ISO 8601 (`-P1D`, `P0Y`, `-P3M`).
         relative: String,
     },
+    /// A date the text tells by its grain only: counted from a time it told ("в том же
+    /// году", "годом позже") or vague ("несколько дней назад").
+    Untold {
+        /// The grain.
+        grain: Grain,
+    },
     /// A weekday near the reference: on or before it (past) or on or after it.
     Weekday {
         /// 1 (Monday) – 7 (Sunday).
@@ -414,6 +420,7 @@ fn settle(expr: &DateExpr, r: Option<&Reference>) -> (Option<Point>, &'static st
             });
             (point, grain.name(), Some(relative.clone()))
         }
+        DateExpr::Untold { grain } => (None, grain.name(), None),
         DateExpr::Weekday { day, future } => {
             let point = r
                 .and_then(|r| weekday_date(r, *day, *future))

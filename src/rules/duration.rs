@@ -8,7 +8,7 @@
 //! quarters and half years (dates more often than lengths).
 
 use super::amount::{NumValue, amount_at, measure_at, qualifier_before};
-use super::timex::{age_cue_before, prep_before, unit_at};
+use super::timex::{age_cue_before, prep_before, quoted, unit_at};
 use super::{Candidate, Doc};
 use crate::calendar::{IsoDuration, TimeUnit, field_unit};
 use crate::decimal::Decimal;
@@ -22,13 +22,15 @@ use crate::text::TokenKind;
 pub struct Length {
     /// One past the last token.
     pub end: usize,
-    /// The ISO 8601 duration.
-    pub iso: IsoDuration,
+    /// The ISO 8601 duration (none for a vague amount).
+    pub iso: Option<IsoDuration>,
     /// The amount in `unit` (for a compound, the total in its smallest unit when that is
     /// exact).
     pub value: Option<Decimal>,
-    /// The unit of `value`.
+    /// The unit of `value` (or of the vague amount).
     pub unit: Option<TimeUnit>,
+    /// A vague amount's order of magnitude: "несколько дней" (1), "десятки лет" (10).
+    pub order: Option<Decimal>,
     /// A unit on its own, without an amount ("в течение года").
     pub alone: bool,
     /// Several units ("2 часа 15 минут").
@@ -49,23 +51,49 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
     if doc.blocked(i, FactType::Duration) {
         return None;
     }
+    let vague = |order: Decimal, j: usize| {
+        let (_, unit, end) = counted_unit(doc, j, Decimal::from_int(2))?;
+        Some(Length {
+            end,
+            iso: None,
+            value: None,
+            unit: Some(unit),
+            order: Some(order),
+            alone: false,
+            compound: false,
+        })
+    };
     let Some(a) = amount_at(doc, i) else {
+        // "несколько дней": a few (the amount reader takes it only before a multiplier).
+        if let Some(((), next)) = doc.meaning(i, |m| match m {
+            Meaning::NumberWord {
+                class: NumberClass::Few,
+                ..
+            } => Some(()),
+            _ => None,
+        }) {
+            return vague(Decimal::from_int(1), next);
+        }
         if !alone {
             return None;
         }
         let u = unit_at(doc, i)?;
-        if !(u.one || u.bare) {
+        if !(u.one || u.bare) || u.date_only {
             return None;
         }
         return Some(Length {
             end: u.next,
-            iso: IsoDuration::of(u.amount, u.unit)?,
+            iso: Some(IsoDuration::of(u.amount, u.unit)?),
             value: Some(u.amount),
             unit: Some(u.unit),
+            order: None,
             alone: true,
             compound: false,
         });
     };
+    if let NumValue::Vague(order) = a.value {
+        return vague(order, a.end);
+    }
     let (value, after) = with_half(doc, exact(a.value)?, a.end);
     let (value, unit, mut end) = counted_unit(doc, after, value)?;
     let mut iso = IsoDuration::of(value, unit)?;
@@ -101,9 +129,10 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
     }
     Some(Length {
         end,
-        iso,
+        iso: Some(iso),
         value: total,
         unit: total_unit,
+        order: None,
         alone: false,
         compound,
     })
@@ -196,11 +225,16 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
             return None;
         }
     }
-    if age_cue_before(doc, start) {
+    if age_cue_before(doc, start)
+        || quoted(doc, start, length.end)
+        || (qualifier.is_none() && !governed && looks_like_age(doc, start, &length))
+    {
         return None;
     }
     let rule = if length.alone {
         "duration.unit_alone"
+    } else if length.order.is_some() {
+        "duration.vague_amount"
     } else if length.compound {
         "duration.compound"
     } else {
@@ -209,8 +243,10 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     let amount = Amount {
         value: length.value,
         unit: length.unit.map(|u| u.name().to_string()),
-        iso: Some(length.iso.iso()),
+        iso: length.iso.as_ref().map(IsoDuration::iso),
         qualifier,
+        approximate: length.order.is_some(),
+        order: length.order,
         ..Amount::default()
     };
     Some(Candidate {
@@ -220,6 +256,29 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         value: Value::Amount(amount),
         rule,
     })
+}
+
+/// True if "N лет" at `start` reads as someone's age rather than a length of time: "в 13
+/// лет", "с 14 лет", "Кравцову 39 лет", "(51 год)" — a whole number of years after "в"
+/// or "с", after a name or a word in the dative, or in brackets.
+fn looks_like_age(doc: &Doc<'_>, start: usize, length: &Length) -> bool {
+    if length.unit != Some(TimeUnit::Year) || length.compound || length.alone {
+        return false;
+    }
+    let Some(b) = start.checked_sub(1) else {
+        return false;
+    };
+    if doc.sentence_start(start) {
+        return false;
+    }
+    let before = doc.text(b);
+    let name = doc.kind(b) == Some(TokenKind::Word)
+        && doc.tokens[b].has(crate::text::token::CAPITALIZED)
+        && !doc.sentence_start(b);
+    let dative = doc.kind(b) == Some(TokenKind::Word)
+        && before.chars().count() > 3
+        && (before.ends_with('у') || before.ends_with('ю'));
+    matches!(before, "в" | "с" | "(") || name || dative
 }
 
 /// The qualifier and governing preposition before the duration whose amount starts at `i`:

@@ -6,16 +6,16 @@
 //! A time in digits with a dot ("18.00") or a bare hour ("в 14 часов") is a time only after
 //! a preposition or qualifier: "15.5%" and "12.45 доллара" are not times.
 
-use super::amount::{amount_at, qualifier_before};
+use super::amount::{NumValue, amount_at, qualifier_before};
 use super::timex::{
     clock_at, digits_at, measure_word_at, ordinal_word_at, parse_digits, prep_at, prep_before,
-    unit_at, zone_at,
+    quoted, unit_at, zone_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, TimeValue, Value};
-use crate::lexicon::temporal::{ClockWord, prep};
+use crate::lexicon::temporal::{ClockWord, TemporalWord, prep};
 use crate::text::TokenKind;
 
 /// A clock time read at some tokens.
@@ -69,6 +69,9 @@ impl Clock {
 /// Proposes time facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
+        if let Some(c) = part_of_day(doc, i) {
+            out.push(c);
+        }
         if let Some(c) = range_at(doc, i) {
             out.push(c);
         }
@@ -76,6 +79,60 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// "утром", "вечером", "ночью", "днем" (before a date or weekday), "в ночь на 19 декабря"
+/// (the span is "в ночь"; the date is a fact of its own).
+fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    let (start, end, part) = if doc.is(i, "в") && doc.is(i + 1, "ночь") {
+        if !(doc.is(i + 2, "на") || doc.is(i + 2, "с")) || doc.sentence_start(i + 1) {
+            return None;
+        }
+        (i, i + 2, ClockWord::Night)
+    } else {
+        let ((part, alone), next) = super::timex::word_at(doc, i, |w| match w {
+            TemporalWord::Clock(c, alone) => Some((*c, *alone)),
+            _ => None,
+        })?;
+        if !alone || super::timex::capitalized_inside(doc, i) || quoted(doc, i, next) {
+            return None;
+        }
+        // "днем" is also "a day" ("с каждым днем"): a time only before a date or weekday.
+        if part == ClockWord::Afternoon
+            && !(doc.kind(next) == Some(TokenKind::Number)
+                || doc.is(next, "в")
+                || doc.is(next, "во"))
+        {
+            return None;
+        }
+        (i, next, part)
+    };
+    // "ночью с 23:00 до 5:00": the clock time says it.
+    let clock_follows = |k: usize| {
+        matches!(doc.kind(k), Some(TokenKind::NumberSeq))
+            || (prep_at(doc, k, prep::TIME | prep::FROM | prep::TO).is_some()
+                && clock_at_token(doc, k + 1, true).is_some())
+    };
+    if clock_follows(end) {
+        return None;
+    }
+    let name = match part {
+        ClockWord::Morning => "morning",
+        ClockWord::Afternoon => "afternoon",
+        ClockWord::Evening => "evening",
+        _ => "night",
+    };
+    Some(Candidate {
+        start,
+        end,
+        kind: FactType::Time,
+        value: Value::Time(TimeValue {
+            grain: "part_of_day",
+            part: Some(name),
+            ..TimeValue::default()
+        }),
+        rule: "time.part_of_day",
+    })
 }
 
 /// What comes before a time: a preposition and a qualifier ("примерно в", "около").
@@ -234,7 +291,7 @@ fn clock_at_token(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'s
             }
             hours(doc, i, governed)
         }
-        TokenKind::Word => words(doc, i, governed),
+        TokenKind::Word => words(doc, i, governed).or_else(|| hours(doc, i, governed)),
         TokenKind::Punct => None,
     }
 }
@@ -249,8 +306,8 @@ fn colon(doc: &Doc<'_>, i: usize) -> Option<Clock> {
     if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
         return None;
     }
-    // "1:50 000" is a scale.
-    if doc.kind(i + 1) == Some(TokenKind::Number) {
+    // "1:50 000" is a scale; «4:44» a title.
+    if doc.kind(i + 1) == Some(TokenKind::Number) || quoted(doc, i, i + 1) {
         return None;
     }
     Some(Clock {
@@ -284,15 +341,12 @@ fn dotted(doc: &Doc<'_>, i: usize) -> Option<Clock> {
 
 /// "9 часов", "14 часов 15 минут", "9 ч 30 мин" (after a preposition), "7 вечера", "5 утра".
 fn hours(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
-    let (hour, _) = digits_at(doc, i, 2)?;
-    if hour > 24 {
-        return None;
-    }
+    let (hour, after) = hour_at(doc, i)?;
     let at = Clock {
         hour: hour % 24,
         minute: 0,
         minutes_said: false,
-        end: i + 1,
+        end: after,
     };
     // "в 14 часов", "в 9 ч 30 мин".
     if governed
@@ -313,10 +367,27 @@ fn hours(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
         return Some((clock, "time.hours_words"));
     }
     // "7 вечера", "5 утра": an hour of the clock with a part of the day.
-    if hour <= 12 && clock_at(doc, i + 1).is_some_and(|(p, _)| is_day_part(p)) {
+    if hour <= 12 && clock_at(doc, after).is_some_and(|(p, _)| is_day_part(p)) {
         return Some((at, "time.hour_part_of_day"));
     }
     None
+}
+
+/// An hour of the clock at `i`, in digits or words ("три часа ночи"): 0–24 and the token
+/// after it.
+fn hour_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
+    if let Some((h, _)) = digits_at(doc, i, 2) {
+        return (h <= 24).then_some((h, i + 1));
+    }
+    if doc.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    let a = amount_at(doc, i)?;
+    let h = match a.value {
+        NumValue::Exact(d) => d.to_i64()?,
+        _ => return None,
+    };
+    (a.words && (1..=24).contains(&h)).then_some((h as u32, a.end))
 }
 
 fn is_day_part(p: ClockWord) -> bool {
@@ -371,7 +442,7 @@ fn words(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
 /// A clock word at the start of a time (sentence starts allowed).
 fn clock_at_start(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
     super::timex::word_at(doc, i, |w| match w {
-        crate::lexicon::temporal::TemporalWord::Clock(c) => Some(*c),
+        TemporalWord::Clock(c, _) => Some(*c),
         _ => None,
     })
 }

@@ -149,7 +149,7 @@ pub fn clock_at(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
         return None;
     }
     word_at(doc, i, |w| match w {
-        TemporalWord::Clock(c) => Some(*c),
+        TemporalWord::Clock(c, _) => Some(*c),
         _ => None,
     })
 }
@@ -350,18 +350,16 @@ fn canonical(mut n: u32, out: &mut [u32; 16]) -> Option<usize> {
     Some(len)
 }
 
-/// True if token `i` is capitalized though no sentence starts there: a name ("8 Марта",
-/// "Марта Иванова") rather than a date word.
+/// True if token `i` is capitalized in the middle of a phrase (right after a word or a
+/// number, no sentence starting there): a name ("8 Марта", "района Марта Иванова") rather
+/// than a date word. After punctuation ("говорится: Сегодня") a capital is no sign.
 pub fn capitalized_inside(doc: &Doc<'_>, i: usize) -> bool {
-    doc.tokens
-        .get(i)
-        .is_some_and(|t| t.has(CAPITALIZED) && !doc.sentence_start(i) && !after_opening(doc, i))
-}
-
-/// True if token `i` directly follows an opening quote, dash or bracket that starts a
-/// clause ("— Вчера мы...").
-fn after_opening(doc: &Doc<'_>, i: usize) -> bool {
-    i > 0 && doc.is(i - 1, "-") && doc.sentence_start(i - 1)
+    doc.tokens.get(i).is_some_and(|t| {
+        t.has(CAPITALIZED)
+            && !doc.sentence_start(i)
+            && i > 0
+            && matches!(doc.kind(i - 1), Some(TokenKind::Word | TokenKind::Number))
+    })
 }
 
 /// True if the tokens `start..end` are quoted as a name: a quote glued before the first
