@@ -51,6 +51,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("temporal_prepositions.tsv", temporal::load_prep),
     lexicon_file!("period_parts.tsv", temporal::load_part),
     lexicon_file!("age_cues.tsv", temporal::load_age_cue),
+    lexicon_file!("score_words.tsv", temporal::load_score_word),
 ];
 
 /// `stem`

@@ -94,6 +94,11 @@ pub enum Relative {
     Afterwards,
     /// Before an amount of time after a time the text told: "спустя два года".
     After,
+    /// Before a plural unit: a vague period near the reference ("в последние годы",
+    /// "в ближайшие месяцы", "долгие годы").
+    Recent,
+    /// A day near the reference, not said which ("на днях").
+    Vague,
 }
 
 /// What a preposition does before a date, a time or a duration, as bits.
@@ -178,6 +183,8 @@ pub enum TemporalWord {
     Part(PeriodPart),
     /// A word before "N лет" that makes it an age, not a duration ("исполнилось").
     AgeCue,
+    /// A word before "2:1" that makes it a score, not a clock time ("счетом").
+    ScoreWord,
 }
 
 fn add(b: &mut LexiconBuilder, row: &Row<'_>, word: TemporalWord) -> Result<(), String> {
@@ -283,7 +290,7 @@ pub(super) fn load_unit(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), Str
 }
 
 /// `form kind [offset]` (kind `day` or `shift` with an offset, `ago`, `later`, `same`,
-/// `earlier`, `afterwards`, `after`)
+/// `earlier`, `afterwards`, `after`, `recent`, `vague`)
 pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let offset = || -> Result<i8, String> {
         let f = row.field(2, "offset")?;
@@ -301,9 +308,12 @@ pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(),
         "earlier" => Relative::Earlier,
         "afterwards" => Relative::Afterwards,
         "after" => Relative::After,
+        "recent" => Relative::Recent,
+        "vague" => Relative::Vague,
         other => {
             return Err(format!(
-                "kind {other:?} is not day, shift, ago, later, same, earlier, afterwards or after"
+                "kind {other:?} is not day, shift, ago, later, same, earlier, afterwards, after, \
+                 recent or vague"
             ));
         }
     };
@@ -376,6 +386,11 @@ pub(super) fn load_part(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), Str
         other => return Err(format!("part {other:?} is not start, middle, end or half")),
     };
     add(b, row, TemporalWord::Part(part))
+}
+
+/// `form`
+pub(super) fn load_score_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    add(b, row, TemporalWord::ScoreWord)
 }
 
 /// `form`

@@ -176,6 +176,10 @@ pub fn numeric(doc: &Doc<'_>, i: usize) -> Option<Found> {
     if doc.kind(i)? != TokenKind::NumberSeq {
         return None;
     }
+    // "znak.com/2016-06-30/..." is a path.
+    if (i > 0 && doc.glued(i) && doc.is(i - 1, "/")) || (doc.is(i + 1, "/") && doc.glued(i + 1)) {
+        return None;
+    }
     let p = parse_numeric(doc.text(i))?;
     let end = year_word_at(doc, i + 1).unwrap_or(i + 1);
     Found::point(p, end, "date.numeric")
@@ -319,7 +323,8 @@ pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     let mut j = i + 1;
     let mut suffixed = false;
     if let Some((suffix, next)) = suffix_at(doc, j) {
-        if !matches!(suffix, "м" | "го" | "й" | "му" | "ом") {
+        // "в 2014-м"; "на 102-м году жизни" is an age.
+        if !matches!(suffix, "м" | "го" | "й" | "му" | "ом") || digits != 4 {
             return None;
         }
         j = next;
@@ -332,24 +337,87 @@ pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         if suffixed {
             return Found::point(point, j, "date.year");
         }
-        if (1800..=2100).contains(&y) && ends_phrase(doc, j) {
+        // "в 2019,", "В 1983 окончил МГИМО": a year alone after a preposition, before
+        // punctuation or a verb in the past tense.
+        let verb_follows = doc.kind(j) == Some(TokenKind::Word)
+            && !doc.sentence_start(j)
+            && !measure_word_at(doc, j)
+            && super::date_relative::tense_of(doc.text(j)) > 0;
+        if (1800..=2100).contains(&y) && (ends_phrase(doc, j) || verb_follows) {
             return Found::point(point, j, "date.bare_year");
         }
     }
-    // "(1994)": a year alone in brackets, as after a title.
-    if prep_bits == 0
-        && digits == 4
-        && !suffixed
-        && (1800..=2100).contains(&y)
-        && i > 0
-        && doc.is(i - 1, "(")
-        && doc.glued(i)
-        && doc.is(j, ")")
-        && doc.glued(j)
-    {
-        return Found::point(point, j, "date.year_in_brackets");
+    // "в 1958, 1962 и 1970 годах": a year in a list that ends with a year word.
+    if !suffixed && digits == 4 {
+        let mut k = j;
+        while matches!(doc.text(k), "," | "и" | "или")
+            && !doc.sentence_start(k + 1)
+            && digits_at(doc, k + 1, 4).is_some()
+        {
+            k += 2;
+        }
+        if k > j && year_word_at(doc, k).is_some() {
+            return Found::point(point, j, "date.year_list");
+        }
+    }
+    if prep_bits == 0 && digits == 4 && !suffixed && lone_year(doc, i, y) {
+        return Found::point(point, j, "date.lone_year");
     }
     None
+}
+
+/// A four-digit number 1800–2100 standing alone is a year: "(1994)", "(2002, 2004)",
+/// "Кубке конфедераций 2017.", "(? — 1944)". Nothing counted may follow it (a unit, a
+/// currency, a counted noun, or any lowercase word: "2000 жителей"), no qualifier, sign or
+/// identifier prefix may precede it ("более 2000", "№ 2017"), and it is no part of a
+/// range of numbers ("с 1850 до 1990 тонн") or a code ("52289-2019").
+fn lone_year(doc: &Doc<'_>, i: usize, y: u32) -> bool {
+    if !(1800..=2100).contains(&y) {
+        return false;
+    }
+    let j = i + 1;
+    let next_ok = match doc.kind(j) {
+        None => true,
+        _ if doc.sentence_start(j) => true,
+        Some(TokenKind::Punct) => {
+            matches!(doc.text(j), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"")
+                || (doc.is(j, "-") && !doc.glued(j))
+        }
+        Some(TokenKind::Word) => {
+            doc.tokens[j].has(crate::text::token::CAPITALIZED) && !measure_word_at(doc, j)
+        }
+        _ => false,
+    };
+    if !next_ok || measure_word_at(doc, j) {
+        return false;
+    }
+    // A glued neighbour makes a code or a decimal: "52289-2019", "2019/20".
+    if doc.glued(i) && i > 0 && !doc.is(i - 1, "(") && !doc.is(i - 1, "\"") {
+        return false;
+    }
+    if i > 0 {
+        if matches!(
+            doc.kind(i - 1),
+            Some(TokenKind::Number | TokenKind::NumberSeq)
+        ) {
+            return false;
+        }
+        if super::amount::qualifier_before(doc, i).is_some() {
+            return false;
+        }
+        let prefix = (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|b| {
+                doc.meaning(b, |m| {
+                    matches!(m, crate::lexicon::Meaning::IdentifierPrefix).then_some(())
+                })
+                .is_some_and(|(_, end)| end == i)
+            })
+        });
+        if prefix {
+            return false;
+        }
+    }
+    true
 }
 
 /// True if nothing that could be counted follows token `j - 1`: the end of the text, or
@@ -358,7 +426,7 @@ fn ends_phrase(doc: &Doc<'_>, j: usize) -> bool {
     match doc.kind(j) {
         None => true,
         Some(TokenKind::Punct) => {
-            matches!(doc.text(j), "," | "." | ";" | ":" | ")" | "!" | "?" | "\"")
+            matches!(doc.text(j), "," | "." | ";" | ":" | "(" | ")" | "!" | "?" | "\"")
                 // "В 1976 — поступил во ВГИК": a dash with space before it.
                 || (doc.is(j, "-") && !doc.glued(j))
         }
@@ -382,6 +450,9 @@ pub fn decade(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         };
         if let Some(end) = year_word_at(doc, j) {
             j = end;
+        } else if digits == 2 && !ends_phrase(doc, j) {
+            // "на 40-е место" is an ordinal.
+            return None;
         }
         return Found::point(Point::Decade(i32::try_from(first).ok()?), j, "date.decade");
     }

@@ -29,6 +29,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         relative_season(doc, i),
         anaphoric(doc, i),
         narrative_shift(doc, i),
+        vague_period(doc, i),
     ] {
         best = super::date::longer(best, found);
     }
@@ -206,6 +207,28 @@ fn anaphoric(doc: &Doc<'_>, i: usize) -> Option<Found> {
     })
 }
 
+/// "в последние годы", "в ближайшие месяцы", "долгие годы", "на днях": a vague period near
+/// the reference, told by its grain only.
+fn vague_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (word, next) = relative_word(doc, i)?;
+    let (grain, end) = match word {
+        Relative::Vague => (Grain::Day, next),
+        Relative::Recent if !doc.sentence_start(next) => {
+            let u = unit_at(doc, next)?;
+            if u.amount != Decimal::from_int(1) || u.date_only {
+                return None;
+            }
+            (unit_grain(u.unit)?, u.next)
+        }
+        _ => return None,
+    };
+    Some(Found {
+        expr: DateExpr::Untold { grain },
+        end,
+        rule: "date.vague_period",
+    })
+}
+
 /// "двумя неделями ранее", "годом позже", "спустя два года", "спустя несколько дней": a
 /// time counted from one the text told; told by its grain only.
 fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
@@ -321,7 +344,7 @@ fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
 
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
 /// future verb, 0 otherwise.
-fn tense_of(word: &str) -> i32 {
+pub fn tense_of(word: &str) -> i32 {
     if word.chars().count() < 5 {
         return 0;
     }

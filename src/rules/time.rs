@@ -89,6 +89,8 @@ fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
             return None;
         }
         (i, i + 2, ClockWord::Night)
+    } else if doc.is(i, "с") && doc.is(i + 1, "утра") && !doc.sentence_start(i + 1) {
+        (i, i + 2, ClockWord::Morning)
     } else {
         let ((part, alone), next) = super::timex::word_at(doc, i, |w| match w {
             TemporalWord::Clock(c, alone) => Some((*c, *alone)),
@@ -306,8 +308,8 @@ fn colon(doc: &Doc<'_>, i: usize) -> Option<Clock> {
     if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
         return None;
     }
-    // "1:50 000" is a scale; «4:44» a title.
-    if doc.kind(i + 1) == Some(TokenKind::Number) || quoted(doc, i, i + 1) {
+    // "1:50 000" is a scale; «4:44» a title; "со счетом 15:13" a score.
+    if doc.kind(i + 1) == Some(TokenKind::Number) || quoted(doc, i, i + 1) || score_before(doc, i) {
         return None;
     }
     Some(Clock {
@@ -315,6 +317,18 @@ fn colon(doc: &Doc<'_>, i: usize) -> Option<Clock> {
         minute,
         minutes_said: true,
         end: i + 1,
+    })
+}
+
+/// True if a score word ("счетом", "счет стал") comes shortly before token `i`.
+fn score_before(doc: &Doc<'_>, i: usize) -> bool {
+    (1..=3).any(|back| {
+        i.checked_sub(back).is_some_and(|k| {
+            super::timex::word_at(doc, k, |w| {
+                matches!(w, TemporalWord::ScoreWord).then_some(())
+            })
+            .is_some()
+        })
     })
 }
 
