@@ -23,8 +23,8 @@ enum Start {
 }
 
 /// Proposes date intervals.
-pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
+    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
         from_to(doc, i, out);
         between(doc, i, out);
         dashed(doc, i, out);

@@ -20,18 +20,30 @@ use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
 pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let mut best = day_word(doc, i);
-    for found in [
-        shifted_unit(doc, i),
-        ago(doc, i),
-        later(doc, i),
-        weekday(doc, i, prep_bits),
-        relative_season(doc, i),
-        anaphoric(doc, i),
-        narrative_shift(doc, i),
-        vague_period(doc, i),
-    ] {
-        best = super::date::longer(best, found);
+    let longer = super::date::longer;
+    // Every form starts with a relative word, a weekday, or an amount of time.
+    let mut best = None;
+    if relative_word(doc, i).is_some() {
+        for found in [
+            day_word(doc, i),
+            shifted_unit(doc, i),
+            later(doc, i),
+            weekday(doc, i, prep_bits),
+            relative_season(doc, i),
+            anaphoric(doc, i),
+            narrative_shift(doc, i),
+            vague_period(doc, i),
+        ] {
+            best = longer(best, found);
+        }
+        return best;
+    }
+    if weekday_at(doc, i).is_some() {
+        best = weekday(doc, i, prep_bits);
+    }
+    if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
+        best = longer(best, ago(doc, i));
+        best = longer(best, narrative_shift(doc, i));
     }
     best
 }

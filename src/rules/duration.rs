@@ -197,8 +197,8 @@ fn counted_unit(doc: &Doc<'_>, j: usize, amount: Decimal) -> Option<(Decimal, Ti
 }
 
 /// Proposes duration facts.
-pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
+    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
         if let Some(c) = range_at(doc, i).or_else(|| single_at(doc, i)) {
             out.push(c);
         }
@@ -307,7 +307,11 @@ fn surroundings(doc: &Doc<'_>, i: usize) -> (Option<Qualifier>, usize, bool) {
 
 /// "от трех до пяти лет", "2–3 года", "на 3–4 недели", "около 2–3 лет".
 fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    if doc.kind(i) == Some(TokenKind::Punct) {
+    let number_word = || {
+        doc.meaning(i, |m| matches!(m, Meaning::NumberWord { .. }).then_some(()))
+            .is_some()
+    };
+    if doc.kind(i) != Some(TokenKind::Number) && !number_word() {
         return None;
     }
     let m = measure_at(doc, i)?;

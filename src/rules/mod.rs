@@ -134,10 +134,7 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     quantity::apply(doc, out);
     age::apply(doc, out);
     ordinal::apply(doc, out);
-    date::apply(doc, out);
-    date_range::apply(doc, out);
-    time::apply(doc, out);
-    duration::apply(doc, out);
+    timex::apply(doc, out);
     number::apply(doc, out);
     range::join(doc, out);
 }

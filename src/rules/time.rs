@@ -23,6 +23,8 @@ use crate::text::TokenKind;
 struct Clock {
     hour: u32,
     minute: u32,
+    /// Seconds, when said ("06:28:22").
+    second: Option<u32>,
     /// Minutes were said.
     minutes_said: bool,
     /// One past the last token.
@@ -31,11 +33,18 @@ struct Clock {
 
 impl Clock {
     fn text(self) -> String {
-        format!("{:02}:{:02}", self.hour, self.minute)
+        match self.second {
+            Some(s) => format!("{:02}:{:02}:{s:02}", self.hour, self.minute),
+            None => format!("{:02}:{:02}", self.hour, self.minute),
+        }
     }
 
     fn grain(self) -> &'static str {
-        if self.minutes_said { "minute" } else { "hour" }
+        match (self.second, self.minutes_said) {
+            (Some(_), _) => "second",
+            (None, true) => "minute",
+            (None, false) => "hour",
+        }
     }
 
     /// The hour placed by a part of the day said after it ("7 вечера" = 19:00).
@@ -67,9 +76,9 @@ impl Clock {
 }
 
 /// Proposes time facts.
-pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        if let Some(c) = part_of_day(doc, i) {
+pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
+    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
+        if let Some(c) = part_of_day(doc, i).or_else(|| match_minute(doc, i)) {
             out.push(c);
         }
         if let Some(c) = range_at(doc, i) {
@@ -85,7 +94,9 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// (the span is "в ночь"; the date is a fact of its own).
 fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     let (start, end, part) = if doc.is(i, "в") && doc.is(i + 1, "ночь") {
-        if !(doc.is(i + 2, "на") || doc.is(i + 2, "с")) || doc.sentence_start(i + 1) {
+        if !(doc.is(i + 2, "на") || doc.is(i + 2, "с") || doc.is(i + 2, "со"))
+            || doc.sentence_start(i + 1)
+        {
             return None;
         }
         (i, i + 2, ClockWord::Night)
@@ -96,11 +107,21 @@ fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
             TemporalWord::Clock(c, alone) => Some((*c, *alone)),
             _ => None,
         })?;
-        if !alone || super::timex::capitalized_inside(doc, i) || quoted(doc, i, next) {
+        // A capital is a name ("Утром" as a title), unless a date follows ("Утром 17
+        // октября" after a headline).
+        let date_follows = doc.kind(next) == Some(TokenKind::Number);
+        if !alone
+            || (super::timex::capitalized_inside(doc, i) && !date_follows)
+            || quoted(doc, i, next)
+        {
             return None;
         }
         // "днем" is also "a day" ("с каждым днем"): a time only before a date or weekday.
+        let day_before = i > 0
+            && super::timex::relative_at(doc, i - 1)
+                .is_some_and(|(r, _)| matches!(r, crate::lexicon::temporal::Relative::Day(_)));
         if part == ClockWord::Afternoon
+            && !day_before
             && !(doc.kind(next) == Some(TokenKind::Number)
                 || doc.is(next, "в")
                 || doc.is(next, "во"))
@@ -134,6 +155,33 @@ fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
             ..TimeValue::default()
         }),
         rule: "time.part_of_day",
+    })
+}
+
+/// "на 35-й минуте", "на третьей минуте": a minute of a match or broadcast, grain
+/// `minute`, no clock value.
+fn match_minute(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    if !doc.is(i, "на") {
+        return None;
+    }
+    let k = i + 1;
+    let after = match digits_at(doc, k, 3) {
+        Some(_) => super::timex::suffix_at(doc, k + 1)?.1,
+        None => ordinal_word_at(doc, k)?.1,
+    };
+    if doc.sentence_start(after) {
+        return None;
+    }
+    let u = unit_at(doc, after).filter(|u| u.unit == TimeUnit::Minute && !u.bare)?;
+    Some(Candidate {
+        start: i,
+        end: u.next,
+        kind: FactType::Time,
+        value: Value::Time(TimeValue {
+            grain: "minute",
+            ..TimeValue::default()
+        }),
+        rule: "time.match_minute",
     })
 }
 
@@ -253,6 +301,7 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
             let c = Clock {
                 hour: h,
                 minute: 0,
+                second: None,
                 minutes_said: false,
                 end: next + 1,
             };
@@ -300,21 +349,28 @@ fn clock_at_token(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'s
 
 /// "15:30", "6:45": hours 0–23 (24:00 too), minutes in two digits.
 fn colon(doc: &Doc<'_>, i: usize) -> Option<Clock> {
-    let (h, m) = doc.text(i).split_once(':')?;
-    if m.len() != 2 || h.len() > 2 {
+    let mut parts = doc.text(i).split(':');
+    let (h, m, sec) = (parts.next()?, parts.next()?, parts.next());
+    if m.len() != 2 || h.len() > 2 || parts.next().is_some() || sec.is_some_and(|s| s.len() != 2) {
         return None;
     }
     let (hour, minute) = (parse_digits(h, 2)?, parse_digits(m, 2)?);
+    let second = match sec {
+        Some(s) => Some(parse_digits(s, 2).filter(|s| *s < 60)?),
+        None => None,
+    };
     if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
         return None;
     }
     // "1:50 000" is a scale; «4:44» a title; "со счетом 15:13" a score.
-    if doc.kind(i + 1) == Some(TokenKind::Number) || quoted(doc, i, i + 1) || score_before(doc, i) {
+    let group_follows = doc.kind(i + 1) == Some(TokenKind::Number) && doc.text(i + 1).len() == 3;
+    if group_follows || quoted(doc, i, i + 1) || score_before(doc, i) {
         return None;
     }
     Some(Clock {
         hour: hour % 24,
         minute,
+        second,
         minutes_said: true,
         end: i + 1,
     })
@@ -348,6 +404,7 @@ fn dotted(doc: &Doc<'_>, i: usize) -> Option<Clock> {
     Some(Clock {
         hour,
         minute,
+        second: None,
         minutes_said: true,
         end: i + 1,
     })
@@ -359,6 +416,7 @@ fn hours(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
     let at = Clock {
         hour: hour % 24,
         minute: 0,
+        second: None,
         minutes_said: false,
         end: after,
     };
@@ -417,6 +475,7 @@ fn words(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
     let clock = |hour: u32, minute: u32, minutes_said: bool, end: usize| Clock {
         hour,
         minute,
+        second: None,
         minutes_said,
         end,
     };

@@ -10,6 +10,41 @@ use crate::lexicon::temporal::{ClockWord, PeriodPart, Relative, Season, Temporal
 use crate::text::TokenKind;
 use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
 
+/// Runs the date, time and duration rules, each from the tokens where a time expression
+/// may start (most words cannot: this keeps the many rules off them).
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
+    let starts: Vec<bool> = (0..doc.tokens.len()).map(|i| may_start(doc, i)).collect();
+    super::date::apply(doc, &starts, out);
+    super::date_range::apply(doc, &starts, out);
+    super::time::apply(doc, &starts, out);
+    super::duration::apply(doc, &starts, out);
+}
+
+/// True if a time expression may start at token `i`: a number, a word of time expressions,
+/// a number or ordinal word, a Roman numeral.
+fn may_start(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.tokens[i];
+    match t.kind {
+        TokenKind::Number | TokenKind::NumberSeq => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let useful = |m: &Meaning| {
+                matches!(
+                    m,
+                    Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_)
+                )
+            };
+            match doc.hit(i) {
+                Some((hit, meanings)) => {
+                    meanings.iter().any(useful)
+                        || (hit.end > i + 1 && doc.lexicon.lookup(doc.text(i)).iter().any(useful))
+                }
+                None => roman(doc.text(i)).is_some() || doc.text(i).contains('-'),
+            }
+        }
+    }
+}
+
 /// The temporal meaning at token `i` that `pick` accepts, and the token after the form.
 /// When a longer form of another list starts at `i` ("в час" is a rate), the token's own
 /// form is looked up on its own.
