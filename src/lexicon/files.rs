@@ -41,7 +41,19 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("age_suffixes.tsv", load_age_suffix),
     lexicon_file!("age_blocking_nouns.tsv", load_age_blocking_noun),
     lexicon_file!("blockers.tsv", load_blocker),
+    lexicon_file!("age_cues.tsv", load_age_cue),
 ];
+
+/// `form, comparative` (yes/no)
+fn load_age_cue(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let inside = match row.field(1, "comparative")? {
+        "yes" => true,
+        "no" => false,
+        other => return Err(format!("comparative {other:?} is not yes or no")),
+    };
+    b.add(row.field(0, "form")?, Meaning::AgeCue(inside));
+    Ok(())
+}
 
 /// `stem`
 fn load_age_blocking_noun(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
