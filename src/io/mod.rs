@@ -28,6 +28,8 @@ pub struct RunOptions {
     pub output: OutputMode,
     /// The unit of `start`/`end`.
     pub offsets: OffsetUnit,
+    /// Set (by a Ctrl-C handler) to stop after the current document, with whole lines.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// What a run did.
@@ -49,6 +51,8 @@ pub struct Stats {
     pub seconds: f64,
     /// The output pipe was closed by the reader.
     pub output_closed: bool,
+    /// The run was stopped (Ctrl-C) before the input ended.
+    pub interrupted: bool,
 }
 
 impl Stats {
@@ -94,6 +98,14 @@ pub fn run(
                 stats.source_errors += 1;
                 report(&message, None);
             }
+        }
+        if opts
+            .stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            stats.interrupted = true;
+            return ControlFlow::Break(());
         }
         if buf.len() >= 1 << 16
             && let Err(e) = flush(out, &mut buf)
