@@ -11,6 +11,8 @@ use newsfacts::{Extractor, FactType, Reference};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Finds facts (numbers, money, percentages, ...) in Russian news and writes them as JSON lines.
 #[derive(Parser, Debug)]
@@ -67,6 +69,16 @@ struct Cli {
     /// Print documents read, written, failed, facts and MB/s on stderr at the end.
     #[arg(long)]
     stats: bool,
+
+    /// Write every record that failed (source, line, error, raw line) to this file as JSON
+    /// lines, for re-processing.
+    #[arg(long, value_name = "PATH")]
+    errors: Option<PathBuf>,
+
+    /// Decode invalid UTF-8 with U+FFFD instead of failing the record; offsets then refer
+    /// to the decoded text.
+    #[arg(long)]
+    lossy: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -103,6 +115,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// A flag that Ctrl-C sets: the run finishes the current document, writes whole lines and
+/// stops (exit 130). A second Ctrl-C exits at once.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    stop
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let mut builder = Extractor::builder();
     if let Some(dir) = &cli.lexicon_dir {
@@ -130,6 +155,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             id_field: cli.id_field,
             text_field: cli.text_field,
             date_field: cli.date_field,
+            lossy: cli.lossy,
         },
         output: match cli.output {
             Output::Facts => OutputMode::Facts,
@@ -141,12 +167,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Offsets::Utf16 => OffsetUnit::Utf16,
         },
         reference: cli.reference_date,
+        stop: Some(interrupt_flag()),
+    };
+    let mut errors = match &cli.errors {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )),
+        None => None,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
-    let mut report = |message: &str, _: Option<&nio::read::RecordError>| {
+    let mut report = |message: &str, failed: Option<&nio::read::RecordError>| {
         let _ = writeln!(stderr.lock(), "newsfacts: {message}");
+        if let (Some(w), Some(e)) = (errors.as_mut(), failed) {
+            let line = serde_json::json!({
+                "source": e.source,
+                "line": e.line,
+                "error": e.cause,
+                "raw": e.raw,
+            });
+            let _ = writeln!(w, "{line}");
+        }
     };
     let stats = nio::run(&extractor, &opts, &mut out, &mut report)
         .map_err(|e| format!("cannot write output: {e}"))?;
@@ -162,7 +204,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             stats.mb_per_s()
         );
     }
-    Ok(if stats.source_errors > 0 {
+    if let Some(mut w) = errors {
+        w.flush()
+            .map_err(|e| format!("cannot write the errors file: {e}"))?;
+    }
+    Ok(if stats.interrupted {
+        ExitCode::from(130)
+    } else if stats.source_errors > 0 {
         ExitCode::from(2)
     } else if stats.failed > 0 {
         ExitCode::from(1)

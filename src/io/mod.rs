@@ -30,6 +30,8 @@ pub struct RunOptions {
     pub offsets: OffsetUnit,
     /// The reference date for relative expressions ("вчера"), unless a record says its own.
     pub reference: Option<Reference>,
+    /// Set (by a Ctrl-C handler) to stop after the current document, with whole lines.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// What a run did.
@@ -51,6 +53,8 @@ pub struct Stats {
     pub seconds: f64,
     /// The output pipe was closed by the reader.
     pub output_closed: bool,
+    /// The run was stopped (Ctrl-C) before the input ended.
+    pub interrupted: bool,
 }
 
 impl Stats {
@@ -104,6 +108,14 @@ pub fn run(
                 stats.source_errors += 1;
                 report(&message, None);
             }
+        }
+        if opts
+            .stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            stats.interrupted = true;
+            return ControlFlow::Break(());
         }
         if buf.len() >= 1 << 16
             && let Err(e) = flush(out, &mut buf)

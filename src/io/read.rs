@@ -35,6 +35,9 @@ pub struct ReadOptions {
     /// JSON lines: the field holding the document's date, the reference for its relative
     /// dates ("вчера").
     pub date_field: String,
+    /// Decode invalid UTF-8 with U+FFFD instead of failing the record (offsets then refer
+    /// to the decoded text).
+    pub lossy: bool,
 }
 
 impl Default for ReadOptions {
@@ -45,6 +48,7 @@ impl Default for ReadOptions {
             id_field: "id".into(),
             text_field: "text".into(),
             date_field: "date".into(),
+            lossy: false,
         }
     }
 }
@@ -207,7 +211,11 @@ fn read_stream(
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return f(Item::SourceError(format!("{source}: {e}")));
         }
-        let item = match String::from_utf8(bytes) {
+        let decoded = match String::from_utf8(bytes) {
+            Err(e) if opts.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            other => other,
+        };
+        let item = match decoded {
             Ok(text) => Item::Record(Record {
                 id: source.to_string(),
                 text: strip_bom(text),
@@ -247,7 +255,15 @@ fn read_stream(
         if line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
             buf.drain(..3);
         }
-        let item = match std::str::from_utf8(&buf) {
+        let lossy;
+        let decoded = match std::str::from_utf8(&buf) {
+            Err(_) if opts.lossy => {
+                lossy = String::from_utf8_lossy(&buf).into_owned();
+                Ok(lossy.as_str())
+            }
+            other => other,
+        };
+        let item = match decoded {
             Err(e) => Item::Error(RecordError {
                 source: source.to_string(),
                 line,

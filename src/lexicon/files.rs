@@ -50,9 +50,21 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("time_zones.tsv", temporal::load_zone),
     lexicon_file!("temporal_prepositions.tsv", temporal::load_prep),
     lexicon_file!("period_parts.tsv", temporal::load_part),
-    lexicon_file!("age_cues.tsv", temporal::load_age_cue),
+    lexicon_file!("not_duration_cues.tsv", temporal::load_age_cue),
     lexicon_file!("score_words.tsv", temporal::load_score_word),
+    lexicon_file!("age_cues.tsv", load_age_cue),
 ];
+
+/// `form, comparative` (yes/no)
+fn load_age_cue(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
+    let inside = match row.field(1, "comparative")? {
+        "yes" => true,
+        "no" => false,
+        other => return Err(format!("comparative {other:?} is not yes or no")),
+    };
+    b.add(row.field(0, "form")?, Meaning::AgeCue(inside));
+    Ok(())
+}
 
 /// `stem`
 fn load_age_blocking_noun(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {

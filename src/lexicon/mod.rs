@@ -64,6 +64,8 @@ pub enum Meaning {
     Rate(Box<str>),
     /// An ordinal word ("третьего" → 3).
     OrdinalWord(Decimal),
+    /// A word before "N лет" that makes it an age; `true` when it belongs to the span.
+    AgeCue(bool),
     /// A phrase that is never a fact of this type ("первую очередь" is no ordinal).
     Blocks(crate::fact::FactType),
     /// A word after which a number is an identifier ("ст. 228", "№ 5").

@@ -12,9 +12,12 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
         match doc.kind(i) {
             Some(TokenKind::Number) => number_suffix(doc, i, out),
+            Some(TokenKind::Punct) => {}
             Some(TokenKind::Word) => {
+                year_of_life(doc, i, out);
                 word_age(doc, i, out);
                 in_age(doc, i, out);
+                cued_years(doc, i, out);
             }
             _ => {}
         }
@@ -89,6 +92,61 @@ fn word_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         ..Amount::exact(value)
     };
     push(doc, i, i + 1, amount, "age.word", out);
+}
+
+/// "ему исполнился 61 год", "не младше 45 лет", "на 75-м году жизни": years after a cue.
+fn cued_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some((inside, next)) = doc.meaning(i, |m| match m {
+        Meaning::AgeCue(inside) => Some(*inside),
+        _ => None,
+    }) else {
+        return;
+    };
+    // The number follows within two words ("ему сейчас 23 года").
+    for k in next..(next + 3).min(doc.tokens.len()) {
+        if doc.sentence_start(k) {
+            return;
+        }
+        let Some(m) = measure_at(doc, k) else {
+            continue;
+        };
+        if m.start < k || matches!(m.single, Some(NumValue::Vague(_))) {
+            continue;
+        }
+        if !matches!(doc.text(m.end), "лет" | "год" | "года") {
+            return;
+        }
+        let Some(mut amount) = m.amount(Decimal::from_int(1)) else {
+            return;
+        };
+        amount.unit = Some("year".to_string());
+        let start = if inside && k == next { i } else { m.start };
+        push(doc, start, m.end + 1, amount, "age.cued_years", out);
+        return;
+    }
+}
+
+/// "на 69-м году жизни", "на 75 году жизни": the age is the ordinal year, as said.
+fn year_of_life(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.is(i, "на") || doc.kind(i + 1) != Some(TokenKind::Number) {
+        return;
+    }
+    let Some(value) = Decimal::parse(doc.text(i + 1)) else {
+        return;
+    };
+    // An optional ordinal ending: "69-м", "91-ом".
+    let mut k = i + 2;
+    if doc.is(k, "-") && doc.glued(k) && doc.glued(k + 1) {
+        k += 2;
+    }
+    if !(doc.is(k, "году") && doc.is(k + 1, "жизни")) {
+        return;
+    }
+    let amount = Amount {
+        unit: Some("year".to_string()),
+        ..Amount::exact(value)
+    };
+    push(doc, i, k + 1, amount, "age.year_of_life", out);
 }
 
 /// "в возрасте 45 лет", "в возрасте от 18 до 25 лет".

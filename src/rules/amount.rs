@@ -223,8 +223,9 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
         // "миллион рублей" is a million; "миллиарды рублей" is of the order of billions,
         // unless a qualifier makes it a bound ("более тысячи").
         let vague = plural && qualifier_before(doc, i).is_none();
-        if !vague {
-            // "тысяча двести": smaller number words may follow.
+        if !vague && number_word(doc, next).is_some() {
+            // "тысяча двести": smaller number words may follow (never another multiplier,
+            // so this recursion is one level deep).
             if let Some(rest) = words_at(doc, next).filter(|_| !doc.sentence_start(next))
                 && let NumValue::Exact(r) = rest.value
                 && r < m
@@ -307,6 +308,8 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
     let mut seen: u8 = 0; // bits: 1 unit, 2 teen, 4 ten, 8 hundred
     let mut any_in_group = false;
     let mut multiplied = false;
+    let mut last_multiplier: Option<Decimal> = None;
+    let mut group_start = i;
     let mut j = i;
     let mut end = i;
     while j < doc.tokens.len() && (j == i || !doc.sentence_start(j)) {
@@ -333,6 +336,9 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
             if seen & blocks != 0 {
                 break;
             }
+            if !any_in_group {
+                group_start = j;
+            }
             seen |= bit;
             group = group.checked_add(v)?;
             any_in_group = true;
@@ -341,9 +347,18 @@ fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
             continue;
         }
         if let Some((m, next)) = multiplier_at(doc, j) {
+            // Multipliers decrease ("три миллиона двести тысяч"): a larger or equal one
+            // ends the number, which also bounds the scan on "сто тысяч сто тысяч ...".
             if !any_in_group {
                 break;
             }
+            if last_multiplier.is_some_and(|l| m >= l) {
+                // The group belongs to the next number: "сто тысяч | сто тысяч".
+                group = Decimal::ZERO;
+                end = group_start;
+                break;
+            }
+            last_multiplier = Some(m);
             total = total.checked_add(group.checked_mul(m)?)?;
             group = Decimal::ZERO;
             seen = 0;

@@ -16,7 +16,20 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let Some(m) = measure_at(doc, i) else {
             continue;
         };
-        if is_lone_one(&m) || is_identifier(doc, &m) {
+        if is_lone_one(&m) {
+            continue;
+        }
+        if is_identifier(doc, &m) {
+            // "№ 432", "статье 200.2": a number that names is an ordinal (NEREL's reading).
+            if let (true, Some(NumValue::Exact(v))) = (after_identifier_prefix(doc, &m), m.single) {
+                out.push(Candidate {
+                    start: m.start,
+                    end: m.end,
+                    kind: FactType::Ordinal,
+                    value: Value::Amount(crate::fact::Amount::exact(v)),
+                    rule: "ordinal.identifier",
+                });
+            }
             continue;
         }
         let Some(amount) = m.amount(Decimal::from_int(1)) else {
@@ -43,15 +56,19 @@ fn is_identifier(doc: &Doc<'_>, m: &Measure) -> bool {
             && doc.tokens[b].has(LATIN)
             && !known_word(doc, b)
     });
-    let prefix_before = (1..=2).any(|back| {
+    glued_word_after || latin_before || after_identifier_prefix(doc, m)
+}
+
+/// True if "№", "ст.", "статьи" ... stands right before the number.
+fn after_identifier_prefix(doc: &Doc<'_>, m: &Measure) -> bool {
+    (1..=2).any(|back| {
         m.start.checked_sub(back).is_some_and(|b| {
             doc.meaning(b, |mn| {
                 matches!(mn, Meaning::IdentifierPrefix).then_some(())
             })
             .is_some_and(|(_, end)| end == m.start)
         })
-    });
-    glued_word_after || latin_before || prefix_before
+    })
 }
 
 /// True if a lexicon form other than a word of time expressions starts at token `i` (a

@@ -8,6 +8,14 @@ use crate::fact::{Amount, Qualifier, Value};
 /// Appends a range candidate for every "от A до B" pair of same-type amount candidates.
 pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let n = out.len();
+    // Candidates by first token, so each "от" finds its "до" without a scan of all pairs.
+    let mut by_start: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, c) in out.iter().enumerate() {
+        if doc.is(c.start, "до") {
+            by_start.entry(c.start).or_default().push(k);
+        }
+    }
     let mut joined = Vec::new();
     for a in 0..n {
         let (Value::Amount(left), true) = (&out[a].value, doc.is(out[a].start, "от")) else {
@@ -16,7 +24,7 @@ pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         if left.qualifier != Some(Qualifier::AtLeast) || left.value.is_none() {
             continue;
         }
-        for b in 0..n {
+        for &b in by_start.get(&out[a].end).map_or(&[][..], Vec::as_slice) {
             let (x, y) = (&out[a], &out[b]);
             if y.start != x.end || y.kind != x.kind || !doc.is(y.start, "до") {
                 continue;

@@ -242,15 +242,21 @@ pub fn part_at(doc: &Doc<'_>, i: usize) -> Option<(PeriodPart, usize)> {
     })
 }
 
-/// True if an age cue ("исполнилось", "ему") ends right before token `i`.
+/// True if an age cue ("исполнилось", "ему", "было") ends right before token `i`.
 pub fn age_cue_before(doc: &Doc<'_>, i: usize) -> bool {
     if doc.sentence_start(i) {
         return false;
     }
     (1..=2).any(|back| {
         i.checked_sub(back).is_some_and(|s| {
-            word_at(doc, s, |w| matches!(w, TemporalWord::AgeCue).then_some(()))
-                .is_some_and(|(_, end)| end == i)
+            doc.meaning(s, |m| {
+                matches!(
+                    m,
+                    Meaning::AgeCue(_) | Meaning::Temporal(TemporalWord::AgeCue)
+                )
+                .then_some(())
+            })
+            .is_some_and(|(_, end)| end == i)
         })
     })
 }

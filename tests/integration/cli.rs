@@ -332,3 +332,137 @@ fn without_a_reference_relative_dates_keep_only_their_offset() {
     assert_eq!(date["value"]["grain"], "day");
     assert!(date["value"].get("value").is_none(), "{date}");
 }
+
+#[test]
+fn accounting_adds_up_and_errors_file_keeps_failed_records() {
+    let dir = tempdir("accounting");
+    let input = "{\"id\":\"a\",\"text\":\"5%\"}\n{bad\n\n\u{feff}{\"id\":\"b\"}\n{\"id\":\"a\",\"text\":\"$5\"}\r\n{\"id\":\"n\",\"text\":\"пустой\\u0000байт 7%\"}\n"
+        .replace('\u{feff}', "");
+    std::fs::write(dir.join("mixed.jsonl"), input).unwrap();
+    let errors = dir.join("errors.jsonl");
+    let out = bin()
+        .arg(dir.join("mixed.jsonl"))
+        .arg("--stats")
+        .arg("--errors")
+        .arg(&errors)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    // Blank lines are not records; the duplicate id "a" is kept as it is (ids are the user's).
+    assert!(
+        err.contains("5 documents read, 3 written, 2 failed"),
+        "{err}"
+    );
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, ["a", "a", "n"]);
+    let failed: Vec<serde_json::Value> = std::fs::read_to_string(&errors)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(failed.len(), 2);
+    assert_eq!(failed[0]["line"], 2);
+    assert_eq!(failed[0]["raw"], "{bad");
+    assert!(failed[0]["error"].as_str().unwrap().starts_with("bad JSON"));
+    assert_eq!(failed[1]["line"], 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lossy_decodes_invalid_utf8_instead_of_failing() {
+    let dir = tempdir("lossy");
+    std::fs::write(dir.join("x.txt"), b"\xff\xfe 15% \xc3").unwrap();
+    let strict = bin().arg(dir.join("x.txt")).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("x.txt:1: invalid UTF-8 at byte 0"));
+    let lossy = bin()
+        .arg(dir.join("x.txt"))
+        .arg("--lossy")
+        .output()
+        .unwrap();
+    assert_eq!(lossy.status.code(), Some(0));
+    let facts = lines(&lossy);
+    // Offsets refer to the decoded text: "\u{FFFD}\u{FFFD} " is three characters.
+    assert_eq!(facts[0]["text"], "15%");
+    assert_eq!(facts[0]["start"], 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bom_crlf_empty_and_deeply_nested_input() {
+    let dir = tempdir("odd");
+    std::fs::write(dir.join("bom.txt"), "\u{feff}Рост 15%\r\n").unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("empty.jsonl"), "").unwrap();
+    let nested = format!(
+        "{}{}\n{{\"text\":\"20%\"}}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    std::fs::write(dir.join("nested.jsonl"), nested).unwrap();
+    let out = bin().arg(&dir).arg("--stats").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("nested.jsonl:1: bad JSON: recursion limit exceeded"),
+        "{err}"
+    );
+    let facts = lines(&out);
+    let texts: Vec<&str> = facts.iter().map(|f| f["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["15%", "20%"]);
+    // The BOM is not text: offsets count from the first real character.
+    assert_eq!(facts[0]["start"], 5);
+    assert!(
+        err.contains("4 documents read, 3 written, 1 failed"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ctrl_c_stops_with_whole_lines_and_exit_130() {
+    let mut child = bin()
+        .args(["--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let line = "{\"text\":\"Рост 15%, выручка $1,1 млрд\"}\n";
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    // Feed in a thread, so neither side blocks on a full pipe: a first batch, then (after
+    // the signal) one more record, which lets a reader blocked on stdin notice the flag.
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.repeat(2000).as_bytes());
+        let _ = rx.recv();
+        let _ = stdin.write_all(line.as_bytes());
+    });
+    // The first output means the handler is in place (it is set before reading starts).
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let _ = tx.send(());
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    let _ = feeder.join();
+    assert_eq!(status.code(), Some(130));
+    let text = first + &rest;
+    assert!(text.ends_with('\n'));
+    for l in text.lines() {
+        serde_json::from_str::<serde_json::Value>(l).expect("a whole JSON line");
+    }
+    // Nothing after the record that noticed the flag.
+    assert!(text.lines().count() <= 2 * 2001);
+}

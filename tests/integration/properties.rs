@@ -112,3 +112,60 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+/// Runs the streaming runner over `docs` as one JSON-lines file and returns its output lines.
+fn stream(docs: &[String]) -> Vec<String> {
+    use newsfacts::io::{RunOptions, read::InputFormat, run};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "newsfacts-prop-{}-{}.jsonl",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let body: String = docs
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("d{k}"), "text": t})
+            )
+        })
+        .collect();
+    std::fs::write(&path, body).unwrap();
+    let mut opts = RunOptions {
+        paths: vec![path.clone()],
+        ..RunOptions::default()
+    };
+    opts.read.format = Some(InputFormat::Jsonl);
+    let mut out = Vec::new();
+    let stats = run(extractor(), &opts, &mut out, &mut |_, _| {}).unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(stats.read, stats.written + stats.failed);
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn a_documents_facts_do_not_depend_on_its_neighbours(
+        docs in prop::collection::vec(prop::collection::vec(prop::sample::select(PIECES), 0..12), 1..5)
+    ) {
+        let docs: Vec<String> = docs.into_iter().map(|p| p.concat()).collect();
+        let together = stream(&docs);
+        let mut alone = Vec::new();
+        for (k, d) in docs.iter().enumerate() {
+            // Alone, with the same id it has in the stream.
+            let mut padded: Vec<String> = vec![String::new(); k];
+            padded.push(d.clone());
+            alone.extend(stream(&padded));
+        }
+        prop_assert_eq!(together, alone);
+    }
+}

@@ -14,3 +14,67 @@ fn sentence_final_dot_after_dotless_multiplier_is_not_part_of_money() {
     // "млрд" takes no dot, so the dot ends the sentence; "руб." keeps its own.
     assert_eq!(texts, ["$1,1 млрд", "5 тыс. руб."]);
 }
+
+/// Inputs that would make a careless rule quadratic or recurse deeply: each must finish,
+/// with offsets valid. (Their speed is measured by `hostile_inputs_are_linear` below by
+/// comparing a small and a ten times larger input, not by a wall-clock limit.)
+fn hostile(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+const HOSTILE_UNITS: &[&str] = &[
+    "1 ",
+    "«",
+    "тысяча ",
+    "сто тысяч ",
+    "двадцать ",
+    "от 1 до ",
+    "$",
+    "1,",
+    "1-",
+    "более ",
+    "- ",
+    "1 000 ",
+    "треть ",
+    "несколько ",
+    "В. ",
+    "5 тыс. руб. ",
+    "ё\u{0301}",
+    "\u{00AD}",
+    "\n",
+];
+
+#[test]
+fn lone_multipliers_do_not_recurse_and_groups_stop() {
+    // Once a stack overflow ("тысяча тысяча ...") and a quadratic scan ("сто тысяч сто тысяч").
+    let facts = extractor().extract(&hostile("тысяча ", 200_000));
+    assert!(
+        facts.iter().all(|f| f.text == "тысяча"),
+        "each stands alone"
+    );
+    let facts = extractor().extract("сто тысяч сто тысяч");
+    let texts: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["сто тысяч", "сто тысяч"]);
+}
+
+#[test]
+fn hostile_inputs_are_linear() {
+    for unit in HOSTILE_UNITS {
+        let time = |n: usize| {
+            let text = hostile(unit, n);
+            let t = std::time::Instant::now();
+            let facts = extractor().extract(&text);
+            for f in &facts {
+                assert_eq!(&text[f.start..f.end], f.text);
+            }
+            t.elapsed().as_secs_f64()
+        };
+        let small = time(50_000).max(1e-3);
+        let large = time(500_000);
+        // Linear work gives about 10x; quadratic would give about 100x.
+        assert!(
+            large / small < 40.0,
+            "{unit:?}: 50 KB took {small:.3}s, 500 KB {large:.3}s"
+        );
+    }
+}
