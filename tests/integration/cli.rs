@@ -284,8 +284,15 @@ fn reference_date_resolves_relative_dates() {
 
 #[test]
 fn a_bad_reference_date_is_a_usage_error() {
-    let out = run_stdin(&["--reference-date", "24.11.2025"], "Вчера");
+    // The flags are refused before any input is read: no stdin to write to.
+    let out = bin()
+        .args(["--reference-date", "24.11.2025"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is not a date"), "{err}");
 }
 
 #[test]
