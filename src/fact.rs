@@ -215,7 +215,7 @@ impl Amount {
 /// relative offset (resolved into `value` when a reference date is known).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TimeValue {
-    /// The ISO 8601 value at the grain (`2025-11`, `2025-11-24T15:30`).
+    /// The ISO 8601 value at the grain (`2025-11`, `2025-11-24`; times `15:30`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// An interval's start, at the grain.
@@ -225,7 +225,7 @@ pub struct TimeValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// The grain: `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`, `week`,
-    /// `day`, `hour`, `minute`.
+    /// `day`; for times `hour`, `minute`, `second`, `part_of_day`.
     pub grain: &'static str,
     /// The ISO 8601 offset of a relative expression from the reference (`-P1D`).
     #[serde(skip_serializing_if = "Option::is_none")]
