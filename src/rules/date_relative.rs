@@ -33,6 +33,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             anaphoric(doc, i),
             narrative_shift(doc, i),
             vague_period(doc, i),
+            relative_month(doc, i),
         ] {
             best = longer(best, found);
         }
@@ -313,6 +314,27 @@ fn weekday(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         expr: DateExpr::Weekday { day, future },
         end,
         rule: "date.weekday",
+    })
+}
+
+/// "в следующем мае", "в прошлом декабре": a month of the year before or after the
+/// reference's.
+fn relative_month(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Shift(k), next) = relative_word(doc, i)? else {
+        return None;
+    };
+    if doc.sentence_start(next) || super::timex::capitalized_inside(doc, next) {
+        return None;
+    }
+    let (month, cases, end) = super::timex::month_at(doc, next)?;
+    if cases & !case::NOM == 0 {
+        return None;
+    }
+    let year = Some(super::date_value::YearSpec::Rel(k));
+    Some(Found {
+        expr: DateExpr::Point(Point::Month { year, month }),
+        end,
+        rule: "date.relative_month",
     })
 }
 

@@ -275,9 +275,12 @@ fn looks_like_age(doc: &Doc<'_>, start: usize, length: &Length) -> bool {
     let name = doc.kind(b) == Some(TokenKind::Word)
         && doc.tokens[b].has(crate::text::token::CAPITALIZED)
         && !doc.sentence_start(b);
+    // A noun in the dative ("Кравцову"), not an adjective agreeing with the unit
+    // ("эквивалентному 25 годам").
     let dative = doc.kind(b) == Some(TokenKind::Word)
         && before.chars().count() > 3
-        && (before.ends_with('у') || before.ends_with('ю'));
+        && (before.ends_with('у') || before.ends_with('ю'))
+        && !(before.ends_with("ому") || before.ends_with("ему"));
     matches!(before, "в" | "с" | "(") || name || dative
 }
 
