@@ -115,6 +115,7 @@ impl Extractor {
             hits: &hits,
             lexicon: &self.lexicon,
             reference,
+            measures: std::cell::OnceCell::new(),
         };
         let mut candidates = Vec::new();
         rules::run_all(&doc, &mut candidates);

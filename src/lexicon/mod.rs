@@ -124,9 +124,11 @@ pub struct Lexicon {
     matcher: AhoCorasick,
     meanings: Vec<Vec<Meaning>>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
-    abbreviations: HashMap<String, bool>,
+    abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
-    age_suffixes: Vec<(String, String)>,
+    age_suffixes: HashMap<String, String, Fnv>,
+    /// The byte lengths of those endings, longest first.
+    age_suffix_lengths: Vec<usize>,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
     age_blocking_stems: Vec<String>,
 }
@@ -182,6 +184,8 @@ impl LexiconBuilder {
 
     /// Compiles the matcher.
     pub fn build(self) -> Result<Lexicon, LexiconError> {
+        // The default (contiguous NFA): a DFA searched no faster here (measured) and
+        // took 10 ms longer to build.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -194,8 +198,15 @@ impl LexiconBuilder {
         Ok(Lexicon {
             matcher,
             meanings: self.meanings,
-            abbreviations: self.abbreviations,
-            age_suffixes: self.age_suffixes,
+            age_suffix_lengths: {
+                let mut lengths: Vec<usize> =
+                    self.age_suffixes.iter().map(|(s, _)| s.len()).collect();
+                lengths.sort_unstable_by(|a, b| b.cmp(a));
+                lengths.dedup();
+                lengths
+            },
+            age_suffixes: self.age_suffixes.into_iter().collect(),
+            abbreviations: self.abbreviations.into_iter().collect(),
             age_blocking_stems: self.age_blocking_stems,
         })
     }
@@ -245,10 +256,12 @@ impl Lexicon {
     /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
     /// the unit and the length of the suffix.
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
-        self.age_suffixes
-            .iter()
-            .find(|(suffix, _)| word.ends_with(suffix.as_str()))
-            .map(|(suffix, unit)| (unit.as_str(), suffix.len()))
+        // One hash lookup per suffix length (a handful), longest first.
+        self.age_suffix_lengths.iter().find_map(|&len| {
+            let at = word.len().checked_sub(len)?;
+            let unit = self.age_suffixes.get(word.get(at..)?)?;
+            Some((unit.as_str(), len))
+        })
     }
 
     /// True if `word` (normalized) starts with a stem after which "N-летний" is no age.
@@ -321,6 +334,33 @@ impl SentenceEnders for Lexicon {
             .get(word.trim_end_matches('.'))
             .copied()
             .unwrap_or(false)
+    }
+}
+
+/// FNV-1a: the maps looked up per token are keyed by short words, where SipHash's
+/// protection against crafted keys is not needed and its cost showed in profiles.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fnv;
+
+/// The FNV-1a hasher state.
+#[derive(Clone, Copy, Debug)]
+pub struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }
 

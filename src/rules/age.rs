@@ -1,6 +1,6 @@
 //! Ages: "30-летний", "тридцатилетняя", "6-месячный", "в возрасте 45 лет".
 
-use super::amount::{NumValue, measure_at};
+use super::amount::NumValue;
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Value};
@@ -107,7 +107,7 @@ fn cued_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         if doc.sentence_start(k) {
             return;
         }
-        let Some(m) = measure_at(doc, k) else {
+        let Some(m) = doc.measure(k) else {
             continue;
         };
         if m.start < k || matches!(m.single, Some(NumValue::Vague(_))) {
@@ -154,7 +154,7 @@ fn in_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !(doc.is(i, "в") && doc.is(i + 1, "возрасте")) {
         return;
     }
-    let Some(m) = measure_at(doc, i + 2).or_else(|| measure_at(doc, i + 3)) else {
+    let Some(m) = doc.measure(i + 2).or_else(|| doc.measure(i + 3)) else {
         return;
     };
     if m.start < i + 2 || matches!(m.single, Some(NumValue::Vague(_))) {

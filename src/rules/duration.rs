@@ -7,7 +7,7 @@
 //! Not durations: a year of a date ("в течение 2024 года"), an age ("ему 45 лет"), and
 //! quarters and half years (dates more often than lengths).
 
-use super::amount::{NumValue, amount_at, measure_at, qualifier_before};
+use super::amount::{NumValue, amount_at, qualifier_before};
 use super::timex::{age_cue_before, prep_before, quoted, unit_at};
 use super::{Candidate, Doc};
 use crate::calendar::{IsoDuration, TimeUnit, field_unit};
@@ -317,7 +317,7 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if doc.kind(i) != Some(TokenKind::Number) && !number_word() {
         return None;
     }
-    let m = measure_at(doc, i)?;
+    let m = doc.measure(i)?;
     let (from, to) = m.range?;
     let (from, unit, end) = counted_unit(doc, m.end, from)?;
     if !is_length_unit(unit) {

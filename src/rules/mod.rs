@@ -53,9 +53,22 @@ pub struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     /// The reference date for relative expressions, if known.
     pub reference: Option<&'a crate::Reference>,
+    /// The measure starting at each token, computed once for all rule families.
+    pub measures: std::cell::OnceCell<Vec<Option<amount::Measure>>>,
 }
 
 impl<'a> Doc<'a> {
+    /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
+    /// once per document however many rule families ask.
+    pub fn measure(&self, i: usize) -> Option<amount::Measure> {
+        let all = self.measures.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|k| amount::measure_at(self, k))
+                .collect()
+        });
+        all.get(i).copied().flatten()
+    }
+
     /// The normalized text of token `i` ("" past the end).
     #[inline]
     pub fn text(&self, i: usize) -> &'a str {

@@ -2,7 +2,7 @@
 //! or after it ("900 млн долларов", "5 тыс. руб.", "от 3 до 5 тыс. рублей"), with the
 //! minor unit folded in ("5 руб. 30 коп." is 5.3 RUB).
 
-use super::amount::{NumValue, amount_at, measure_at, qualifier_before};
+use super::amount::{NumValue, amount_at, qualifier_before};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, Value};
@@ -37,7 +37,7 @@ fn currency_then_amount(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if doc.sentence_start(next) {
         return;
     }
-    let Some(m) = measure_at(doc, next) else {
+    let Some(m) = doc.measure(next) else {
         return;
     };
     // A qualifier inside ("$ более 5") is odd; one before the currency is usual.
@@ -67,7 +67,7 @@ fn currency_then_amount(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// "900 млн долларов", "5 тыс. руб.", "100$", "5 руб. 30 коп.".
 fn amount_then_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some(m) = measure_at(doc, i) else {
+    let Some(m) = doc.measure(i) else {
         return;
     };
     if doc.sentence_start(m.end) {

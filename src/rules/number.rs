@@ -2,7 +2,7 @@
 //! amounts and qualifiers ("2,5 млн", "двадцать пять тысяч", "треть", "от 10 до 20",
 //! "сотни тысяч", "более 300").
 
-use super::amount::{Measure, NumValue, measure_at};
+use super::amount::{Measure, NumValue};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Value};
@@ -13,7 +13,7 @@ use crate::text::token::LATIN;
 /// Proposes number facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        let Some(m) = measure_at(doc, i) else {
+        let Some(m) = doc.measure(i) else {
             continue;
         };
         if is_lone_one(&m) {

@@ -1,7 +1,6 @@
 //! Percentages: a measure with a percent sign or word ("15%", "15 процентов", "15 проц.",
 //! "10–20%", "более 80%"), or percentage points ("2 п. п.", "3 процентных пункта").
 
-use super::amount::measure_at;
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Value};
@@ -10,7 +9,7 @@ use crate::lexicon::Meaning;
 /// Proposes percent facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        let Some(m) = measure_at(doc, i) else {
+        let Some(m) = doc.measure(i) else {
             continue;
         };
         if doc.sentence_start(m.end) {

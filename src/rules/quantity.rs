@@ -2,7 +2,7 @@
 //! or a counted noun ("20 видов", "300 человек"), and the noun phrase that names what is
 //! measured ("755 млн тонн вольфрамовой руды" → object "вольфрамовой руды").
 
-use super::amount::{Measure, NumValue, measure_at};
+use super::amount::{Measure, NumValue};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Value};
@@ -13,7 +13,7 @@ use crate::text::token::CAPITALIZED;
 /// Proposes quantity facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
-        let Some(m) = measure_at(doc, i) else {
+        let Some(m) = doc.measure(i) else {
             continue;
         };
         if doc.sentence_start(m.end) {
