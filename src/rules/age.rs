@@ -47,10 +47,16 @@ fn push(
 
 /// "30-летний": a number, a glued hyphen and a glued age adjective.
 fn number_suffix(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !(doc.is(i + 1, "-") && doc.glued(i + 1) && doc.glued(i + 2)) {
+    // "72-х летний": a case ending, then the adjective as its own word.
+    let spaced = after_case_ending(doc, i + 1);
+    let adjective = if spaced > i + 1 {
+        spaced
+    } else if doc.is(i + 1, "-") && doc.glued(i + 1) && doc.glued(i + 2) {
+        i + 2
+    } else {
         return;
-    }
-    let word = doc.text(i + 2);
+    };
+    let word = doc.text(adjective);
     let Some((unit, len)) = doc.lexicon.age_suffix(word) else {
         return;
     };
@@ -64,7 +70,21 @@ fn number_suffix(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         unit: Some(unit.to_string()),
         ..Amount::exact(value)
     };
-    push(doc, i, i + 3, amount, "age.number_suffix", out);
+    push(doc, i, adjective + 1, amount, "age.number_suffix", out);
+}
+
+/// The token after a number's glued case ending ("27-ми лет", "3-х лет", "72-х летний"),
+/// or `k` itself when there is none.
+fn after_case_ending(doc: &Doc<'_>, k: usize) -> usize {
+    if doc.is(k, "-")
+        && doc.glued(k)
+        && doc.glued(k + 1)
+        && matches!(doc.text(k + 1), "ми" | "х" | "ти" | "и" | "мя")
+    {
+        k + 2
+    } else {
+        k
+    }
 }
 
 /// "тридцатилетний", "двухлетний": a number word's stem joined to an age adjective.
@@ -113,7 +133,8 @@ fn cued_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         if m.start < k || matches!(m.single, Some(NumValue::Vague(_))) {
             continue;
         }
-        if !matches!(doc.text(m.end), "лет" | "год" | "года") {
+        let years = after_case_ending(doc, m.end);
+        if !matches!(doc.text(years), "лет" | "год" | "года") {
             return;
         }
         let Some(mut amount) = m.amount(Decimal::from_int(1)) else {
@@ -121,7 +142,7 @@ fn cued_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         };
         amount.unit = Some("year".to_string());
         let start = if inside && k == next { i } else { m.start };
-        push(doc, start, m.end + 1, amount, "age.cued_years", out);
+        push(doc, start, years + 1, amount, "age.cued_years", out);
         return;
     }
 }
@@ -160,7 +181,8 @@ fn in_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if m.start < i + 2 || matches!(m.single, Some(NumValue::Vague(_))) {
         return;
     }
-    let unit = match doc.text(m.end) {
+    let unit_at = after_case_ending(doc, m.end);
+    let unit = match doc.text(unit_at) {
         "лет" | "года" | "год" => "year",
         "месяцев" | "месяца" | "месяц" => "month",
         "дней" | "дня" | "день" => "day",
@@ -170,5 +192,5 @@ fn in_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     amount.unit = Some(unit.to_string());
-    push(doc, i, m.end + 1, amount, "age.in_age", out);
+    push(doc, i, unit_at + 1, amount, "age.in_age", out);
 }

@@ -60,7 +60,7 @@ fn is_identifier(doc: &Doc<'_>, m: &Measure) -> bool {
 }
 
 /// True if "№", "ст.", "статьи" ... stands right before the number.
-fn after_identifier_prefix(doc: &Doc<'_>, m: &Measure) -> bool {
+pub(crate) fn after_identifier_prefix(doc: &Doc<'_>, m: &Measure) -> bool {
     (1..=2).any(|back| {
         m.start.checked_sub(back).is_some_and(|b| {
             doc.meaning(b, |mn| {

@@ -92,6 +92,7 @@ fn roman_century(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let next = doc.text(i + 1);
+    let value = Decimal::from_int(i128::from(v));
     if matches!(
         next,
         "век"
@@ -105,13 +106,20 @@ fn roman_century(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             | "столетие"
             | "столетия"
     ) {
-        push(
-            i,
-            i + 2,
-            Decimal::from_int(i128::from(v)),
-            "ordinal.roman_century",
-            out,
-        );
+        push(i, i + 2, value, "ordinal.roman_century", out);
+    } else if next.starts_with("степен") || next.starts_with("созыв") || next.starts_with("съезд")
+    {
+        // "орден II степени", "Дума VII созыва".
+        push(i, i + 1, value, "ordinal.roman_degree", out);
+    } else if i > 0
+        && !doc.sentence_start(i)
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.tokens[i - 1].has(CAPITALIZED)
+        && !doc.tokens[i - 1].has(LATIN)
+        && doc.text(i).len() <= 4
+    {
+        // A regnal number after a name: "Кигели V", "Мутары III".
+        push(i, i + 1, value, "ordinal.roman_regnal", out);
     }
 }
 

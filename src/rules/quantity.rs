@@ -28,7 +28,10 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             Meaning::CountNoun(lemma) => Some(lemma.clone()),
             _ => None,
         }) {
-            if matches!(m.single, Some(NumValue::Fraction(..))) {
+            // "частью 7 статьи 84": a number after "частью", "№" names, it counts nothing.
+            if matches!(m.single, Some(NumValue::Fraction(..)))
+                || super::number::after_identifier_prefix(doc, &m)
+            {
                 continue;
             }
             push(

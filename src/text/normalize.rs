@@ -75,6 +75,23 @@ impl Normalized {
                 i += 1;
                 continue;
             }
+            // Two-byte Cyrillic (lead byte 0xD0/0xD1), most of the text: А..Я → а..я,
+            // Ё/ё → е, Ѐ..Џ → ѐ..џ by code point arithmetic; same byte length, so the
+            // shift does not change.
+            if (b == 0xD0 || b == 0xD1) && i + 1 < bytes.len() {
+                let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                let lower = match cp {
+                    0x401 | 0x451 => 0x435,
+                    0x400..=0x40F => cp + 0x50,
+                    0x410..=0x42F => cp + 0x20,
+                    _ => cp,
+                };
+                if let Some(c) = char::from_u32(lower) {
+                    text.push(c);
+                    i += 2;
+                    continue;
+                }
+            }
             // `i` is always on a character boundary here.
             let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
