@@ -75,6 +75,10 @@ struct Cli {
     #[arg(long, value_name = "PATH")]
     errors: Option<PathBuf>,
 
+    /// Worker threads (default: every core). Output keeps input order either way.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
     /// Decode invalid UTF-8 with U+FFFD instead of failing the record; offsets then refer
     /// to the decoded text.
     #[arg(long)]
@@ -168,6 +172,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         },
         reference: cli.reference_date,
         stop: Some(interrupt_flag()),
+        threads: cli
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
     };
     let mut errors = match &cli.errors {
         Some(path) => Some(std::io::BufWriter::new(

@@ -30,6 +30,8 @@ pub struct RunOptions {
     pub offsets: OffsetUnit,
     /// The reference date for relative expressions ("вчера"), unless a record says its own.
     pub reference: Option<Reference>,
+    /// Worker threads; 1 (or 0) processes on the calling thread.
+    pub threads: usize,
     /// Set (by a Ctrl-C handler) to stop after the current document, with whole lines.
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
@@ -68,20 +70,19 @@ impl Stats {
     }
 }
 
-/// Runs the extractor over the inputs, writing to `out` and reporting bad records through
-/// `report`. Returns an error only when the output cannot be written (other than a closed
-/// pipe).
-pub fn run(
-    extractor: &Extractor,
-    opts: &RunOptions,
-    out: &mut dyn Write,
-    report: &mut dyn FnMut(&str, Option<&RecordError>),
-) -> io::Result<Stats> {
-    let started = Instant::now();
-    let mut stats = Stats::default();
-    let mut buf = Vec::with_capacity(1 << 16);
-    let mut failure: Option<io::Error> = None;
-    let _ = read::read_all(&opts.paths, &opts.read, &mut |item| {
+/// What processing some items produced: output bytes, messages for stderr (with the failed
+/// record when there is one), and the counts.
+#[derive(Default)]
+struct Processed {
+    bytes: Vec<u8>,
+    messages: Vec<(String, Option<RecordError>)>,
+    stats: Stats,
+}
+
+impl Processed {
+    /// Processes one item, in input order, appending to this output.
+    fn item(&mut self, extractor: &Extractor, opts: &RunOptions, item: Item) {
+        let stats = &mut self.stats;
         match item {
             Item::Record(record) => {
                 stats.read += 1;
@@ -90,59 +91,222 @@ pub fn run(
                     RecordDate::Absent => opts.reference,
                     RecordDate::Given(r) => Some(*r),
                     RecordDate::Invalid(warning) => {
-                        report(warning, None);
+                        self.messages.push((warning.clone(), None));
                         None
                     }
                 };
                 let facts = extractor.extract_at(&record.text, reference.as_ref());
                 stats.facts += facts.len() as u64;
-                write::write_record(&mut buf, &record, &facts, opts.output, opts.offsets);
+                write::write_record(&mut self.bytes, &record, &facts, opts.output, opts.offsets);
                 stats.written += 1;
             }
             Item::Error(e) => {
                 stats.read += 1;
                 stats.failed += 1;
-                report(&e.to_string(), Some(&e));
+                self.messages.push((e.to_string(), Some(e)));
             }
             Item::SourceError(message) => {
                 stats.source_errors += 1;
-                report(&message, None);
+                self.messages.push((message, None));
             }
         }
-        if opts
-            .stop
-            .as_ref()
-            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
-        {
+    }
+
+    /// Writes the bytes, reports the messages and adds the counts into `total`.
+    fn deliver(
+        &mut self,
+        out: &mut dyn Write,
+        report: &mut dyn FnMut(&str, Option<&RecordError>),
+        total: &mut Stats,
+    ) -> io::Result<()> {
+        for (message, failed) in self.messages.drain(..) {
+            report(&message, failed.as_ref());
+        }
+        total.add(&self.stats);
+        self.stats = Stats::default();
+        out.write_all(&self.bytes)?;
+        self.bytes.clear();
+        Ok(())
+    }
+}
+
+impl Stats {
+    fn add(&mut self, other: &Stats) {
+        self.read += other.read;
+        self.written += other.written;
+        self.failed += other.failed;
+        self.facts += other.facts;
+        self.bytes += other.bytes;
+        self.source_errors += other.source_errors;
+    }
+}
+
+fn stopped(opts: &RunOptions) -> bool {
+    opts.stop
+        .as_ref()
+        .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Runs the extractor over the inputs, writing to `out` in input order and reporting bad
+/// records through `report`. With `opts.threads` > 1, documents are processed in parallel
+/// in batches through bounded queues, so memory stays flat. Returns an error only when the
+/// output cannot be written (other than a closed pipe).
+pub fn run(
+    extractor: &Extractor,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str, Option<&RecordError>),
+) -> io::Result<Stats> {
+    let started = Instant::now();
+    let mut stats = Stats::default();
+    let result = if opts.threads > 1 {
+        run_parallel(extractor, opts, out, report, &mut stats)
+    } else {
+        run_sequential(extractor, opts, out, report, &mut stats)
+    };
+    let result = result.and_then(|()| out.flush());
+    stats.seconds = started.elapsed().as_secs_f64();
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            stats.output_closed = true;
+            Ok(stats)
+        }
+        Err(e) => Err(e),
+        Ok(()) => Ok(stats),
+    }
+}
+
+fn run_sequential(
+    extractor: &Extractor,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str, Option<&RecordError>),
+    stats: &mut Stats,
+) -> io::Result<()> {
+    let mut pending = Processed::default();
+    let mut failure = None;
+    let _ = read::read_all(&opts.paths, &opts.read, &mut |item| {
+        pending.item(extractor, opts, item);
+        if stopped(opts) {
             stats.interrupted = true;
             return ControlFlow::Break(());
         }
-        if buf.len() >= 1 << 16
-            && let Err(e) = flush(out, &mut buf)
+        // Messages go out at once; bytes in blocks of 64 KiB.
+        if (!pending.messages.is_empty() || pending.bytes.len() >= 1 << 16)
+            && let Err(e) = pending.deliver(out, report, stats)
         {
             failure = Some(e);
             return ControlFlow::Break(());
         }
         ControlFlow::Continue(())
     });
-    if failure.is_none()
-        && let Err(e) = flush(out, &mut buf).and_then(|()| out.flush())
-    {
-        failure = Some(e);
-    }
-    stats.seconds = started.elapsed().as_secs_f64();
     match failure {
-        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            stats.output_closed = true;
-            Ok(stats)
-        }
         Some(e) => Err(e),
-        None => Ok(stats),
+        None => pending.deliver(out, report, stats),
     }
 }
 
-fn flush(out: &mut dyn Write, buf: &mut Vec<u8>) -> io::Result<()> {
-    out.write_all(buf)?;
-    buf.clear();
-    Ok(())
+/// Records of text per batch: large enough to amortize the queues, small enough to keep
+/// memory flat.
+const BATCH_BYTES: usize = 1 << 20;
+const BATCH_ITEMS: usize = 256;
+
+fn run_parallel(
+    extractor: &Extractor,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str, Option<&RecordError>),
+    stats: &mut Stats,
+) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::mpsc::{Receiver, sync_channel};
+    use std::sync::{Arc, Mutex};
+
+    let threads = opts.threads;
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Vec<Item>)>(threads * 2);
+    let (done_tx, done_rx) = sync_channel::<(u64, Processed)>(threads * 2);
+    type Batches = Receiver<(u64, Vec<Item>)>;
+    let batch_rx: Arc<Mutex<Batches>> = Arc::new(Mutex::new(batch_rx));
+    let mut interrupted = false;
+    let result = std::thread::scope(|scope| {
+        // The reader: items into batches, in order, numbered.
+        let reader = scope.spawn(move || {
+            let mut seq = 0u64;
+            let mut batch = Vec::new();
+            let mut size = 0usize;
+            let mut interrupted = false;
+            let flow = read::read_all(&opts.paths, &opts.read, &mut |item| {
+                if let Item::Record(r) = &item {
+                    size += r.text.len();
+                }
+                batch.push(item);
+                if stopped(opts) {
+                    interrupted = true;
+                    return ControlFlow::Break(());
+                }
+                if batch.len() >= BATCH_ITEMS || size >= BATCH_BYTES {
+                    size = 0;
+                    if batch_tx.send((seq, std::mem::take(&mut batch))).is_err() {
+                        return ControlFlow::Break(());
+                    }
+                    seq += 1;
+                }
+                ControlFlow::Continue(())
+            });
+            if !batch.is_empty() && (flow.is_continue() || interrupted) {
+                let _ = batch_tx.send((seq, batch));
+            }
+            interrupted
+        });
+        // The workers.
+        for _ in 0..threads {
+            let batch_rx = Arc::clone(&batch_rx);
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                loop {
+                    let next = match batch_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((seq, items)) = next else {
+                        return;
+                    };
+                    let mut processed = Processed::default();
+                    for item in items {
+                        processed.item(extractor, opts, item);
+                    }
+                    if done_tx.send((seq, processed)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        // Only the workers may hold the queues' far ends: when they stop (the output was
+        // closed), the reader's next send fails and it stops too.
+        drop(done_tx);
+        drop(batch_rx);
+        // The writer (this thread): batches back into input order.
+        let mut waiting: BTreeMap<u64, Processed> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut result = Ok(());
+        for (seq, processed) in done_rx.iter() {
+            waiting.insert(seq, processed);
+            while let Some(mut ready) = waiting.remove(&next) {
+                next += 1;
+                if let Err(e) = ready.deliver(out, report, stats) {
+                    result = Err(e);
+                    break;
+                }
+            }
+            if result.is_err() {
+                break;
+            }
+        }
+        // Dropping the receiver stops the workers, which stops the reader.
+        drop(done_rx);
+        interrupted = reader.join().unwrap_or(false);
+        result
+    });
+    stats.interrupted = interrupted;
+    result
 }

@@ -473,3 +473,41 @@ fn ctrl_c_stops_with_whole_lines_and_exit_130() {
     // Nothing after the record that noticed the flag.
     assert!(text.lines().count() <= 2 * 2001);
 }
+
+#[test]
+fn threads_keep_input_order_and_report_the_same_errors() {
+    let dir = tempdir("threads");
+    let mut body = String::new();
+    for k in 0..3000 {
+        if k % 700 == 3 {
+            body.push_str("{broken\n");
+        } else {
+            body.push_str(&format!(
+                "{{\"id\":\"d{k}\",\"text\":\"Рост {k}%, выручка ${k} млн\"}}\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("many.jsonl"), body).unwrap();
+    let run = |threads: &str| {
+        bin()
+            .arg(dir.join("many.jsonl"))
+            .args(["--threads", threads])
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    for threads in ["2", "3", "8"] {
+        let many = run(threads);
+        assert_eq!(many.status.code(), Some(1));
+        assert_eq!(
+            many.stdout, one.stdout,
+            "--threads {threads} changed the output"
+        );
+        assert_eq!(
+            many.stderr, one.stderr,
+            "--threads {threads} changed the error report"
+        );
+    }
+    assert_eq!(lines(&one).len(), 2 * (3000 - 5));
+    let _ = std::fs::remove_dir_all(&dir);
+}
