@@ -160,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             text_field: cli.text_field,
             date_field: cli.date_field,
             lossy: cli.lossy,
+            keep_record: matches!(cli.output, Output::Docs),
         },
         output: match cli.output {
             Output::Facts => OutputMode::Facts,

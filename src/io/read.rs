@@ -38,6 +38,9 @@ pub struct ReadOptions {
     /// Decode invalid UTF-8 with U+FFFD instead of failing the record (offsets then refer
     /// to the decoded text).
     pub lossy: bool,
+    /// JSON lines: keep the parsed record and its raw line (`--output docs` writes them
+    /// back); without it the text is moved out of the record, not copied.
+    pub keep_record: bool,
 }
 
 impl Default for ReadOptions {
@@ -49,6 +52,7 @@ impl Default for ReadOptions {
             text_field: "text".into(),
             date_field: "date".into(),
             lossy: false,
+            keep_record: true,
         }
     }
 }
@@ -314,8 +318,10 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
     let Json::Object(map) = json else {
         return error("not a JSON object".into());
     };
-    let text = match map.get(&opts.text_field) {
-        Some(Json::String(s)) => s.clone(),
+    let mut map = map;
+    let text = match map.get_mut(&opts.text_field) {
+        Some(Json::String(s)) if opts.keep_record => s.clone(),
+        Some(Json::String(s)) => std::mem::take(s),
         Some(other) => {
             return error(format!(
                 "field {:?} is not a string but {}",
@@ -346,11 +352,16 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
             kind_of(other)
         )),
     };
+    let (json, raw) = if opts.keep_record {
+        (Some(map), Some(line.to_string()))
+    } else {
+        (None, None)
+    };
     Item::Record(Record {
         id,
         text,
-        json: Some(map),
-        raw: Some(line.to_string()),
+        json,
+        raw,
         date,
     })
 }
