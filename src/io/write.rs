@@ -31,6 +31,23 @@ struct FactLine<'a> {
     rule: &'a str,
 }
 
+impl<'a> FactLine<'a> {
+    /// A fact with its converted offsets; with a document id it is a line of its own
+    /// (carrying `schema` and `doc`), without one an element of a document's `facts`.
+    fn new(f: &'a Fact, start: usize, end: usize, doc: Option<&'a str>) -> Self {
+        FactLine {
+            schema: doc.map(|_| SCHEMA_VERSION),
+            doc,
+            kind: f.kind,
+            start,
+            end,
+            text: &f.text,
+            value: &f.value,
+            rule: f.rule,
+        }
+    }
+}
+
 /// Appends the output for one document to `out`.
 pub fn write_record(
     out: &mut Vec<u8>,
@@ -48,16 +65,7 @@ pub fn write_record(
     match mode {
         OutputMode::Facts => {
             for (f, start, end) in &mut lines {
-                let line = FactLine {
-                    schema: Some(SCHEMA_VERSION),
-                    doc: Some(&record.id),
-                    kind: f.kind,
-                    start,
-                    end,
-                    text: &f.text,
-                    value: &f.value,
-                    rule: f.rule,
-                };
+                let line = FactLine::new(f, start, end, Some(&record.id));
                 // Serializing plain data into a Vec cannot fail.
                 let _ = serde_json::to_writer(&mut *out, &line);
                 out.push(b'\n');
@@ -70,16 +78,7 @@ pub fn write_record(
                 if k > 0 {
                     array.push(b',');
                 }
-                let line = FactLine {
-                    schema: None,
-                    doc: None,
-                    kind: f.kind,
-                    start,
-                    end,
-                    text: &f.text,
-                    value: &f.value,
-                    rule: f.rule,
-                };
+                let line = FactLine::new(f, start, end, None);
                 let _ = serde_json::to_writer(&mut array, &line);
             }
             array.push(b']');
