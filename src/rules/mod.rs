@@ -54,19 +54,42 @@ pub struct Doc<'a> {
     /// The reference date for relative expressions, if known.
     pub reference: Option<&'a crate::Reference>,
     /// The measure starting at each token, computed once for all rule families.
-    pub measures: std::cell::OnceCell<Vec<Option<amount::Measure>>>,
+    pub measures: std::cell::OnceCell<MeasureCache>,
+}
+
+/// The measures of a document, sparse: four bytes per token and a slot per measure found
+/// (a measure is large, and a 100 MB line has tens of millions of tokens).
+#[derive(Debug, Default)]
+pub struct MeasureCache {
+    /// For each token, its measure's index in `found`, or `u32::MAX`.
+    index: Vec<u32>,
+    found: Vec<amount::Measure>,
+}
+
+impl MeasureCache {
+    fn new(doc: &Doc<'_>) -> MeasureCache {
+        let mut cache = MeasureCache::default();
+        cache.index.reserve(doc.tokens.len());
+        for k in 0..doc.tokens.len() {
+            match amount::measure_at(doc, k) {
+                Some(m) if cache.found.len() < u32::MAX as usize => {
+                    cache.index.push(cache.found.len() as u32);
+                    cache.found.push(m);
+                }
+                _ => cache.index.push(u32::MAX),
+            }
+        }
+        cache
+    }
 }
 
 impl<'a> Doc<'a> {
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
     /// once per document however many rule families ask.
     pub fn measure(&self, i: usize) -> Option<amount::Measure> {
-        let all = self.measures.get_or_init(|| {
-            (0..self.tokens.len())
-                .map(|k| amount::measure_at(self, k))
-                .collect()
-        });
-        all.get(i).copied().flatten()
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let k = *cache.index.get(i)?;
+        cache.found.get(k as usize).copied()
     }
 
     /// The normalized text of token `i` ("" past the end).

@@ -511,3 +511,50 @@ fn threads_keep_input_order_and_report_the_same_errors() {
     assert_eq!(lines(&one).len(), 2 * (3000 - 5));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_single_100_mb_line_and_ten_million_digits() {
+    let dir = tempdir("huge");
+    // One JSON line of 100 MB, a fact at each end, and a neighbour after it.
+    let text = format!("Рост 15%. {} Выручка $1,1 млрд.", " ".repeat(100_000_000));
+    let mut body = serde_json::json!({"id": "big", "text": text}).to_string();
+    body.push('\n');
+    body.push_str("{\"id\":\"next\",\"text\":\"и 5%\"}\n");
+    std::fs::write(dir.join("big.jsonl"), body).unwrap();
+    let out = bin().arg(dir.join("big.jsonl")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let facts = lines(&out);
+    let got: Vec<(String, u64)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f["text"].as_str().unwrap().to_string(),
+                f["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let money_at =
+        ("Рост 15%. ".chars().count() + 100_000_000 + " Выручка ".chars().count()) as u64;
+    assert_eq!(
+        got,
+        [
+            ("15%".to_string(), 5),
+            ("$1,1 млрд".to_string(), money_at),
+            ("5%".to_string(), 2)
+        ]
+    );
+    // Ten million digits are no number (too long to be an amount), and the rest still works.
+    std::fs::write(
+        dir.join("digits.txt"),
+        format!("Число {} и 5%", "7".repeat(10_000_000)),
+    )
+    .unwrap();
+    let out = bin().arg(dir.join("digits.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let texts: Vec<String> = lines(&out)
+        .iter()
+        .map(|f| f["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["5%"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
