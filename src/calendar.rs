@@ -182,7 +182,7 @@ impl TimeUnit {
 
     /// The unit an ISO 8601 duration writes it in, and how many of those one is: a decade
     /// is 10 years (`Y`), a quarter 3 months (`M`).
-    pub fn iso_base(self) -> (IsoField, i128) {
+    pub fn iso_base(self) -> (IsoField, i64) {
         match self {
             TimeUnit::Second => (IsoField::Second, 1),
             TimeUnit::Minute => (IsoField::Minute, 1),
@@ -234,7 +234,7 @@ impl IsoField {
 
     /// The next smaller field and how many of it make one of this, when that is exact:
     /// a year is 12 months, a day 24 hours; a month has no exact number of days.
-    fn smaller(self) -> Option<(IsoField, i128)> {
+    fn smaller(self) -> Option<(IsoField, i64)> {
         match self {
             IsoField::Year => Some((IsoField::Month, 12)),
             IsoField::Week => Some((IsoField::Day, 7)),

@@ -6,10 +6,12 @@
 
 use std::fmt;
 
-/// An exact decimal number: `mantissa × 10^-scale`.
+/// An exact decimal number: `mantissa × 10^-scale`, up to 18 significant digits (news
+/// amounts have far fewer; a longer digit string is not an amount). Sixteen bytes, so that
+/// values with several optional amounts stay small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Decimal {
-    mantissa: i128,
+    mantissa: i64,
     scale: u32,
 }
 
@@ -24,7 +26,7 @@ impl Decimal {
     };
 
     /// A whole number.
-    pub const fn from_int(value: i128) -> Decimal {
+    pub const fn from_int(value: i64) -> Decimal {
         Decimal {
             mantissa: value,
             scale: 0,
@@ -32,7 +34,7 @@ impl Decimal {
     }
 
     /// `mantissa × 10^-scale`, or `None` when the scale is beyond what is kept.
-    pub fn new(mantissa: i128, scale: u32) -> Option<Decimal> {
+    pub fn new(mantissa: i64, scale: u32) -> Option<Decimal> {
         (scale <= MAX_SCALE).then_some(Decimal { mantissa, scale }.trimmed())
     }
 
@@ -46,15 +48,13 @@ impl Decimal {
             Some(b'+') => (false, &bytes[1..]),
             _ => (false, bytes),
         };
-        let mut mantissa: i128 = 0;
+        let mut mantissa: i64 = 0;
         let mut scale: Option<u32> = None;
         let mut digits = 0;
         for &b in rest {
             match b {
                 b'0'..=b'9' => {
-                    mantissa = mantissa
-                        .checked_mul(10)?
-                        .checked_add(i128::from(b - b'0'))?;
+                    mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
                     digits += 1;
                     if let Some(s) = scale.as_mut() {
                         *s += 1;
@@ -93,10 +93,10 @@ impl Decimal {
         let scale = self.scale.max(other.scale);
         let a = self
             .mantissa
-            .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+            .checked_mul(10i64.checked_pow(scale - self.scale)?)?;
         let b = other
             .mantissa
-            .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+            .checked_mul(10i64.checked_pow(scale - other.scale)?)?;
         Some(
             Decimal {
                 mantissa: a.checked_add(b)?,
@@ -121,7 +121,7 @@ impl Decimal {
                 1
             };
         }
-        Decimal::new(q, places)
+        Decimal::new(i64::try_from(q).ok()?, places)
     }
 
     /// True for a whole number.
@@ -132,7 +132,7 @@ impl Decimal {
     /// The whole number, if this is one that fits.
     pub fn to_i64(self) -> Option<i64> {
         if self.scale == 0 {
-            i64::try_from(self.mantissa).ok()
+            Some(self.mantissa)
         } else {
             None
         }
@@ -164,7 +164,7 @@ impl Ord for Decimal {
         let widen = |d: &Decimal| {
             10i128
                 .checked_pow(scale - d.scale)
-                .and_then(|f| d.mantissa.checked_mul(f))
+                .and_then(|f| i128::from(d.mantissa).checked_mul(f))
         };
         match (widen(self), widen(other)) {
             (Some(a), Some(b)) => a.cmp(&b),
@@ -239,7 +239,7 @@ mod tests {
         assert_eq!(Decimal::ratio(1, 3, 6).unwrap().to_string(), "0.333333");
         assert_eq!(Decimal::ratio(2, 3, 6).unwrap().to_string(), "0.666667");
         assert_eq!(Decimal::ratio(1, 2, 6).unwrap().to_string(), "0.5");
-        assert!(Decimal::from_int(i128::MAX).checked_mul(d("10")).is_none());
+        assert!(Decimal::from_int(i64::MAX).checked_mul(d("10")).is_none());
         assert!(d("2.5") > d("2.49"));
     }
 }

@@ -168,11 +168,7 @@ fn slash_fraction(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
     Some(ParsedAmount {
         start: i,
         end: i + 1,
-        value: NumValue::Fraction(
-            value,
-            Decimal::from_int(i128::from(n)),
-            Decimal::from_int(i128::from(q)),
-        ),
+        value: NumValue::Fraction(value, Decimal::from_int(n), Decimal::from_int(q)),
         words: false,
         multiplied: false,
     })

@@ -92,7 +92,7 @@ fn roman_century(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let next = doc.text(i + 1);
-    let value = Decimal::from_int(i128::from(v));
+    let value = Decimal::from_int(i64::from(v));
     if matches!(
         next,
         "век"
