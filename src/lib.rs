@@ -32,6 +32,7 @@ pub mod decimal;
 pub mod fact;
 pub mod io;
 pub mod lexicon;
+pub mod names;
 pub mod offsets;
 pub mod reference;
 pub mod resolve;

@@ -126,6 +126,8 @@ pub struct Lexicon {
     age_suffixes: Vec<(String, String)>,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
     age_blocking_stems: Vec<String>,
+    /// The big name lexicons (first names, surnames, places, organizations).
+    names: crate::names::Names,
 }
 
 /// Collects forms and meanings while the lexicon files are read.
@@ -194,6 +196,7 @@ impl LexiconBuilder {
             abbreviations: self.abbreviations,
             age_suffixes: self.age_suffixes,
             age_blocking_stems: self.age_blocking_stems,
+            names: crate::names::Names::default(),
         })
     }
 }
@@ -224,7 +227,14 @@ impl Lexicon {
                 None => load_file(file.name, file.embedded, file.load, &mut builder)?,
             }
         }
-        builder.build()
+        let mut lexicon = builder.build()?;
+        lexicon.names = crate::names::Names::load(dir)?;
+        Ok(lexicon)
+    }
+
+    /// The name lexicons.
+    pub fn names(&self) -> &crate::names::Names {
+        &self.names
     }
 
     /// The meanings of `form` (normalized) when it is exactly a lexicon form.

@@ -1,0 +1,435 @@
+//! Morphology for names, by rule: the case a first name is in, the nominative of a surname
+//! ("Мастом" → "Маст", "Алтхауса" → "Алтхаус"), adjectives agreeing with a head noun
+//! ("Карагандинской" → "Карагандинская"), and the original's capitalization on a normal form.
+//!
+//! Nothing here lemmatizes at run time from a dictionary: surname endings come from
+//! `names/surname_suffixes.tsv` (reverse case rules with counts), adjective endings are the
+//! closed set of Russian adjective endings, and dictionary checks are hash lookups.
+
+/// Grammatical cases as bits of a set.
+pub mod case {
+    /// Nominative.
+    pub const NOM: u8 = 1;
+    /// Genitive.
+    pub const GEN: u8 = 2;
+    /// Dative.
+    pub const DAT: u8 = 4;
+    /// Accusative.
+    pub const ACC: u8 = 8;
+    /// Instrumental.
+    pub const INS: u8 = 16;
+    /// Prepositional (locative).
+    pub const LOC: u8 = 32;
+    /// Any case: nothing is known.
+    pub const ANY: u8 = 63;
+
+    /// The bit of a case named as in `surname_suffixes.tsv` (`nom gen dat acc ins loc`).
+    pub fn from_name(name: &str) -> Option<u8> {
+        Some(match name {
+            "nom" => NOM,
+            "gen" => GEN,
+            "dat" => DAT,
+            "acc" => ACC,
+            "ins" => INS,
+            "loc" => LOC,
+            _ => return None,
+        })
+    }
+}
+
+/// A reverse surname rule: a form ending in `ending` has the nominative
+/// `form[..len - ending] + replacement` (for this gender and case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurnameRule {
+    /// The case ending, normalized (lower case).
+    pub ending: Box<str>,
+    /// What replaces it in the nominative.
+    pub replacement: Box<str>,
+    /// `b'm'`, `b'f'` or `b'?'`.
+    pub gender: u8,
+    /// The case bit.
+    pub case: u8,
+    /// How many dictionary surnames show the rule.
+    pub count: u32,
+}
+
+/// Which cases a first name's form is in, from how it differs from its lemma
+/// ("брайаном" of "Брайан" is instrumental). Indeclinable names say nothing: [`case::ANY`].
+pub fn first_name_cases(form: &str, lemma_lower: &str, gender: u8) -> u8 {
+    if form == lemma_lower {
+        let last = lemma_lower.chars().last().unwrap_or(' ');
+        let declines = match gender {
+            b'f' => matches!(last, 'а' | 'я'),
+            _ => !matches!(last, 'о' | 'и' | 'е' | 'у' | 'ю' | 'ы' | 'э'),
+        };
+        return if declines { case::NOM } else { case::ANY };
+    }
+    let common = form
+        .chars()
+        .zip(lemma_lower.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let rest = &form[common..];
+    match rest {
+        "а" | "я" => case::GEN | case::ACC,
+        "у" | "ю" => {
+            if gender == b'f' {
+                case::ACC
+            } else {
+                case::DAT
+            }
+        }
+        "ы" => case::GEN,
+        "и" => case::GEN | case::DAT | case::LOC,
+        "е" => case::DAT | case::LOC,
+        "ом" | "ем" | "ой" | "ей" | "ою" | "ею" => case::INS,
+        _ => case::ANY,
+    }
+}
+
+/// The nominative of a surname form (normalized, lower case), with the gender it implies.
+///
+/// Every rule whose ending matches, whose case is in `cases` and whose gender agrees with
+/// `gender` (`?` agrees with anything) proposes a nominative; the form itself is a candidate
+/// when `cases` allows the nominative. A candidate that `known` (the surname dictionary)
+/// has wins; among several, the form itself, then the rule seen most often. When none is
+/// known, the form itself if the nominative is allowed, else the most frequent rule.
+/// Returns `(stripped, replacement, gender)`: how many characters to cut from the end and
+/// what to append, so the caller can apply it to the original spelling.
+pub fn surname_nominative<'r>(
+    form: &str,
+    gender: u8,
+    cases: u8,
+    rules: &'r [SurnameRule],
+    known: impl Fn(&str) -> Option<u8>,
+) -> (usize, &'r str, u8) {
+    let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
+    let mut buf = String::with_capacity(form.len() + 4);
+    if cases & case::NOM != 0
+        && let Some(g) = known(form)
+        && agrees(g)
+    {
+        return (0, "", if g == b'?' { gender } else { g });
+    }
+    // Rules are sorted by count, highest first: the first known candidate wins.
+    let mut fallback: Option<(usize, &str, u8)> = None;
+    for r in rules {
+        if r.case & cases == 0 || !agrees(r.gender) || !form.ends_with(&*r.ending) {
+            continue;
+        }
+        let stem = &form[..form.len() - r.ending.len()];
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(&r.replacement);
+        let cut = r.ending.chars().count();
+        if let Some(g) = known(&buf)
+            && agrees(g)
+        {
+            let g = if g == b'?' { r.gender } else { g };
+            return (cut, &r.replacement, g);
+        }
+        if fallback.is_none() && r.count > 0 {
+            fallback = Some((cut, &r.replacement, r.gender));
+        }
+    }
+    if cases & case::NOM != 0 {
+        return (0, "", gender);
+    }
+    fallback.unwrap_or((0, "", gender))
+}
+
+/// Applies a cut-and-append to an original spelling: `apply_ending("Мастом", 2, "")` is
+/// "Маст". The appended text takes the case of the original (all capitals stay capitals).
+pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
+    let keep = original
+        .char_indices()
+        .rev()
+        .nth(cut.saturating_sub(1))
+        .map_or(
+            original.len(),
+            |(i, _)| if cut == 0 { original.len() } else { i },
+        );
+    let mut out = String::with_capacity(keep + append.len());
+    out.push_str(&original[..keep]);
+    if is_all_caps(original) {
+        out.extend(append.chars().flat_map(char::to_uppercase));
+    } else {
+        out.push_str(append);
+    }
+    out
+}
+
+/// True if every letter is a capital and there are at least two letters.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// The gender and number a head noun's lemma implies, for the adjectives before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// Masculine singular.
+    Masculine,
+    /// Feminine singular.
+    Feminine,
+    /// Neuter singular.
+    Neuter,
+    /// Plural.
+    Plural,
+}
+
+/// The gender of a noun from its lemma's ending; for `-ь` nouns the adjective's own ending
+/// decides (`adjective` is one of the adjectives that agree with it, normalized).
+pub fn noun_agreement(lemma: &str, adjective: Option<&str>) -> Agreement {
+    let lower_last = lemma
+        .chars()
+        .last()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    let upper = lemma.chars().all(|c| !c.is_lowercase());
+    if upper {
+        return Agreement::Masculine;
+    }
+    match lower_last {
+        Some('а' | 'я') => Agreement::Feminine,
+        Some('о' | 'е') => Agreement::Neuter,
+        Some('ы' | 'и') => Agreement::Plural,
+        Some('ь') => {
+            let feminine = adjective.is_some_and(|a| {
+                ["ой", "ей", "ую", "юю", "ая", "яя", "ою", "ею"]
+                    .iter()
+                    .any(|e| a.ends_with(e))
+            });
+            if feminine {
+                Agreement::Feminine
+            } else {
+                Agreement::Masculine
+            }
+        }
+        _ => Agreement::Masculine,
+    }
+}
+
+/// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
+const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
+    ("ыми", false),
+    ("ими", true),
+    ("ого", false),
+    ("его", true),
+    ("ому", false),
+    ("ему", true),
+    ("ый", false),
+    ("ий", true),
+    ("ой", false),
+    ("ая", false),
+    ("яя", true),
+    ("ое", false),
+    ("ее", true),
+    ("ые", false),
+    ("ие", true),
+    ("ым", false),
+    ("им", true),
+    ("ом", false),
+    ("ем", true),
+    ("ей", true),
+    ("ую", false),
+    ("юю", true),
+    ("ою", false),
+    ("ею", true),
+    ("ых", false),
+    ("их", true),
+];
+
+/// The ending of an adjective form (normalized), if it has one, and whether it is soft.
+pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
+    let (ending, soft) = ADJECTIVE_ENDINGS
+        .iter()
+        .find(|(e, _)| form.ends_with(e))
+        .copied()?;
+    // At least two letters of stem.
+    (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
+}
+
+/// The nominative of an adjective form agreeing with `agreement`: "карагандинской" →
+/// "карагандинская", "каспийского" → "каспийский", "верхнего" → "верхний". Returns the
+/// number of characters to cut and the ending to append, or `None` if `form` is no adjective.
+pub fn adjective_nominative(form: &str, agreement: Agreement) -> Option<(usize, &'static str)> {
+    let (ending, soft) = adjective_ending(form)?;
+    let stem = &form[..form.len() - ending.len()];
+    let last = stem.chars().last()?;
+    let velar = matches!(last, 'к' | 'г' | 'х');
+    let sibilant = matches!(last, 'ж' | 'ш' | 'ч' | 'щ' | 'ц');
+    let soft = soft && !velar && !sibilant;
+    let new = match agreement {
+        // A stressed "-ой" ("Донской") cannot be told from "-ый" here: "-ый" is far commoner.
+        Agreement::Masculine => {
+            if soft || velar || sibilant {
+                "ий"
+            } else {
+                "ый"
+            }
+        }
+        Agreement::Feminine => {
+            if soft {
+                "яя"
+            } else {
+                "ая"
+            }
+        }
+        Agreement::Neuter => {
+            if soft || sibilant {
+                "ее"
+            } else {
+                "ое"
+            }
+        }
+        Agreement::Plural => {
+            if soft || velar || sibilant {
+                "ие"
+            } else {
+                "ые"
+            }
+        }
+    };
+    Some((ending.chars().count(), new))
+}
+
+/// Gives `normal` (lower case) the capitalization of `original`: all capitals, a capital
+/// first letter (each part of a hyphenated word that had one), or as it is.
+pub fn with_case_of(original: &str, normal: &str) -> String {
+    if is_all_caps(original) {
+        return normal.to_uppercase();
+    }
+    let caps: Vec<bool> = original
+        .split('-')
+        .map(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let mut out = String::with_capacity(normal.len());
+    for (k, part) in normal.split('-').enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let mut chars = part.chars();
+        if caps.get(k).copied().unwrap_or(false)
+            && let Some(c) = chars.next()
+        {
+            out.extend(c.to_uppercase());
+        }
+        out.push_str(chars.as_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Vec<SurnameRule> {
+        let r = |e: &str, rep: &str, g: u8, c: u8, n: u32| SurnameRule {
+            ending: e.into(),
+            replacement: rep.into(),
+            gender: g,
+            case: c,
+            count: n,
+        };
+        vec![
+            r("а", "", b'm', case::GEN, 7278),
+            r("ым", "", b'm', case::INS, 5877),
+            r("ом", "", b'm', case::INS, 1266),
+            r("ой", "а", b'f', case::INS, 5859),
+            r("у", "а", b'f', case::ACC, 5863),
+        ]
+    }
+
+    #[test]
+    fn first_name_cases_from_endings() {
+        let table: &[(&str, &str, u8, u8)] = &[
+            ("брайаном", "брайан", b'm', case::INS),
+            ("брайан", "брайан", b'm', case::NOM),
+            ("марко", "марко", b'm', case::ANY),
+            ("анну", "анна", b'f', case::ACC),
+            ("сергея", "сергей", b'm', case::GEN | case::ACC),
+            ("марии", "мария", b'f', case::GEN | case::DAT | case::LOC),
+            ("мишель", "мишель", b'f', case::ANY),
+        ];
+        for &(form, lemma, g, want) in table {
+            assert_eq!(first_name_cases(form, lemma, g), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn surnames_to_the_nominative() {
+        let known = |s: &str| match s {
+            "иванов" => Some(b'm'),
+            "иванова" => Some(b'f'),
+            "обама" => Some(b'?'),
+            _ => None,
+        };
+        let rules = rules();
+        let table: &[(&str, u8, u8, (usize, &str))] = &[
+            ("мастом", b'm', case::INS, (2, "")),
+            ("алтхауса", b'?', case::GEN, (1, "")),
+            ("ивановым", b'm', case::INS, (2, "")),
+            ("ивановой", b'f', case::INS, (2, "а")),
+            ("иванова", b'?', case::ANY, (0, "")),
+            ("иванова", b'm', case::GEN, (1, "")),
+            ("обама", b'm', case::ANY, (0, "")),
+            ("кошербаев", b'm', case::NOM, (0, "")),
+        ];
+        for &(form, g, cases, want) in table {
+            let (cut, rep, _) = surname_nominative(form, g, cases, &rules, known);
+            assert_eq!((cut, rep), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn endings_apply_to_the_original_spelling() {
+        assert_eq!(apply_ending("Мастом", 2, ""), "Маст");
+        assert_eq!(apply_ending("Ивановой", 2, "а"), "Иванова");
+        assert_eq!(apply_ending("ПЕТРОВЫМ", 2, ""), "ПЕТРОВ");
+        assert_eq!(apply_ending("Рубио", 0, ""), "Рубио");
+    }
+
+    #[test]
+    fn adjectives_agree_with_their_head() {
+        use Agreement::*;
+        let table: &[(&str, Agreement, &str)] = &[
+            ("карагандинской", Feminine, "карагандинская"),
+            ("каспийского", Masculine, "каспийский"),
+            ("трубопроводного", Masculine, "трубопроводный"),
+            ("геологической", Feminine, "геологическая"),
+            ("верхнего", Masculine, "верхний"),
+            ("верхней", Feminine, "верхняя"),
+            ("государственной", Feminine, "государственная"),
+            ("общей", Feminine, "общая"),
+            ("международного", Neuter, "международное"),
+            ("экспортно-импортный", Masculine, "экспортно-импортный"),
+        ];
+        for &(form, agr, want) in table {
+            let (cut, new) = adjective_nominative(form, agr).unwrap();
+            let got = apply_ending(form, cut, new);
+            assert_eq!(got, want, "{form}");
+        }
+        assert_eq!(noun_agreement("область", Some("карагандинской")), Feminine);
+        assert_eq!(noun_agreement("консорциум", None), Masculine);
+        assert_eq!(noun_agreement("МИД", None), Masculine);
+        assert!(adjective_nominative("банк", Masculine).is_none());
+    }
+
+    #[test]
+    fn capitalization_comes_from_the_original() {
+        assert_eq!(with_case_of("Каспийского", "каспийский"), "Каспийский");
+        assert_eq!(with_case_of("Тау-Кен", "тау-кен"), "Тау-Кен");
+        assert_eq!(with_case_of("США", "сша"), "США");
+        assert_eq!(with_case_of("службы", "служба"), "служба");
+    }
+}
