@@ -108,6 +108,10 @@ impl Extractor {
         text::sentence::mark_sentences(norm.text(), &mut tokens, &self.lexicon);
         let mut hits = Vec::new();
         self.lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let mut names = Vec::new();
+        if self.wants_names() {
+            self.lexicon.names().tag(norm.text(), &tokens, &mut names);
+        }
         let doc = rules::Doc {
             original: text,
             norm: &norm,
@@ -115,12 +119,19 @@ impl Extractor {
             hits: &hits,
             lexicon: &self.lexicon,
             reference,
+            names: &names,
         };
         let mut candidates = Vec::new();
         rules::run_all(&doc, &mut candidates);
         let mut facts = resolve::resolve(&doc, candidates);
         facts.retain(|f| self.is_enabled(f.kind));
         facts
+    }
+
+    fn wants_names(&self) -> bool {
+        [FactType::Person, FactType::Organization, FactType::Location]
+            .into_iter()
+            .any(|t| self.is_enabled(t))
     }
 
     fn is_enabled(&self, kind: FactType) -> bool {

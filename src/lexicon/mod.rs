@@ -69,6 +69,34 @@ pub enum Meaning {
     Blocks(crate::fact::FactType),
     /// A word after which a number is an identifier ("ст. 228", "№ 5").
     IdentifierPrefix,
+    /// An organization type noun ("банка" → банк) and its class (`gov`, `company`, `edu`,
+    /// `party`, `media`, `other`).
+    OrgType {
+        /// The lemma (lower case; abbreviations in capitals: "МИД").
+        lemma: Box<str>,
+        /// The class.
+        class: &'static str,
+    },
+    /// A country (or region, city) adjective ("казахского" → Казахстан).
+    GeoAdjective(Box<str>),
+    /// A word that stands before a person's name ("сенатором"), with the cases it can be in
+    /// (bits of [`crate::names::morph::case`]).
+    Role(u8),
+    /// A place-type noun ("области" → область) and its class (`region`, `settlement`,
+    /// `water`, `land`, `site`).
+    PlaceType {
+        /// The lemma.
+        lemma: Box<str>,
+        /// The class.
+        class: &'static str,
+    },
+    /// A name from a user lexicon: its type and normal form.
+    UserName {
+        /// `person`, `organization` or `location`.
+        kind: crate::fact::FactType,
+        /// The normal form.
+        normal: Box<str>,
+    },
     /// A number word: "двух" (2, unit), "сорока" (40, ten), "треть" (3, fraction).
     NumberWord {
         /// The value (for fractions and denominators: the denominator; for vague words:
@@ -169,6 +197,27 @@ impl LexiconBuilder {
         });
         if !self.meanings[k].contains(&meaning) {
             self.meanings[k].push(meaning);
+        }
+    }
+
+    /// Adds the cases `cases` to the role meaning of `form` (one meaning per form).
+    pub fn add_role(&mut self, form: &str, cases: u8) {
+        let norm = Normalized::new(form.trim());
+        let key = norm.text().to_string();
+        if key.is_empty() {
+            return;
+        }
+        let k = *self.index.entry(key.clone()).or_insert_with(|| {
+            self.forms.push(key);
+            self.meanings.push(Vec::new());
+            self.forms.len() - 1
+        });
+        match self.meanings[k]
+            .iter_mut()
+            .find(|m| matches!(m, Meaning::Role(_)))
+        {
+            Some(Meaning::Role(c)) => *c |= cases,
+            _ => self.meanings[k].push(Meaning::Role(cases)),
         }
     }
 

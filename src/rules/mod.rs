@@ -6,15 +6,21 @@
 
 pub mod age;
 pub mod amount;
+pub mod location;
 pub mod money;
 pub mod number;
 pub mod ordinal;
+pub mod organization;
 pub mod percent;
+pub mod person;
 pub mod quantity;
 pub mod range;
 
 use crate::fact::{FactType, Value};
 use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::names::NameHit;
+use crate::names::index::{Sense, SenseKind};
+use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
 use crate::text::{Normalized, Token, TokenKind};
 
 /// A proposed fact over the tokens `start..end`.
@@ -46,6 +52,8 @@ pub struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     /// The reference date for relative expressions, if known.
     pub reference: Option<&'a crate::Reference>,
+    /// What the name lexicons say about each token (empty when names are not wanted).
+    pub names: &'a [NameHit],
 }
 
 impl<'a> Doc<'a> {
@@ -85,7 +93,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The first meaning at token `i` that `pick` accepts, and the token after the form.
-    pub fn meaning<T>(&self, i: usize, pick: impl Fn(&Meaning) -> Option<T>) -> Option<(T, usize)> {
+    pub fn meaning<T>(
+        &self,
+        i: usize,
+        pick: impl Fn(&'a Meaning) -> Option<T>,
+    ) -> Option<(T, usize)> {
         let (hit, meanings) = self.hit(i)?;
         meanings.iter().find_map(&pick).map(|v| (v, hit.end))
     }
@@ -120,6 +132,64 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Name helpers: capitalization and what the name lexicons say.
+impl<'a> Doc<'a> {
+    /// True if token `i` is a word whose first letter is a capital.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(CAPITALIZED))
+    }
+
+    /// True if token `i` is a word of two or more letters, all capitals.
+    #[inline]
+    pub fn all_caps(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(ALL_CAPS))
+    }
+
+    /// True if token `i` is a word with Latin letters.
+    #[inline]
+    pub fn latin(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(LATIN))
+    }
+
+    /// What the name lexicons say about token `i`.
+    #[inline]
+    pub fn name_hit(&self, i: usize) -> NameHit {
+        self.names.get(i).copied().unwrap_or_default()
+    }
+
+    /// The senses of token `i`'s own form in the name lexicons.
+    pub fn senses(&self, i: usize) -> impl Iterator<Item = Sense> + 'a {
+        let index = self.lexicon.names().index();
+        self.names
+            .get(i)
+            .and_then(|h| h.key)
+            .into_iter()
+            .flat_map(move |k| index.senses(k))
+    }
+
+    /// True if token `i`'s own form has a sense of this kind.
+    pub fn has_sense(&self, i: usize, kind: SenseKind) -> bool {
+        self.senses(i).any(|s| s.kind == kind)
+    }
+
+    /// The lemma of a sense.
+    pub fn lemma(&self, sense: &Sense) -> &'a str {
+        self.lexicon.names().index().lemma(sense)
+    }
+
+    /// The original text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.original_text(i, i + 1)
+    }
+}
+
 /// Runs every rule family over `doc`.
 pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);
@@ -129,4 +199,9 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     ordinal::apply(doc, out);
     number::apply(doc, out);
     range::join(doc, out);
+    if !doc.names.is_empty() {
+        location::apply(doc, out);
+        organization::apply(doc, out);
+        person::apply(doc, out);
+    }
 }

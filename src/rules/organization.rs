@@ -1,0 +1,330 @@
+//! Organizations: known names in any case form ("МИД", "Палаты представителей США"),
+//! capitalized adjectives with a type noun ("Каспийского трубопроводного консорциума" →
+//! "Каспийский трубопроводный консорциум"), a capitalized type noun ("американском
+//! Конгрессе" → "Конгресс"), a type noun with a quoted name ("компанией «Тау-Кен Самрук»"),
+//! Latin names ("Cove Capital"), acronyms, and, once a name is known in a document, its
+//! later mentions: an abbreviation defined in brackets ("(КТК)") and a quoted name.
+
+use super::location::{adjectives_nominative, place_at};
+use super::{Candidate, Doc};
+use crate::fact::{FactType, NameValue, Value};
+use crate::lexicon::Meaning;
+use crate::names::index::SenseKind;
+use crate::names::{PlaceKind, morph};
+use crate::text::TokenKind;
+
+/// The longest Latin name, in tokens.
+const MAX_LATIN: usize = 6;
+/// The longest quoted name, in tokens.
+const MAX_QUOTED: usize = 8;
+
+/// Proposes organization facts.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    for i in 0..doc.tokens.len() {
+        known(doc, i, out);
+        adjective_and_type(doc, i, out);
+        capitalized_type(doc, i, out);
+        type_and_quoted(doc, i, out);
+        latin(doc, i, out);
+        acronym(doc, i, out);
+    }
+    mentions(doc, first, out);
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule: &'static str) {
+    out.push(Candidate {
+        start,
+        end,
+        kind: FactType::Organization,
+        value: Value::Name(NameValue {
+            normal,
+            ..NameValue::default()
+        }),
+        rule,
+    });
+}
+
+/// The organization-type noun at token `i` (one token): its lemma.
+fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    doc.meaning(i, |m| match m {
+        Meaning::OrgType { lemma, .. } => Some(&**lemma),
+        _ => None,
+    })
+    .filter(|(_, end)| *end == i + 1)
+    .map(|(v, _)| v)
+}
+
+/// A place right after an organization's head that belongs to its name ("банк США",
+/// "Палаты представителей США"): a country or region, not starting a sentence. One past it.
+fn place_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    let (end, _, kind) = place_at(doc, j)?;
+    (matches!(kind, PlaceKind::Country | PlaceKind::Region) && !doc.sentence_start(j))
+        .then_some(end)
+}
+
+/// Appends a tail (`start..end`, as written) to a normal form.
+fn with_tail(doc: &Doc<'_>, mut normal: String, start: usize, end: usize) -> String {
+    if end > start {
+        normal.push(' ');
+        normal.push_str(doc.original_text(start, end));
+    }
+    normal
+}
+
+/// `organization.known`: a known organization in any case form; a name that starts with a
+/// type noun takes a country after it ("Палаты представителей США").
+fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let hit = doc.name_hit(i);
+    let index = doc.lexicon.names().index();
+    let found = hit
+        .multi
+        .and_then(|(end, k)| {
+            index
+                .senses(k)
+                .find(|s| s.kind == SenseKind::Org)
+                .map(|s| (end, s))
+        })
+        .or_else(|| {
+            let k = hit.key?;
+            // A place or a person's name first: "Россия" is the country, not the channel.
+            if index
+                .senses(k)
+                .any(|s| matches!(s.kind, SenseKind::Place | SenseKind::First))
+            {
+                return None;
+            }
+            index
+                .senses(k)
+                .find(|s| s.kind == SenseKind::Org)
+                .map(|s| (i + 1, s))
+        });
+    let Some((end, sense)) = found else {
+        return;
+    };
+    // A lone capitalized word at a sentence start may be any word; a type abbreviation
+    // ("СП", "ООО") names no one.
+    if end == i + 1
+        && ((doc.sentence_start(i) && !doc.all_caps(i) && !doc.latin(i))
+            || (doc.all_caps(i) && org_type(doc, i).is_some_and(|t| t == doc.word(i))))
+    {
+        return;
+    }
+    let mut normal = index.lemma(&sense).to_string();
+    let mut stop = end;
+    if org_type(doc, i).is_some()
+        && let Some(tail) = place_tail(doc, end)
+    {
+        normal = with_tail(doc, normal, end, tail);
+        stop = tail;
+    }
+    push(out, i, stop, normal, "organization.known");
+}
+
+/// An adjective form at token `i` (Cyrillic word with an adjective ending).
+fn adjective(doc: &Doc<'_>, i: usize) -> bool {
+    doc.kind(i) == Some(TokenKind::Word)
+        && !doc.latin(i)
+        && !doc.all_caps(i)
+        && morph::adjective_ending(doc.text(i)).is_some()
+}
+
+/// `organization.adjective_type`: a capitalized adjective, up to three more adjectives and a
+/// type noun, and a country after it: "Каспийского трубопроводного консорциума",
+/// "Экспортно-импортный банк США".
+fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) || !adjective(doc, i) {
+        return;
+    }
+    let mut j = i + 1;
+    while j < i + 4 && adjective(doc, j) && org_type(doc, j).is_none() && !doc.sentence_start(j) {
+        j += 1;
+    }
+    let Some(lemma) = org_type(doc, j) else {
+        return;
+    };
+    if doc.sentence_start(j) || (doc.sentence_start(i) && !doc.capitalized(j)) {
+        return;
+    }
+    let mut normal = adjectives_nominative(doc, i, j, lemma);
+    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    let end = place_tail(doc, j + 1).unwrap_or(j + 1);
+    let normal = with_tail(doc, normal, j + 1, end);
+    push(out, i, end, normal, "organization.adjective_type");
+}
+
+/// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
+/// with capitalized words or a country after it: "Конгрессе" → "Конгресс", "Совета
+/// Федерации".
+fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) || doc.all_caps(i) || doc.sentence_start(i) {
+        return;
+    }
+    let Some(lemma) = org_type(doc, i) else {
+        return;
+    };
+    let mut end = i + 1;
+    while end < i + 3
+        && doc.capitalized(end)
+        && !doc.sentence_start(end)
+        && place_at(doc, end).is_none()
+        && !doc.has_sense(end, SenseKind::First)
+    {
+        end += 1;
+    }
+    let end = place_tail(doc, end).unwrap_or(end);
+    let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
+    push(out, i, end, normal, "organization.capitalized_type");
+}
+
+/// The quoted name starting at token `q` (an opening quote): the tokens inside.
+pub fn quoted_name(doc: &Doc<'_>, q: usize) -> Option<(usize, usize)> {
+    if !doc.is(q, "\"") || !(doc.capitalized(q + 1) || doc.kind(q + 1) == Some(TokenKind::Number)) {
+        return None;
+    }
+    let mut j = q + 1;
+    while j < q + 1 + MAX_QUOTED && j < doc.tokens.len() {
+        if doc.is(j, "\"") {
+            return (j > q + 1).then_some((q + 1, j));
+        }
+        if j > q + 1 && doc.sentence_start(j) || matches!(doc.text(j), "." | "!" | "?" | ";") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `organization.type_quoted`: a type noun and a quoted name: "компанией «Тау-Кен Самрук»"
+/// (the name is what is inside the quotes).
+fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if org_type(doc, i).is_none() {
+        return;
+    }
+    if let Some((start, end)) = quoted_name(doc, i + 1) {
+        let normal = doc.original_text(start, end).to_string();
+        push(out, start, end, normal, "organization.type_quoted");
+    }
+}
+
+/// Lower-case words that may join a Latin name ("Bank of America").
+fn latin_joiner(s: &str) -> bool {
+    matches!(
+        s,
+        "of" | "and" | "&" | "de" | "la" | "the" | "for" | "und" | "du"
+    )
+}
+
+/// `organization.latin`: capitalized Latin words ("Cove Capital", "Tau-Ken Samruk",
+/// "Reuters"), with joiners and a glued domain ("NEWSru.com").
+fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.latin(i) || !doc.capitalized(i) || doc.text(i).len() < 2 {
+        return;
+    }
+    if i > 0 && doc.latin(i - 1) && (doc.capitalized(i - 1) || doc.glued(i)) {
+        return;
+    }
+    let mut end = i + 1;
+    let mut last = end;
+    while end < doc.tokens.len() && end < i + MAX_LATIN {
+        let t = doc.text(end);
+        if doc.latin(end) && doc.capitalized(end) && !doc.sentence_start(end) {
+            end += 1;
+            last = end;
+        } else if (doc.latin(end) && latin_joiner(t)) || t == "&" {
+            end += 1;
+        } else if t == "." && doc.glued(end) && doc.latin(end + 1) && doc.glued(end + 1) {
+            end += 2;
+            last = end;
+        } else if doc.kind(end) == Some(TokenKind::Number) && !doc.glued(end) && end == last {
+            // "Channel 4"
+            end += 1;
+            last = end;
+            break;
+        } else {
+            break;
+        }
+    }
+    let normal = doc.original_text(i, last).to_string();
+    push(out, i, last, normal, "organization.latin");
+}
+
+/// `organization.acronym`: a word of two to six capitals that the lexicons do not know as
+/// a place, a type, or a word that is no organization.
+fn acronym(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.all_caps(i) || doc.latin(i) {
+        return;
+    }
+    let n = doc.text(i).chars().count();
+    if !(2..=6).contains(&n) || doc.text(i).contains('-') {
+        return;
+    }
+    if doc.name_hit(i).key.is_some()
+        || org_type(doc, i).is_some()
+        || doc.blocked(i, FactType::Organization)
+    {
+        return;
+    }
+    // A headline in capitals is no acronym.
+    let caps_word = |k: usize| doc.all_caps(k) && doc.name_hit(k).key.is_none();
+    if (i > 0 && caps_word(i - 1)) || caps_word(i + 1) {
+        return;
+    }
+    push(
+        out,
+        i,
+        i + 1,
+        doc.word(i).to_string(),
+        "organization.acronym",
+    );
+}
+
+/// Later mentions of names this document defined: `organization.abbreviation` for an
+/// abbreviation given in brackets after an organization ("... консорциума (КТК)": then every
+/// "КТК"), and `organization.quoted_mention` for a quoted name seen after a type noun.
+fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let n = out.len();
+    for c in first..n {
+        let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
+        if rule == "organization.type_quoted" {
+            names.push((start, end));
+        }
+        if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
+            let abbr = end + 1;
+            if !names
+                .iter()
+                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(abbr))
+            {
+                names.push((abbr, abbr + 1));
+            }
+            push(
+                out,
+                abbr,
+                abbr + 1,
+                doc.word(abbr).to_string(),
+                "organization.abbreviation",
+            );
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for i in 0..doc.tokens.len() {
+        for &(s, e) in &names {
+            let len = e - s;
+            if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
+                continue;
+            }
+            if (0..len).all(|k| doc.text(i + k) == doc.text(s + k)) {
+                let normal = doc.original_text(s, e).to_string();
+                let rule = if len == 1 && doc.all_caps(s) {
+                    "organization.abbreviation"
+                } else {
+                    "organization.quoted_mention"
+                };
+                push(out, i, i + len, normal, rule);
+            }
+        }
+    }
+}
