@@ -37,22 +37,27 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={src}");
     }
-    let mut texts = Vec::new();
-    for (name, _) in load::INDEX_FILES {
-        let path = root.join("lexicons").join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        texts.push((name.to_string(), Cow::Owned(text)));
-    }
-    let index = load::build_index(texts).unwrap_or_else(|e| panic!("{e}"));
-    let (arena, slots, keys, senses) = index.parts();
     let write = |file: &str, bytes: &[u8]| {
         std::fs::write(out.join(file), bytes)
             .unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
     };
-    write("names_arena.txt", arena.as_bytes());
-    write("names_slots.bin", slots);
-    write("names_keys.bin", keys);
-    write("names_senses.bin", senses);
+    for (prefix, files, bits) in [
+        ("names", load::INDEX_FILES, load::INDEX_FILTER_BITS),
+        ("cues", load::CUE_FILES, load::CUE_FILTER_BITS),
+    ] {
+        let mut texts = Vec::new();
+        for (name, _) in files {
+            let path = root.join("lexicons").join(name);
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            texts.push((name.to_string(), Cow::Owned(text)));
+        }
+        let index = load::build_index(files, texts, bits).unwrap_or_else(|e| panic!("{e}"));
+        let (arena, slots, senses, filter) = index.parts();
+        write(&format!("{prefix}_filter.bin"), filter);
+        write(&format!("{prefix}_arena.txt"), arena.as_bytes());
+        write(&format!("{prefix}_slots.bin"), slots);
+        write(&format!("{prefix}_senses.bin"), senses);
+    }
 }

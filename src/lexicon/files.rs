@@ -42,63 +42,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("age_blocking_nouns.tsv", load_age_blocking_noun),
     lexicon_file!("blockers.tsv", load_blocker),
     lexicon_file!("age_cues.tsv", load_age_cue),
-    lexicon_file!("org/types.tsv", load_org_type),
-    lexicon_file!("geo/adjectives.tsv", load_geo_adjective),
-    lexicon_file!("geo/place_types.tsv", load_place_type),
-    lexicon_file!("names/roles.tsv", load_role),
 ];
-
-/// `form, lemma, class`
-fn load_org_type(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
-    let class = match row.field(2, "class")? {
-        "gov" => "gov",
-        "company" => "company",
-        "edu" => "edu",
-        "party" => "party",
-        "media" => "media",
-        "other" => "other",
-        other => return Err(format!("unknown organization class {other:?}")),
-    };
-    let lemma = row.field(1, "lemma")?.into();
-    b.add(row.field(0, "form")?, Meaning::OrgType { lemma, class });
-    Ok(())
-}
-
-/// `form, place_lemma`
-fn load_geo_adjective(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
-    let place = row.field(1, "place_lemma")?.into();
-    b.add(row.field(0, "form")?, Meaning::GeoAdjective(place));
-    Ok(())
-}
-
-/// `form, lemma, class`
-fn load_place_type(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
-    let class = match row.field(2, "class")? {
-        "region" => "region",
-        "settlement" => "settlement",
-        "water" => "water",
-        "land" => "land",
-        "site" => "site",
-        other => return Err(format!("unknown place class {other:?}")),
-    };
-    let lemma = row.field(1, "lemma")?.into();
-    b.add(row.field(0, "form")?, Meaning::PlaceType { lemma, class });
-    Ok(())
-}
-
-/// `form, lemma, case`
-fn load_role(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
-    let name = row.field(2, "case")?;
-    // A plural form says nothing about the case of the name after it.
-    let case = match name {
-        "pl" => 0,
-        _ => crate::names::morph::case::from_name(name)
-            .ok_or_else(|| format!("unknown case {name:?}"))?,
-    };
-    row.field(1, "lemma")?;
-    b.add_role(row.field(0, "form")?, case);
-    Ok(())
-}
 
 /// `form, comparative` (yes/no)
 fn load_age_cue(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {

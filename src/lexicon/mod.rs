@@ -69,27 +69,6 @@ pub enum Meaning {
     Blocks(crate::fact::FactType),
     /// A word after which a number is an identifier ("ст. 228", "№ 5").
     IdentifierPrefix,
-    /// An organization type noun ("банка" → банк) and its class (`gov`, `company`, `edu`,
-    /// `party`, `media`, `other`).
-    OrgType {
-        /// The lemma (lower case; abbreviations in capitals: "МИД").
-        lemma: Box<str>,
-        /// The class.
-        class: &'static str,
-    },
-    /// A country (or region, city) adjective ("казахского" → Казахстан).
-    GeoAdjective(Box<str>),
-    /// A word that stands before a person's name ("сенатором"), with the cases it can be in
-    /// (bits of [`crate::names::morph::case`]).
-    Role(u8),
-    /// A place-type noun ("области" → область) and its class (`region`, `settlement`,
-    /// `water`, `land`, `site`).
-    PlaceType {
-        /// The lemma.
-        lemma: Box<str>,
-        /// The class.
-        class: &'static str,
-    },
     /// A name from a user lexicon: its type and normal form.
     UserName {
         /// `person`, `organization` or `location`.
@@ -200,27 +179,6 @@ impl LexiconBuilder {
         }
     }
 
-    /// Adds the cases `cases` to the role meaning of `form` (one meaning per form).
-    pub fn add_role(&mut self, form: &str, cases: u8) {
-        let norm = Normalized::new(form.trim());
-        let key = norm.text().to_string();
-        if key.is_empty() {
-            return;
-        }
-        let k = *self.index.entry(key.clone()).or_insert_with(|| {
-            self.forms.push(key);
-            self.meanings.push(Vec::new());
-            self.forms.len() - 1
-        });
-        match self.meanings[k]
-            .iter_mut()
-            .find(|m| matches!(m, Meaning::Role(_)))
-        {
-            Some(Meaning::Role(c)) => *c |= cases,
-            _ => self.meanings[k].push(Meaning::Role(cases)),
-        }
-    }
-
     /// Adds an abbreviation written with a dot (`word` without it).
     pub fn add_abbreviation(&mut self, word: &str, may_end_sentence: bool) {
         let norm = Normalized::new(word.trim().trim_end_matches('.'));
@@ -301,6 +259,11 @@ impl Lexicon {
     /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
     /// the unit and the length of the suffix.
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
+        // Most words are shorter than the shortest suffix: no need to try them all.
+        let shortest = self.age_suffixes.iter().map(|(s, _)| s.len()).min()?;
+        if word.len() < shortest {
+            return None;
+        }
         self.age_suffixes
             .iter()
             .find(|(suffix, _)| word.ends_with(suffix.as_str()))

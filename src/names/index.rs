@@ -2,14 +2,23 @@
 //!
 //! The name lexicons are big (about half a million forms), so they are not compiled into the
 //! aho-corasick automaton (that would take seconds at start-up). Every form is a key of one
-//! open-addressing hash table; keys and lemmas are *spans of the lexicon texts themselves*,
-//! so nothing is copied, and a token is looked up with one hash and usually one probe.
+//! open-addressing hash table; lemmas are *spans of the lexicon texts themselves*, so nothing
+//! is copied, and a token is looked up with one hash and usually one memory access.
+//!
+//! A slot (16 bytes) holds everything about its key but the senses: the key's 64-bit hash,
+//! its length, where its senses are, and how many words the longest form starting with it
+//! has. The key text itself is not stored: a key is recognized by its hash and length (two
+//! different forms of the same length and 64-bit hash would be refused when the table is
+//! built; for a word that is no key to pass for one, its hash must equal one of ~10^6 keys'
+//! out of 2^64, about 10^-13 per lookup). This keeps a lookup to one cache miss, where
+//! checking the text would take two more; a table of half a million keys does not fit in
+//! any cache.
 //!
 //! Building the table for the embedded lexicons at start-up costs ~100 ms of cache misses,
 //! so `build.rs` builds it at compile time with this same code ([`IndexBuilder`]) and the
-//! binary embeds the result: the table is then three byte arrays (slots, keys, senses) read
-//! in place, little-endian, and start-up costs nothing. A lexicon folder that replaces a
-//! name file gets its table built at run time, the same way.
+//! binary embeds the result: the table is then two byte arrays (slots, senses) read in
+//! place, little-endian, and start-up costs nothing. A lexicon folder that replaces a name
+//! file gets its table built at run time, the same way.
 //!
 //! A multi-word form ("карагандинской области") is a key like any other; its first word gets
 //! a key too (possibly without senses) that records how many words the longest form starting
@@ -31,6 +40,15 @@ pub enum SenseKind {
     Place,
     /// A known organization.
     Org,
+    /// An organization-type noun ("банка" → банк); the tag is its class.
+    OrgType,
+    /// A country (or region, city) adjective; the lemma is the place.
+    GeoAdjective,
+    /// A place-type noun ("области" → область); the tag is its class.
+    PlaceType,
+    /// A word before a person's name ("сенатором"); the tag is the set of cases it can be
+    /// in (bits of `morph::case`; 0 for a plural form).
+    Role,
 }
 
 impl SenseKind {
@@ -41,6 +59,10 @@ impl SenseKind {
             SenseKind::Last => 3,
             SenseKind::Place => 4,
             SenseKind::Org => 5,
+            SenseKind::OrgType => 6,
+            SenseKind::GeoAdjective => 7,
+            SenseKind::PlaceType => 8,
+            SenseKind::Role => 9,
         }
     }
 
@@ -51,6 +73,10 @@ impl SenseKind {
             3 => SenseKind::Last,
             4 => SenseKind::Place,
             5 => SenseKind::Org,
+            6 => SenseKind::OrgType,
+            7 => SenseKind::GeoAdjective,
+            8 => SenseKind::PlaceType,
+            9 => SenseKind::Role,
             _ => return None,
         })
     }
@@ -94,10 +120,9 @@ pub struct Sense {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeyId(u32);
 
-/// Bytes of a slot: `(hash >> 32) << 32 | (key + 1)`, 0 when empty.
-const SLOT: usize = 8;
-/// Bytes of a key: form (8), first sense (4), number of senses (2), words (1), pad (1).
-const KEY: usize = 16;
+/// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
+/// (1), key length (1, capped at 255).
+const SLOT: usize = 16;
 /// Bytes of a sense: lemma (8), kind (1), tag (1), pad (2).
 const SENSE: usize = 12;
 
@@ -106,16 +131,25 @@ const SENSE: usize = 12;
 pub struct FormIndex {
     sources: Vec<Cow<'static, str>>,
     slots: Cow<'static, [u8]>,
-    keys: Cow<'static, [u8]>,
     senses: Cow<'static, [u8]>,
+    /// A Bloom filter over the keys' hashes (two bits a key), small enough to stay in the
+    /// cache, so that most words that are no key cost no visit to the table; empty for
+    /// none.
+    filter: Cow<'static, [u8]>,
+}
+
+/// The two filter bits of a hash, for a filter of `bits` bits (a power of two).
+#[inline]
+fn filter_bits(h: u64, bits: usize) -> (usize, usize) {
+    let mask = bits - 1;
+    (((h >> 20) as usize) & mask, ((h >> 42) as usize) & mask)
 }
 
 impl std::fmt::Debug for FormIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FormIndex")
-            .field("keys", &self.len())
-            .field("senses", &(self.senses.len() / SENSE))
             .field("slots", &(self.slots.len() / SLOT))
+            .field("senses", &(self.senses.len() / SENSE))
             .finish()
     }
 }
@@ -138,7 +172,8 @@ pub fn hash(s: &[u8]) -> u64 {
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
+    // 0 marks an empty slot.
+    (h ^ (h >> 33)).max(1)
 }
 
 #[inline]
@@ -147,30 +182,49 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
         .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
+#[inline]
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 8).map_or(0, |s| {
+        u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+    })
+}
+
 impl FormIndex {
-    /// An index over `sources` from its three tables, as [`IndexBuilder::finish`] or
-    /// `build.rs` made them. Source 0 is the builder's arena.
+    /// An index over `sources` from its tables, as [`IndexBuilder::finish`] or `build.rs`
+    /// made them. Source 0 is the builder's arena.
     pub fn from_parts(
         sources: Vec<Cow<'static, str>>,
         slots: Cow<'static, [u8]>,
-        keys: Cow<'static, [u8]>,
         senses: Cow<'static, [u8]>,
+        filter: Cow<'static, [u8]>,
     ) -> FormIndex {
+        let filter = if filter.len().is_power_of_two() {
+            filter
+        } else {
+            Cow::Borrowed(&[][..])
+        };
+        // The slot count must be a power of two for the probe mask.
+        let n = slots.len() / SLOT;
+        let slots = if n.is_power_of_two() {
+            slots
+        } else {
+            Cow::Borrowed(&[][..])
+        };
         FormIndex {
             sources,
             slots,
-            keys,
             senses,
+            filter,
         }
     }
 
-    /// The three tables, for `build.rs` to write.
+    /// The tables, for `build.rs` to write: the arena (source 0), slots, senses, filter.
     pub fn parts(&self) -> (&str, &[u8], &[u8], &[u8]) {
         (
             self.sources.first().map_or("", |s| s),
             &self.slots,
-            &self.keys,
             &self.senses,
+            &self.filter,
         )
     }
 
@@ -185,9 +239,9 @@ impl FormIndex {
     }
 
     #[inline]
-    fn key_bytes(&self, k: u32) -> &[u8] {
-        let at = k as usize * KEY;
-        self.keys.get(at..at + KEY).unwrap_or(&[0; KEY])
+    fn slot(&self, k: u32) -> &[u8] {
+        let at = k as usize * SLOT;
+        self.slots.get(at..at + SLOT).unwrap_or(&[0; SLOT])
     }
 
     /// The key of `form` (normalized), if it is one.
@@ -198,20 +252,24 @@ impl FormIndex {
             return None;
         }
         let h = hash(form.as_bytes());
-        let tag = (h >> 32) as u32;
+        if !self.filter.is_empty() {
+            let (a, b) = filter_bits(h, self.filter.len() * 8);
+            if self.filter[a / 8] & (1 << (a % 8)) == 0 || self.filter[b / 8] & (1 << (b % 8)) == 0
+            {
+                return None;
+            }
+        }
+        let len = form.len().min(255) as u8;
         let mask = n - 1;
         let mut i = (h as usize) & mask;
         for _ in 0..n {
-            let at = i * SLOT;
-            let key = u32_at(&self.slots, at);
-            if key == 0 {
+            let slot = self.slot(i as u32);
+            let sh = u64_at(slot, 0);
+            if sh == 0 {
                 return None;
             }
-            if u32_at(&self.slots, at + 4) == tag {
-                let k = key - 1;
-                if self.str(Str::read(self.key_bytes(k))) == form {
-                    return Some(KeyId(k));
-                }
+            if sh == h && slot[15] == len {
+                return Some(KeyId(i as u32));
             }
             i = (i + 1) & mask;
         }
@@ -221,19 +279,19 @@ impl FormIndex {
     /// The number of words of the longest form that starts with this key's form.
     #[inline]
     pub fn words(&self, key: KeyId) -> usize {
-        self.key_bytes(key.0)[14] as usize
+        self.slot(key.0)[14] as usize
     }
 
     /// True if the key has senses of its own (it is not only the start of longer forms).
     #[inline]
     pub fn has_senses(&self, key: KeyId) -> bool {
-        let b = self.key_bytes(key.0);
+        let b = self.slot(key.0);
         u16::from_le_bytes([b[12], b[13]]) > 0
     }
 
     /// The senses of a key.
     pub fn senses(&self, key: KeyId) -> impl Iterator<Item = Sense> + '_ {
-        let b = self.key_bytes(key.0);
+        let b = self.slot(key.0);
         let first = u32_at(b, 8) as usize;
         let count = u16::from_le_bytes([b[12], b[13]]) as usize;
         (first..first + count).filter_map(move |s| {
@@ -252,14 +310,17 @@ impl FormIndex {
         self.str(sense.lemma)
     }
 
-    /// The number of keys.
+    /// The number of keys (counted: this reads the whole table).
     pub fn len(&self) -> usize {
-        self.keys.len() / KEY
+        self.slots
+            .chunks_exact(SLOT)
+            .filter(|s| u64_at(s, 0) != 0)
+            .count()
     }
 
-    /// True if there are no keys.
+    /// True if the table has no slots (an empty index).
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.slots.is_empty()
     }
 }
 
@@ -382,27 +443,67 @@ impl IndexBuilder {
         }
     }
 
-    /// Lays the table out.
-    pub fn finish(mut self) -> FormIndex {
+    /// Adds a sense whose tag is a set of bits: joined into the sense of the same kind and
+    /// lemma if the form has one.
+    pub fn add_bits(&mut self, form: Str, kind: SenseKind, bits: u8, lemma: Str) {
+        let k = self.key(form);
+        let lemma_text = self.str(lemma).to_string();
+        let at = (0..self.keys[k].senses.len()).find(|&n| {
+            let s = self.keys[k].senses[n];
+            s.kind == kind && self.str(s.lemma) == lemma_text
+        });
+        match at {
+            Some(n) => self.keys[k].senses[n].tag |= bits,
+            None => self.add(form, kind, bits, lemma),
+        }
+    }
+
+    /// Lays the table out, with a Bloom filter of `filter_bits` bits a key (0: none); two
+    /// forms of the same length and hash are refused.
+    pub fn finish(mut self, filter_bits_per_key: usize) -> Result<FormIndex, String> {
         let n = (self.keys.len() * 2).max(16).next_power_of_two();
         let mask = n - 1;
         let mut slots = vec![0u8; n * SLOT];
-        let mut keys = Vec::with_capacity(self.keys.len() * KEY);
+        let bits = (self.keys.len() * filter_bits_per_key)
+            .next_power_of_two()
+            .max(8);
+        let mut filter = vec![
+            0u8;
+            if filter_bits_per_key == 0 {
+                0
+            } else {
+                bits / 8
+            }
+        ];
         let mut senses = Vec::new();
         let mut count = 0u32;
-        for (k, key) in self.keys.iter().enumerate() {
-            let h = hash(self.str(key.form).as_bytes());
+        for key in &self.keys {
+            let text = self.str(key.form);
+            let h = hash(text.as_bytes());
+            let len = text.len().min(255) as u8;
             let mut i = (h as usize) & mask;
-            while u32_at(&slots, i * SLOT) != 0 {
+            loop {
+                let at = i * SLOT;
+                let sh = u64_at(&slots, at);
+                if sh == 0 {
+                    break;
+                }
+                if sh == h && slots[at + 15] == len {
+                    return Err(format!("two forms share a hash: {text:?}"));
+                }
                 i = (i + 1) & mask;
             }
-            slots[i * SLOT..i * SLOT + 4].copy_from_slice(&(k as u32 + 1).to_le_bytes());
-            slots[i * SLOT + 4..i * SLOT + 8].copy_from_slice(&((h >> 32) as u32).to_le_bytes());
-            key.form.write(&mut keys);
-            keys.extend_from_slice(&count.to_le_bytes());
-            keys.extend_from_slice(&(key.senses.len() as u16).to_le_bytes());
-            keys.push(key.words);
-            keys.push(0);
+            if !filter.is_empty() {
+                let (a, b) = filter_bits(h, bits);
+                filter[a / 8] |= 1 << (a % 8);
+                filter[b / 8] |= 1 << (b % 8);
+            }
+            let at = i * SLOT;
+            slots[at..at + 8].copy_from_slice(&h.to_le_bytes());
+            slots[at + 8..at + 12].copy_from_slice(&count.to_le_bytes());
+            slots[at + 12..at + 14].copy_from_slice(&(key.senses.len() as u16).to_le_bytes());
+            slots[at + 14] = key.words;
+            slots[at + 15] = len;
             for s in &key.senses {
                 s.lemma.write(&mut senses);
                 senses.push(s.kind.to_byte());
@@ -412,12 +513,12 @@ impl IndexBuilder {
             count += key.senses.len() as u32;
         }
         self.sources[0] = Cow::Owned(std::mem::take(&mut self.arena));
-        FormIndex::from_parts(
+        Ok(FormIndex::from_parts(
             self.sources,
             Cow::Owned(slots),
-            Cow::Owned(keys),
             Cow::Owned(senses),
-        )
+            Cow::Owned(filter),
+        ))
     }
 }
 
@@ -438,7 +539,7 @@ mod tests {
             b.add(f, SenseKind::Place, b'c', l);
             b.add(f, SenseKind::Place, b'c', l);
         }
-        let ix = b.finish();
+        let ix = b.finish(16).unwrap();
         let k = ix.lookup("казахстана").unwrap();
         let senses: Vec<&str> = ix.senses(k).map(|s| ix.lemma(&s)).collect();
         assert_eq!(senses, ["Казахстан"]);
@@ -458,17 +559,17 @@ mod tests {
             let f = b.intern(&format!("форма{n}")).unwrap();
             b.add(f, SenseKind::Org, 0, f);
         }
-        let ix = b.finish();
+        let ix = b.finish(0).unwrap();
         assert_eq!(ix.len(), 1000);
         let k = ix.lookup("форма777").unwrap();
         assert_eq!(ix.lemma(&ix.senses(k).next().unwrap()), "форма777");
         // The same tables, read back from bytes, answer the same.
-        let (arena, slots, keys, senses) = ix.parts();
+        let (arena, slots, senses, filter) = ix.parts();
         let again = FormIndex::from_parts(
             vec![Cow::Owned(arena.to_string())],
             Cow::Owned(slots.to_vec()),
-            Cow::Owned(keys.to_vec()),
             Cow::Owned(senses.to_vec()),
+            Cow::Owned(filter.to_vec()),
         );
         assert_eq!(again.lookup("форма777"), Some(k));
     }

@@ -20,6 +20,97 @@ pub static INDEX_FILES: &[(&str, RowFn)] = &[
     ("org/known.tsv", load_known_org),
 ];
 
+/// The files of the cue index (small lists looked up for any word, capitalized or not).
+pub static CUE_FILES: &[(&str, RowFn)] = &[
+    ("org/types.tsv", load_org_type),
+    ("geo/adjectives.tsv", load_geo_adjective),
+    ("geo/place_types.tsv", load_place_type),
+    ("names/roles.tsv", load_role),
+];
+
+/// Organization classes in `org/types.tsv`, as tags.
+pub const ORG_CLASSES: &[(&str, u8)] = &[
+    ("gov", b'g'),
+    ("company", b'c'),
+    ("edu", b'e'),
+    ("party", b'p'),
+    ("media", b'm'),
+    ("other", b'o'),
+];
+
+/// Place-type classes in `geo/place_types.tsv`, as tags.
+pub const PLACE_TYPE_CLASSES: &[(&str, u8)] = &[
+    ("region", b'r'),
+    ("settlement", b's'),
+    ("water", b'w'),
+    ("land", b'l'),
+    ("site", b'x'),
+];
+
+/// The case bits of a case name (`nom`...`loc`; `pl`, a plural form, is none).
+fn case_bits(name: &str) -> Option<u8> {
+    Some(match name {
+        "nom" => 1,
+        "gen" => 2,
+        "dat" => 4,
+        "acc" => 8,
+        "ins" => 16,
+        "loc" => 32,
+        "pl" => 0,
+        _ => return None,
+    })
+}
+
+fn class(field: &str, classes: &[(&str, u8)]) -> Result<u8, String> {
+    classes
+        .iter()
+        .find(|(n, _)| *n == field)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| format!("unknown class {field:?}"))
+}
+
+/// `form, lemma, class`
+fn load_org_type(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let form = l.form(field(f, 0, "form")?)?;
+    let lemma = l.text(field(f, 1, "lemma")?)?;
+    let tag = class(field(f, 2, "class")?, ORG_CLASSES)?;
+    l.builder.add(form, SenseKind::OrgType, tag, lemma);
+    Ok(())
+}
+
+/// `form, place_lemma`
+fn load_geo_adjective(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let form = l.form(field(f, 0, "form")?)?;
+    let place = l.text(field(f, 1, "place_lemma")?)?;
+    l.builder.add(form, SenseKind::GeoAdjective, 0, place);
+    Ok(())
+}
+
+/// `form, lemma, class`
+fn load_place_type(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let form = l.form(field(f, 0, "form")?)?;
+    let lemma = l.text(field(f, 1, "lemma")?)?;
+    let tag = class(field(f, 2, "class")?, PLACE_TYPE_CLASSES)?;
+    l.builder.add(form, SenseKind::PlaceType, tag, lemma);
+    Ok(())
+}
+
+/// `form, lemma, case`: the cases of one form are one sense (their bits joined).
+fn load_role(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let form = l.form(field(f, 0, "form")?)?;
+    let lemma = l.text(field(f, 1, "lemma")?)?;
+    let name = field(f, 2, "case")?;
+    let bits = case_bits(name).ok_or_else(|| format!("unknown case {name:?}"))?;
+    l.builder.add_bits(form, SenseKind::Role, bits, lemma);
+    Ok(())
+}
+
+/// Bloom filter bits a key: none for the names (a capitalized word is usually one), 16 for
+/// the cues (most words are none; the filter, a few kB, stays in the cache).
+pub const INDEX_FILTER_BITS: usize = 0;
+/// See [`INDEX_FILTER_BITS`].
+pub const CUE_FILTER_BITS: usize = 16;
+
 /// The tag of a place kind name in `geo/places.tsv`.
 pub fn place_tag(name: &str) -> Option<u8> {
     Some(match name {
@@ -188,11 +279,16 @@ pub fn for_rows(
     Ok(())
 }
 
-/// Builds the index from the texts of [`INDEX_FILES`], in that order, each with the name
-/// that errors should give.
-pub fn build_index(texts: Vec<(String, Cow<'static, str>)>) -> Result<FormIndex, LexiconError> {
+/// Builds an index from the texts of `files` ([`INDEX_FILES`] or [`CUE_FILES`]), in that
+/// order, each with the name that errors should give.
+/// `filter_bits` is the size of the index's Bloom filter in bits a key (0: none).
+pub fn build_index(
+    files: &[(&str, RowFn)],
+    texts: Vec<(String, Cow<'static, str>)>,
+    filter_bits: usize,
+) -> Result<FormIndex, LexiconError> {
     let mut builder = IndexBuilder::new();
-    for ((_, load), (name, text)) in INDEX_FILES.iter().zip(texts) {
+    for ((_, load), (name, text)) in files.iter().zip(texts) {
         // The builder keeps the text (an embedded one is shared, not copied); spans are
         // offsets, so reading through this handle gives the same spans.
         let src = builder.add_source(text.clone());
@@ -203,5 +299,9 @@ pub fn build_index(texts: Vec<(String, Cow<'static, str>)>) -> Result<FormIndex,
         };
         for_rows(&name, &text, |fields| load(&mut loader, fields))?;
     }
-    Ok(builder.finish())
+    builder.finish(filter_bits).map_err(|message| LexiconError {
+        file: files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+        line: 0,
+        message,
+    })
 }

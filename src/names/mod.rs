@@ -52,13 +52,68 @@ static EMBEDDED: &[&str] = &[
     include_str!("../../lexicons/org/known.tsv"),
 ];
 
-/// The index of the embedded files, built by `build.rs` with [`load::build_index`].
-mod prebuilt {
-    pub static ARENA: &str = include_str!(concat!(env!("OUT_DIR"), "/names_arena.txt"));
-    pub static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names_slots.bin"));
-    pub static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names_keys.bin"));
-    pub static SENSES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names_senses.bin"));
+/// The embedded texts of [`load::CUE_FILES`], in the same order.
+static EMBEDDED_CUES: &[&str] = &[
+    include_str!("../../lexicons/org/types.tsv"),
+    include_str!("../../lexicons/geo/adjectives.tsv"),
+    include_str!("../../lexicons/geo/place_types.tsv"),
+    include_str!("../../lexicons/names/roles.tsv"),
+];
+
+/// An index of embedded files, built by `build.rs` with [`load::build_index`].
+struct Prebuilt {
+    arena: &'static str,
+    slots: &'static [u8],
+    senses: &'static [u8],
+    filter: &'static [u8],
 }
+
+macro_rules! prebuilt {
+    ($prefix:literal) => {
+        Prebuilt {
+            arena: include_str!(concat!(env!("OUT_DIR"), "/", $prefix, "_arena.txt")),
+            slots: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_slots.bin")),
+            senses: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_senses.bin")),
+            filter: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_filter.bin")),
+        }
+    };
+}
+
+static PREBUILT_NAMES: Prebuilt = prebuilt!("names");
+static PREBUILT_CUES: Prebuilt = prebuilt!("cues");
+
+/// The index of `files` (embedded as `embedded`): the prebuilt one, or, when `dir` replaces
+/// one of the files, one built now.
+fn index_of(
+    files: &[(&str, load::RowFn)],
+    embedded: &[&'static str],
+    prebuilt: &Prebuilt,
+    filter_bits: usize,
+    dir: Option<&Path>,
+) -> Result<FormIndex, LexiconError> {
+    let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
+    if files.iter().any(|(n, _)| replaced(n).is_some()) {
+        let mut texts = Vec::new();
+        for ((name, _), text) in files.iter().zip(embedded) {
+            texts.push(match replaced(name) {
+                Some(p) => (p.display().to_string(), Cow::Owned(read(&p)?)),
+                None => (name.to_string(), Cow::Borrowed(*text)),
+            });
+        }
+        return load::build_index(files, texts, filter_bits);
+    }
+    let mut sources = vec![Cow::Borrowed(prebuilt.arena)];
+    sources.extend(embedded.iter().map(|t| Cow::Borrowed(*t)));
+    Ok(FormIndex::from_parts(
+        sources,
+        Cow::Borrowed(prebuilt.slots),
+        Cow::Borrowed(prebuilt.senses),
+        Cow::Borrowed(prebuilt.filter),
+    ))
+}
+
+/// How many tokens before a capitalized word a cue word (a role, a place type) is looked up.
+const CUE_REACH: usize = 9;
 
 /// The longest multi-word form tried.
 const MAX_WORDS: usize = 8;
@@ -73,6 +128,7 @@ const SURNAME_SUFFIXES: (&str, &str) = (
 pub fn file_names() -> impl Iterator<Item = &'static str> {
     load::INDEX_FILES
         .iter()
+        .chain(load::CUE_FILES)
         .map(|(n, _)| *n)
         .chain([SURNAME_SUFFIXES.0])
 }
@@ -81,17 +137,48 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     index: FormIndex,
+    cues: FormIndex,
     surname_rules: Vec<SurnameRule>,
 }
 
-/// What the name lexicons say about the token at one position: its own form's key, and the
-/// longest multi-word form starting there.
+/// What the name lexicons say about a token, as bits of [`NameHit::flags`].
+pub mod flag {
+    /// A first name.
+    pub const FIRST: u16 = 1;
+    /// A patronymic.
+    pub const MIDDLE: u16 = 2;
+    /// A dictionary surname as it stands (nominative).
+    pub const LAST: u16 = 4;
+    /// A place.
+    pub const PLACE: u16 = 8;
+    /// A country or a region.
+    pub const BIG_PLACE: u16 = 16;
+    /// A known organization.
+    pub const ORG: u16 = 32;
+    /// An organization-type noun.
+    pub const ORG_TYPE: u16 = 64;
+    /// A role before a person's name.
+    pub const ROLE: u16 = 128;
+    /// A place-type noun.
+    pub const PLACE_TYPE: u16 = 256;
+    /// A place adjective.
+    pub const GEO_ADJECTIVE: u16 = 512;
+}
+
+/// What the name lexicons say about the token at one position: its own form's key and
+/// senses (as [`flag`] bits), the longest multi-word form starting there, and its cue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NameHit {
     /// The key of the token's own form.
     pub key: Option<KeyId>,
     /// The longest multi-word form starting here: one past its last token, and its key.
-    pub multi: Option<(usize, KeyId)>,
+    pub multi: Option<(u32, KeyId)>,
+    /// The key of the token's form in the cue index.
+    pub cue: Option<KeyId>,
+    /// What the token's own form is ([`flag`] bits).
+    pub flags: u16,
+    /// For a role, the cases it can be in (0 for a plural form or none).
+    pub role_cases: u8,
 }
 
 /// `ending, replacement, gender, case, count, source`
@@ -130,26 +217,21 @@ impl Names {
     /// Loads the name lexicons: from `dir` for the files it has, embedded ones for the rest.
     /// The embedded index is prebuilt; when `dir` replaces one of its files, it is built here.
     pub fn load(dir: Option<&Path>) -> Result<Names, LexiconError> {
+        let index = index_of(
+            load::INDEX_FILES,
+            EMBEDDED,
+            &PREBUILT_NAMES,
+            load::INDEX_FILTER_BITS,
+            dir,
+        )?;
+        let cues = index_of(
+            load::CUE_FILES,
+            EMBEDDED_CUES,
+            &PREBUILT_CUES,
+            load::CUE_FILTER_BITS,
+            dir,
+        )?;
         let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
-        let index = if load::INDEX_FILES.iter().any(|(n, _)| replaced(n).is_some()) {
-            let mut texts = Vec::new();
-            for ((name, _), embedded) in load::INDEX_FILES.iter().zip(EMBEDDED) {
-                texts.push(match replaced(name) {
-                    Some(p) => (p.display().to_string(), Cow::Owned(read(&p)?)),
-                    None => (name.to_string(), Cow::Borrowed(*embedded)),
-                });
-            }
-            load::build_index(texts)?
-        } else {
-            let mut sources = vec![Cow::Borrowed(prebuilt::ARENA)];
-            sources.extend(EMBEDDED.iter().map(|t| Cow::Borrowed(*t)));
-            FormIndex::from_parts(
-                sources,
-                Cow::Borrowed(prebuilt::SLOTS),
-                Cow::Borrowed(prebuilt::KEYS),
-                Cow::Borrowed(prebuilt::SENSES),
-            )
-        };
         let (name, text) = match replaced(SURNAME_SUFFIXES.0) {
             Some(p) => (p.display().to_string(), Cow::Owned(read(&p)?)),
             None => (
@@ -165,6 +247,7 @@ impl Names {
         rules.sort_by_key(|r: &SurnameRule| std::cmp::Reverse(r.count));
         Ok(Names {
             index,
+            cues,
             surname_rules: rules,
         })
     }
@@ -172,6 +255,11 @@ impl Names {
     /// The form index.
     pub fn index(&self) -> &FormIndex {
         &self.index
+    }
+
+    /// The cue index: organization types, place adjectives, place types, roles.
+    pub fn cues(&self) -> &FormIndex {
+        &self.cues
     }
 
     /// The surname rules, the most frequent first.
@@ -203,16 +291,75 @@ impl Names {
         if self.index.is_empty() {
             return;
         }
+        // Cue words matter near a capitalized word: a role or a place type up to
+        // CUE_REACH words before it, an organization type a few words after it, a type
+        // before a quoted name.
+        let mut near = vec![false; tokens.len()];
+        let mut next_cap = usize::MAX;
+        for i in (0..tokens.len()).rev() {
+            let t = &tokens[i];
+            if t.kind == TokenKind::Word && t.has(CAPITALIZED) {
+                next_cap = i;
+            }
+            near[i] = next_cap != usize::MAX && next_cap - i <= CUE_REACH;
+        }
+        let mut prev_cap = usize::MAX;
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || !t.has(CAPITALIZED) {
+            if t.kind != TokenKind::Word {
                 continue;
             }
-            let Some(key) = self.index.lookup(&text[t.start..t.end]) else {
+            let capitalized = t.has(CAPITALIZED);
+            if capitalized {
+                prev_cap = i;
+            }
+            let form = &text[t.start..t.end];
+            let hit = &mut out[i];
+            // Cue words have three letters or more, but for abbreviations ("СП").
+            if (near[i]
+                || (prev_cap != usize::MAX && i - prev_cap <= 3)
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
+                && (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+                && let Some(key) = self.cues.lookup(form)
+            {
+                hit.cue = Some(key);
+                for s in self.cues.senses(key) {
+                    hit.flags |= match s.kind {
+                        SenseKind::OrgType => flag::ORG_TYPE,
+                        SenseKind::PlaceType => flag::PLACE_TYPE,
+                        SenseKind::GeoAdjective => flag::GEO_ADJECTIVE,
+                        SenseKind::Role => {
+                            hit.role_cases |= s.tag;
+                            flag::ROLE
+                        }
+                        _ => 0,
+                    };
+                }
+            }
+            if !capitalized {
+                continue;
+            }
+            let Some(key) = self.index.lookup(form) else {
                 continue;
             };
+            if self.index.has_senses(key) {
+                hit.key = Some(key);
+                for s in self.index.senses(key) {
+                    hit.flags |= match s.kind {
+                        SenseKind::First => flag::FIRST,
+                        SenseKind::Middle => flag::MIDDLE,
+                        SenseKind::Last => flag::LAST,
+                        SenseKind::Place => match PlaceKind::from_tag(s.tag) {
+                            PlaceKind::Country | PlaceKind::Region => flag::PLACE | flag::BIG_PLACE,
+                            _ => flag::PLACE,
+                        },
+                        SenseKind::Org => flag::ORG,
+                        _ => 0,
+                    };
+                }
+            }
             let words = self.index.words(key);
-            let own = self.index.has_senses(key).then_some(key);
-            let mut multi = None;
             if words > 1 {
                 // Words joined by single spaces: the text between is the key itself.
                 let mut end = i + 1;
@@ -228,13 +375,12 @@ impl Names {
                     if let Some(k) = self.index.lookup(span)
                         && self.index.has_senses(k)
                     {
-                        multi = Some((end, k));
+                        out[i].multi = Some((end as u32, k));
                         break;
                     }
                     end -= 1;
                 }
             }
-            out[i] = NameHit { key: own, multi };
         }
     }
 }

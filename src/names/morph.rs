@@ -53,24 +53,44 @@ pub struct SurnameRule {
     pub count: u32,
 }
 
-/// Which cases a first name's form is in, from how it differs from its lemma
-/// ("брайаном" of "Брайан" is instrumental). Indeclinable names say nothing: [`case::ANY`].
-pub fn first_name_cases(form: &str, lemma_lower: &str, gender: u8) -> u8 {
-    if form == lemma_lower {
-        let last = lemma_lower.chars().last().unwrap_or(' ');
+/// A character as normalization makes it: lower case, ё as е.
+#[inline]
+pub fn fold(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' | 'ё' => 'е',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Which cases a first name's form (normalized) is in, from how it differs from its lemma
+/// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
+/// [`case::ANY`].
+pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
+    let mut common = 0;
+    let mut lemma_chars = lemma.chars().map(fold);
+    let mut lemma_rest = 0;
+    for c in form.chars() {
+        match lemma_chars.next() {
+            Some(l) if l == c => common += c.len_utf8(),
+            Some(_) => {
+                lemma_rest = 1;
+                break;
+            }
+            None => break,
+        }
+    }
+    lemma_rest += lemma_chars.count();
+    let rest = &form[common..];
+    if rest.is_empty() && lemma_rest == 0 {
+        let last = lemma.chars().last().map_or(' ', fold);
         let declines = match gender {
             b'f' => matches!(last, 'а' | 'я'),
             _ => !matches!(last, 'о' | 'и' | 'е' | 'у' | 'ю' | 'ы' | 'э'),
         };
         return if declines { case::NOM } else { case::ANY };
     }
-    let common = form
-        .chars()
-        .zip(lemma_lower.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum::<usize>();
-    let rest = &form[common..];
     match rest {
         "а" | "я" => case::GEN | case::ACC,
         "у" | "ю" => {
@@ -86,6 +106,12 @@ pub fn first_name_cases(form: &str, lemma_lower: &str, gender: u8) -> u8 {
         "ом" | "ем" | "ой" | "ей" | "ою" | "ею" => case::INS,
         _ => case::ANY,
     }
+}
+
+/// True if `form` (normalized) is `lemma` (as written) normalized.
+pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    let mut f = form.chars();
+    lemma.chars().map(fold).all(|c| f.next() == Some(c)) && f.next().is_none()
 }
 
 /// The nominative of a surname form (normalized, lower case), with the gender it implies.
@@ -353,17 +379,20 @@ mod tests {
     #[test]
     fn first_name_cases_from_endings() {
         let table: &[(&str, &str, u8, u8)] = &[
-            ("брайаном", "брайан", b'm', case::INS),
-            ("брайан", "брайан", b'm', case::NOM),
-            ("марко", "марко", b'm', case::ANY),
-            ("анну", "анна", b'f', case::ACC),
-            ("сергея", "сергей", b'm', case::GEN | case::ACC),
-            ("марии", "мария", b'f', case::GEN | case::DAT | case::LOC),
-            ("мишель", "мишель", b'f', case::ANY),
+            ("брайаном", "Брайан", b'm', case::INS),
+            ("брайан", "Брайан", b'm', case::NOM),
+            ("марко", "Марко", b'm', case::ANY),
+            ("анну", "Анна", b'f', case::ACC),
+            ("сергея", "Сергей", b'm', case::GEN | case::ACC),
+            ("марии", "Мария", b'f', case::GEN | case::DAT | case::LOC),
+            ("мишель", "Мишель", b'f', case::ANY),
+            ("семена", "Семён", b'm', case::GEN | case::ACC),
         ];
         for &(form, lemma, g, want) in table {
             assert_eq!(first_name_cases(form, lemma, g), want, "{form}");
         }
+        assert!(is_lemma("семен", "Семён"));
+        assert!(!is_lemma("семена", "Семён"));
     }
 
     #[test]

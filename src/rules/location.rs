@@ -5,10 +5,9 @@
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
-use crate::lexicon::Meaning;
-use crate::names::PlaceKind;
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
+use crate::names::{PlaceKind, flag};
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
@@ -54,7 +53,10 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
     if let Some((end, key)) = hit.multi
         && let Some((lemma, kind)) = place_lemma(doc, key)
     {
-        return Some((end, lemma, kind));
+        return Some((end as usize, lemma, kind));
+    }
+    if !doc.is_a(i, flag::PLACE) {
+        return None;
     }
     let (lemma, kind) = place_lemma(doc, hit.key?)?;
     // One capital letter is an initial, not a place; a town named like an adjective is an
@@ -82,13 +84,9 @@ fn adjective<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
 }
 
 /// The place-type noun at token `i`: its lemma and class.
-fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, &'static str)> {
-    doc.meaning(i, |m| match m {
-        Meaning::PlaceType { lemma, class } => Some((&**lemma, *class)),
-        _ => None,
-    })
-    .filter(|(_, end)| *end == i + 1)
-    .map(|(v, _)| v)
+fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
+    doc.cue(i, SenseKind::PlaceType)
+        .map(|(s, lemma)| (lemma, s.tag))
 }
 
 /// The nominative of adjectives `start..end` agreeing with a head noun of lemma `head`,
@@ -123,15 +121,12 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some((lemma, class)) = place_type(doc, j) else {
         return;
     };
-    if !matches!(class, "region" | "water" | "land") || doc.sentence_start(j) {
+    // Regions, waters and lands (see `PLACE_TYPE_CLASSES`), not towns or sites.
+    if !matches!(class, b'r' | b'w' | b'l') || doc.sentence_start(j) {
         return;
     }
     // At a sentence start a capital says nothing: only a country adjective counts there.
-    if doc.sentence_start(i)
-        && doc
-            .meaning(i, |m| matches!(m, Meaning::GeoAdjective(_)).then_some(()))
-            .is_none()
-    {
+    if doc.sentence_start(i) && !doc.is_a(i, flag::GEO_ADJECTIVE) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);

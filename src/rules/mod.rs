@@ -164,6 +164,18 @@ impl<'a> Doc<'a> {
         self.names.get(i).copied().unwrap_or_default()
     }
 
+    /// What the name lexicons say token `i` is ([`crate::names::flag`] bits).
+    #[inline]
+    pub fn flags(&self, i: usize) -> u16 {
+        self.names.get(i).map_or(0, |h| h.flags)
+    }
+
+    /// True if token `i` is any of `flags` ([`crate::names::flag`] bits).
+    #[inline]
+    pub fn is_a(&self, i: usize, flags: u16) -> bool {
+        self.flags(i) & flags != 0
+    }
+
     /// The senses of token `i`'s own form in the name lexicons.
     pub fn senses(&self, i: usize) -> impl Iterator<Item = Sense> + 'a {
         let index = self.lexicon.names().index();
@@ -182,6 +194,28 @@ impl<'a> Doc<'a> {
     /// The lemma of a sense.
     pub fn lemma(&self, sense: &Sense) -> &'a str {
         self.lexicon.names().index().lemma(sense)
+    }
+
+    /// The cue sense of this kind of token `i` (a word): an organization type, a place
+    /// adjective, a place type or a role, with its lemma.
+    #[inline]
+    pub fn cue(&self, i: usize, kind: SenseKind) -> Option<(Sense, &'a str)> {
+        let key = self.names.get(i)?.cue?;
+        // The kind's flag says whether looking is worth it.
+        let wanted = match kind {
+            SenseKind::OrgType => crate::names::flag::ORG_TYPE,
+            SenseKind::PlaceType => crate::names::flag::PLACE_TYPE,
+            SenseKind::GeoAdjective => crate::names::flag::GEO_ADJECTIVE,
+            SenseKind::Role => crate::names::flag::ROLE,
+            _ => 0,
+        };
+        if !self.is_a(i, wanted) {
+            return None;
+        }
+        let cues = self.lexicon.names().cues();
+        cues.senses(key)
+            .find(|s| s.kind == kind)
+            .map(|s| (s, cues.lemma(&s)))
     }
 
     /// The original text of token `i`.

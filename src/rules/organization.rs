@@ -8,9 +8,8 @@
 use super::location::{adjectives_nominative, place_at};
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
-use crate::lexicon::Meaning;
 use crate::names::index::SenseKind;
-use crate::names::{PlaceKind, morph};
+use crate::names::{PlaceKind, flag, morph};
 use crate::text::TokenKind;
 
 /// The longest Latin name, in tokens.
@@ -46,13 +45,8 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
 }
 
 /// The organization-type noun at token `i` (one token): its lemma.
-fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
-    doc.meaning(i, |m| match m {
-        Meaning::OrgType { lemma, .. } => Some(&**lemma),
-        _ => None,
-    })
-    .filter(|(_, end)| *end == i + 1)
-    .map(|(v, _)| v)
+pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
 }
 
 /// A place right after an organization's head that belongs to its name ("банк США",
@@ -83,15 +77,12 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             index
                 .senses(k)
                 .find(|s| s.kind == SenseKind::Org)
-                .map(|s| (end, s))
+                .map(|s| (end as usize, s))
         })
         .or_else(|| {
             let k = hit.key?;
             // A place or a person's name first: "Россия" is the country, not the channel.
-            if index
-                .senses(k)
-                .any(|s| matches!(s.kind, SenseKind::Place | SenseKind::First))
-            {
+            if !doc.is_a(i, flag::ORG) || doc.is_a(i, flag::PLACE | flag::FIRST) {
                 return None;
             }
             index
@@ -106,7 +97,7 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // ("СП", "ООО") names no one.
     if end == i + 1
         && ((doc.sentence_start(i) && !doc.all_caps(i) && !doc.latin(i))
-            || (doc.all_caps(i) && org_type(doc, i).is_some_and(|t| t == doc.word(i))))
+            || doc.blocked(i, FactType::Organization))
     {
         return;
     }
@@ -168,7 +159,7 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         && doc.capitalized(end)
         && !doc.sentence_start(end)
         && place_at(doc, end).is_none()
-        && !doc.has_sense(end, SenseKind::First)
+        && !doc.is_a(end, flag::FIRST)
     {
         end += 1;
     }
@@ -198,7 +189,7 @@ pub fn quoted_name(doc: &Doc<'_>, q: usize) -> Option<(usize, usize)> {
 /// `organization.type_quoted`: a type noun and a quoted name: "компанией «Тау-Кен Самрук»"
 /// (the name is what is inside the quotes).
 fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if org_type(doc, i).is_none() {
+    if !doc.is(i + 1, "\"") || org_type(doc, i).is_none() {
         return;
     }
     if let Some((start, end)) = quoted_name(doc, i + 1) {

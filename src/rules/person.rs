@@ -9,7 +9,7 @@
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
-use crate::lexicon::Meaning;
+use crate::names::flag;
 use crate::names::index::SenseKind;
 use crate::names::morph::{self, case};
 use crate::text::TokenKind;
@@ -53,16 +53,15 @@ struct FirstName<'a> {
 /// The best first-name reading of token `i`: the nominative one if the form is a lemma,
 /// else one with a definite gender.
 fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
-    if !doc.capitalized(i) || doc.latin(i) {
+    if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
         return None;
     }
     let form = doc.text(i);
     let mut best: Option<(u8, FirstName<'a>)> = None;
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First) {
         let lemma = doc.lemma(&s);
-        let lower = crate::text::Normalized::new(lemma);
-        let cases = morph::first_name_cases(form, lower.text(), s.tag);
-        let score = u8::from(lower.text() == form) * 2 + u8::from(s.tag != b'?');
+        let cases = morph::first_name_cases(form, lemma, s.tag);
+        let score = u8::from(morph::is_lemma(form, lemma)) * 2 + u8::from(s.tag != b'?');
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((
                 score,
@@ -79,7 +78,7 @@ fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
 
 /// The patronymic lemma of token `i`.
 fn middle_name<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
-    if !doc.capitalized(i) {
+    if !doc.is_a(i, flag::MIDDLE) {
         return None;
     }
     doc.senses(i)
@@ -89,12 +88,7 @@ fn middle_name<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
 
 /// True if token `i` is a role word.
 fn role(doc: &Doc<'_>, i: usize) -> Option<u8> {
-    doc.meaning(i, |m| match m {
-        Meaning::Role(c) => Some(*c),
-        _ => None,
-    })
-    .filter(|(_, end)| *end == i + 1)
-    .map(|(c, _)| c)
+    doc.is_a(i, flag::ROLE).then(|| doc.name_hit(i).role_cases)
 }
 
 /// True if token `i` may be a surname: a capitalized Cyrillic word that is no place, no
@@ -105,23 +99,7 @@ fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
         && !doc.sentence_start(i)
         && doc.text(i).chars().nth(1).is_some()
         && !doc.text(i).ends_with('.')
-        && role(doc, i).is_none()
-        && !big_place(doc, i)
-        && !doc.has_sense(i, SenseKind::Org)
-        && doc
-            .meaning(i, |m| matches!(m, Meaning::OrgType { .. }).then_some(()))
-            .is_none()
-}
-
-/// True if token `i` is a country or a region (a town may well be a surname: "Ландау").
-fn big_place(doc: &Doc<'_>, i: usize) -> bool {
-    doc.senses(i).any(|s| {
-        s.kind == SenseKind::Place
-            && matches!(
-                crate::names::PlaceKind::from_tag(s.tag),
-                crate::names::PlaceKind::Country | crate::names::PlaceKind::Region
-            )
-    })
+        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -165,8 +143,10 @@ fn value(
     let mut gender = b'?';
     if let Some(f) = first {
         gender = f.gender;
-        if f.cases & cases != 0 {
-            cases &= f.cases;
+        // The first name's own ending says more than a role, which may not be the one the
+        // name agrees with ("заместителем госсекретаря США Кристофером Ландау").
+        if f.cases != case::ANY {
+            cases = f.cases;
         }
     }
     let mut v = NameValue::default();
@@ -293,8 +273,7 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         if initial(doc, j) && !doc.sentence_start(j) {
             j += 1;
         }
-        let last_ok = doc.names.get(i).is_some() && !doc.has_sense(i, SenseKind::Place);
-        if last_ok {
+        if surname_like(doc, i) || (doc.sentence_start(i) && doc.is_a(i, flag::LAST)) {
             let mut parts = vec![(i, Part::Last)];
             parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
             let v = value(doc, &parts, case::ANY, None);
@@ -313,18 +292,14 @@ fn after_role(doc: &Doc<'_>, r: usize) -> Option<usize> {
         }
         let hit = doc.name_hit(j);
         if let Some((end, _)) = hit.multi {
-            j = end;
+            j = end as usize;
             continue;
         }
         let step = match doc.kind(j) {
             Some(TokenKind::Word) if doc.capitalized(j) => {
                 doc.latin(j)
                     || doc.all_caps(j)
-                    || doc.has_sense(j, SenseKind::Place)
-                    || doc.has_sense(j, SenseKind::Org)
-                    || doc
-                        .meaning(j, |m| matches!(m, Meaning::OrgType { .. }).then_some(()))
-                        .is_some()
+                    || doc.is_a(j, flag::PLACE | flag::ORG | flag::ORG_TYPE)
             }
             Some(TokenKind::Word) => true,
             Some(TokenKind::Punct) => matches!(doc.text(j), "\"" | "-"),
@@ -438,24 +413,28 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let rules = doc.lexicon.names().surname_rules();
-    let mut buf = String::new();
+    // A form of a surname shares all but its ending with it: two letters at least.
+    let prefixes: Vec<&str> = lasts
+        .iter()
+        .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
+        .collect();
     for i in 0..doc.tokens.len() {
         if !doc.capitalized(i) || doc.latin(i) {
             continue;
         }
         let form = doc.text(i);
-        let found = lasts.iter().find(|(l, _)| {
-            *l == form
-                || rules.iter().any(|r| {
-                    form.ends_with(&*r.ending) && {
-                        buf.clear();
-                        buf.push_str(&form[..form.len() - r.ending.len()]);
-                        buf.push_str(&r.replacement);
-                        buf == *l
-                    }
-                })
+        let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
+            form.starts_with(*prefix)
+                && (form == lower
+                    || rules.iter().any(|r| {
+                        form.strip_suffix(&*r.ending).is_some_and(|stem| {
+                            lower.len() == stem.len() + r.replacement.len()
+                                && lower.starts_with(stem)
+                                && lower.ends_with(&*r.replacement)
+                        })
+                    }))
         });
-        if let Some((_, last)) = found {
+        if let Some(((_, last), _)) = found {
             let v = NameValue {
                 normal: last.clone(),
                 last: Some(last.clone()),
