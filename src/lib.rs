@@ -51,6 +51,7 @@ use std::path::PathBuf;
 #[derive(Debug, Default, Clone)]
 pub struct ExtractorBuilder {
     lexicon_dir: Option<PathBuf>,
+    user_lexicons: Vec<PathBuf>,
     types: Option<Vec<FactType>>,
 }
 
@@ -62,6 +63,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user lexicon of names, read when the extractor is built: a TSV file of
+    /// `type, name[, normal]` rows (`type` is `person`, `organization` or `location`; `#`
+    /// lines are comments). Its names are found as written, in any case, and win over
+    /// what the built-in rules make of the same words. May be called several times.
+    pub fn user_lexicon(mut self, path: impl Into<PathBuf>) -> Self {
+        self.user_lexicons.push(path.into());
+        self
+    }
+
     /// Only these fact types come out (default: all).
     pub fn types(mut self, types: &[FactType]) -> Self {
         self.types = Some(types.to_vec());
@@ -70,7 +80,7 @@ impl ExtractorBuilder {
 
     /// Loads and compiles the lexicons.
     pub fn build(self) -> Result<Extractor, LexiconError> {
-        let lexicon = Lexicon::load(self.lexicon_dir.as_deref())?;
+        let lexicon = Lexicon::load_with(self.lexicon_dir.as_deref(), &self.user_lexicons)?;
         let mut enabled = [true; FactType::ALL.len()];
         if let Some(types) = &self.types {
             for (k, t) in FactType::ALL.iter().enumerate() {

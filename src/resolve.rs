@@ -1,8 +1,9 @@
 //! Overlaps are settled here, and only here.
 //!
-//! Rules propose candidates freely; this module keeps the best non-conflicting set: longer
-//! spans first (so "$1,1 млрд" beats the number "1,1 млрд" inside it), then by type priority
-//! (money over quantity over number, ...), then the earlier one. Numeric and time facts
+//! Rules propose candidates freely; this module keeps the best non-conflicting set: names
+//! from a user lexicon first (the user said so), then longer spans (so "$1,1 млрд" beats the
+//! number "1,1 млрд" inside it), then by type priority (money over quantity over number,
+//! ...), then the earlier one. Numeric and time facts
 //! conflict with everything; a location may sit inside an organization
 //! ("Экспортно-импортный банк США"), while persons conflict with every name.
 
@@ -59,9 +60,11 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
         e.saturating_sub(s)
     };
     candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
+    let user = |c: &Candidate| crate::rules::user::is_user_rule(c.rule);
     candidates.sort_by(|a, b| {
-        width(b)
-            .cmp(&width(a))
+        user(b)
+            .cmp(&user(a))
+            .then(width(b).cmp(&width(a)))
             .then(priority(b.kind).cmp(&priority(a.kind)))
             .then(a.start.cmp(&b.start))
     });

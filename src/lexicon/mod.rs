@@ -12,13 +12,14 @@ mod files;
 pub mod tsv;
 
 use crate::decimal::Decimal;
+use crate::fact::FactType;
 use crate::fact::Qualifier;
 use crate::text::Normalized;
 use crate::text::sentence::SentenceEnders;
 use crate::text::token::{Abbreviations, Token, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use files::FILES;
 pub use tsv::LexiconError;
@@ -211,7 +212,16 @@ impl LexiconBuilder {
 impl Lexicon {
     /// Loads every lexicon: from `dir` for the files it has, embedded ones for the rest.
     pub fn load(dir: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        Lexicon::load_with(dir, &[])
+    }
+
+    /// Loads every lexicon as [`Lexicon::load`] does, plus user lexicons of names (see
+    /// [`load_user_lexicon`]).
+    pub fn load_with(dir: Option<&Path>, user: &[PathBuf]) -> Result<Lexicon, LexiconError> {
         let mut builder = LexiconBuilder::default();
+        for path in user {
+            load_user_lexicon(path, &mut builder)?;
+        }
         for file in FILES {
             let from_dir = match dir {
                 Some(d) => {
@@ -341,6 +351,48 @@ impl SentenceEnders for Lexicon {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// Reads a user lexicon of names: a TSV file of `type, name[, normal]` rows, `#` lines
+/// being comments. `type` is `person`, `organization` or `location`; `name` is matched as
+/// written, in any case (each form to match is a row of its own); `normal` defaults to
+/// `name`.
+pub fn load_user_lexicon(path: &Path, builder: &mut LexiconBuilder) -> Result<(), LexiconError> {
+    let file = path.display().to_string();
+    let content = std::fs::read_to_string(path).map_err(|e| LexiconError {
+        file: file.clone(),
+        line: 0,
+        message: e.to_string(),
+    })?;
+    for row in tsv::rows(&content) {
+        let parse = || -> Result<(FactType, &str, &str), String> {
+            let kind = match row.field(0, "type")? {
+                "person" | "PER" => FactType::Person,
+                "organization" | "ORG" => FactType::Organization,
+                "location" | "LOC" => FactType::Location,
+                other => {
+                    return Err(format!(
+                        "type {other:?} is not person, organization or location"
+                    ));
+                }
+            };
+            let name = row.field(1, "name")?;
+            Ok((kind, name, row.optional(2).unwrap_or(name)))
+        };
+        let (kind, name, normal) = parse().map_err(|message| LexiconError {
+            file: file.clone(),
+            line: row.line,
+            message,
+        })?;
+        builder.add(
+            name,
+            Meaning::UserName {
+                kind,
+                normal: normal.into(),
+            },
+        );
+    }
+    Ok(())
 }
 
 /// A function that reads one row of a lexicon file into the builder.

@@ -49,6 +49,10 @@ pub enum SenseKind {
     /// A word before a person's name ("сенатором"); the tag is the set of cases it can be
     /// in (bits of `morph::case`; 0 for a plural form).
     Role,
+    /// A first name that is also an ordinary word ("вера"): keyed by the lemma's lower case.
+    AmbiguousFirst,
+    /// A word after which a quoted name is a source, a medium ("сообщает «Интерфакс»").
+    Source,
 }
 
 impl SenseKind {
@@ -63,6 +67,8 @@ impl SenseKind {
             SenseKind::GeoAdjective => 7,
             SenseKind::PlaceType => 8,
             SenseKind::Role => 9,
+            SenseKind::AmbiguousFirst => 10,
+            SenseKind::Source => 11,
         }
     }
 
@@ -77,6 +83,8 @@ impl SenseKind {
             7 => SenseKind::GeoAdjective,
             8 => SenseKind::PlaceType,
             9 => SenseKind::Role,
+            10 => SenseKind::AmbiguousFirst,
+            11 => SenseKind::Source,
             _ => return None,
         })
     }

@@ -26,6 +26,8 @@ pub static CUE_FILES: &[(&str, RowFn)] = &[
     ("geo/adjectives.tsv", load_geo_adjective),
     ("geo/place_types.tsv", load_place_type),
     ("names/roles.tsv", load_role),
+    ("names/first_ambiguous.tsv", load_ambiguous_first),
+    ("org/source_words.tsv", load_source_word),
 ];
 
 /// Organization classes in `org/types.tsv`, as tags.
@@ -110,6 +112,24 @@ fn load_role(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
 pub const INDEX_FILTER_BITS: usize = 0;
 /// See [`INDEX_FILTER_BITS`].
 pub const CUE_FILTER_BITS: usize = 16;
+
+/// `lemma, comment`: keyed by the lemma's lower case.
+fn load_ambiguous_first(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let text = field(f, 0, "lemma")?;
+    let lemma = l.text(text)?;
+    let form = l.form(text)?;
+    l.builder.add(form, SenseKind::AmbiguousFirst, 0, lemma);
+    Ok(())
+}
+
+/// `form`
+fn load_source_word(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let text = field(f, 0, "form")?;
+    let lemma = l.text(text)?;
+    let form = l.form(text)?;
+    l.builder.add(form, SenseKind::Source, 0, lemma);
+    Ok(())
+}
 
 /// The tag of a place kind name in `geo/places.tsv`.
 pub fn place_tag(name: &str) -> Option<u8> {

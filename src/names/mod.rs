@@ -58,6 +58,8 @@ static EMBEDDED_CUES: &[&str] = &[
     include_str!("../../lexicons/geo/adjectives.tsv"),
     include_str!("../../lexicons/geo/place_types.tsv"),
     include_str!("../../lexicons/names/roles.tsv"),
+    include_str!("../../lexicons/names/first_ambiguous.tsv"),
+    include_str!("../../lexicons/org/source_words.tsv"),
 ];
 
 /// An index of embedded files, built by `build.rs` with [`load::build_index`].
@@ -163,6 +165,8 @@ pub mod flag {
     pub const PLACE_TYPE: u16 = 256;
     /// A place adjective.
     pub const GEO_ADJECTIVE: u16 = 512;
+    /// A word after which a quoted name is a source ("сообщает").
+    pub const SOURCE: u16 = 1024;
 }
 
 /// What the name lexicons say about the token at one position: its own form's key and
@@ -329,6 +333,7 @@ impl Names {
                         SenseKind::OrgType => flag::ORG_TYPE,
                         SenseKind::PlaceType => flag::PLACE_TYPE,
                         SenseKind::GeoAdjective => flag::GEO_ADJECTIVE,
+                        SenseKind::Source => flag::SOURCE,
                         SenseKind::Role => {
                             hit.role_cases |= s.tag;
                             flag::ROLE

@@ -114,32 +114,55 @@ pub fn is_lemma(form: &str, lemma: &str) -> bool {
     lemma.chars().map(fold).all(|c| f.next() == Some(c)) && f.next().is_none()
 }
 
-/// The nominative of a surname form (normalized, lower case), with the gender it implies.
+/// A surname brought to the nominative: cut `cut` characters from the end of the form and
+/// append `append`; the gender it implies; whether the result is a dictionary surname.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Surname<'r> {
+    /// Characters to cut from the end.
+    pub cut: usize,
+    /// What to append.
+    pub append: &'r str,
+    /// `b'm'`, `b'f'` or `b'?'`.
+    pub gender: u8,
+    /// The result is in the surname dictionary.
+    pub known: bool,
+    /// The case the form was found in (a bit of [`case`]; [`case::NOM`] for the form itself).
+    pub case: u8,
+}
+
+/// The nominative of a surname form (normalized, lower case).
 ///
 /// Every rule whose ending matches, whose case is in `cases` and whose gender agrees with
-/// `gender` (`?` agrees with anything) proposes a nominative; the form itself is a candidate
-/// when `cases` allows the nominative. A candidate that `known` (the surname dictionary)
-/// has wins; among several, the form itself, then the rule seen most often. When none is
-/// known, the form itself if the nominative is allowed, else the most frequent rule.
-/// Returns `(stripped, replacement, gender)`: how many characters to cut from the end and
-/// what to append, so the caller can apply it to the original spelling.
+/// `gender` (`?` agrees with anything) proposes a nominative. In order: the form itself if
+/// the nominative is allowed and the dictionary (`known`) has it; the most frequent rule
+/// whose result the dictionary has; the form itself if the dictionary has it (an
+/// indeclinable surname: "Шойгу" after "Сергею"); the form itself if the nominative is
+/// allowed; the most frequent rule.
 pub fn surname_nominative<'r>(
     form: &str,
     gender: u8,
     cases: u8,
     rules: &'r [SurnameRule],
     known: impl Fn(&str) -> Option<u8>,
-) -> (usize, &'r str, u8) {
+) -> Surname<'r> {
     let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
-    let mut buf = String::with_capacity(form.len() + 4);
+    let same = |g: u8| if g == b'?' { gender } else { g };
+    let itself = known(form).filter(|g| agrees(*g));
+    let identity = |known: bool, g: u8| Surname {
+        cut: 0,
+        append: "",
+        gender: g,
+        known,
+        case: case::NOM,
+    };
     if cases & case::NOM != 0
-        && let Some(g) = known(form)
-        && agrees(g)
+        && let Some(g) = itself
     {
-        return (0, "", if g == b'?' { gender } else { g });
+        return identity(true, same(g));
     }
+    let mut buf = String::with_capacity(form.len() + 4);
     // Rules are sorted by count, highest first: the first known candidate wins.
-    let mut fallback: Option<(usize, &str, u8)> = None;
+    let mut fallback: Option<Surname<'r>> = None;
     for r in rules {
         if r.case & cases == 0 || !agrees(r.gender) || !form.ends_with(&*r.ending) {
             continue;
@@ -155,17 +178,48 @@ pub fn surname_nominative<'r>(
         if let Some(g) = known(&buf)
             && agrees(g)
         {
-            let g = if g == b'?' { r.gender } else { g };
-            return (cut, &r.replacement, g);
+            return Surname {
+                cut,
+                append: &r.replacement,
+                gender: if g == b'?' { same(r.gender) } else { g },
+                known: true,
+                case: r.case,
+            };
         }
         if fallback.is_none() && r.count > 0 {
-            fallback = Some((cut, &r.replacement, r.gender));
+            fallback = Some(Surname {
+                cut,
+                append: &r.replacement,
+                gender: same(r.gender),
+                known: false,
+                case: r.case,
+            });
         }
     }
-    if cases & case::NOM != 0 {
-        return (0, "", gender);
+    if let Some(g) = itself {
+        return identity(true, same(g));
     }
-    fallback.unwrap_or((0, "", gender))
+    if cases & case::NOM != 0 {
+        return identity(false, gender);
+    }
+    fallback.unwrap_or(identity(false, gender))
+}
+
+/// The ending a masculine first name of a consonant stem takes in `case` ("Олафом" is
+/// "Олаф" in the instrumental), if `form` has it.
+pub fn first_name_ending(form: &str, case: u8) -> Option<&'static str> {
+    let endings: &[&'static str] = match case {
+        case::GEN | case::ACC => &["а", "я"],
+        case::DAT => &["у", "ю"],
+        case::INS => &["ом", "ем"],
+        case::LOC => &["е"],
+        _ => &[],
+    };
+    endings.iter().copied().find(|e| {
+        form.strip_suffix(e)
+            .and_then(|stem| stem.chars().last())
+            .is_some_and(|c| !"аеиоуыэюяй".contains(c))
+    })
 }
 
 /// Applies a cut-and-append to an original spelling: `apply_ending("Мастом", 2, "")` is
@@ -283,6 +337,35 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
         .copied()?;
     // At least two letters of stem.
     (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
+}
+
+/// True if `form` (normalized) can only be an adjective form by its ending: the long endings
+/// ("-ого", "-ая", "-ых"...) and the short ones after "-ск-", "-цк-" ("американском"); "-ом",
+/// "-ым", "-ой" alone are as often a noun's ("Мастом", "Путиным", "Толстой").
+pub fn clearly_adjective(form: &str) -> bool {
+    let Some((ending, _)) = adjective_ending(form) else {
+        return false;
+    };
+    if ending.chars().count() >= 3
+        || matches!(
+            ending,
+            "ый" | "ий"
+                | "ая"
+                | "яя"
+                | "ое"
+                | "ее"
+                | "ые"
+                | "ие"
+                | "ых"
+                | "их"
+                | "ую"
+                | "юю"
+        )
+    {
+        return true;
+    }
+    let stem = &form[..form.len() - ending.len()];
+    stem.ends_with("ск") || stem.ends_with("цк")
 }
 
 /// The nominative of an adjective form agreeing with `agreement`: "карагандинской" →
@@ -404,20 +487,30 @@ mod tests {
             _ => None,
         };
         let rules = rules();
-        let table: &[(&str, u8, u8, (usize, &str))] = &[
-            ("мастом", b'm', case::INS, (2, "")),
-            ("алтхауса", b'?', case::GEN, (1, "")),
-            ("ивановым", b'm', case::INS, (2, "")),
-            ("ивановой", b'f', case::INS, (2, "а")),
-            ("иванова", b'?', case::ANY, (0, "")),
-            ("иванова", b'm', case::GEN, (1, "")),
-            ("обама", b'm', case::ANY, (0, "")),
-            ("кошербаев", b'm', case::NOM, (0, "")),
+        type Row = (&'static str, u8, u8, (usize, &'static str, bool));
+        let table: &[Row] = &[
+            ("мастом", b'm', case::INS, (2, "", false)),
+            ("алтхауса", b'?', case::GEN, (1, "", false)),
+            ("ивановым", b'm', case::INS, (2, "", true)),
+            ("ивановой", b'f', case::INS, (2, "а", true)),
+            ("иванова", b'?', case::ANY, (0, "", true)),
+            ("иванова", b'm', case::GEN, (1, "", true)),
+            ("обама", b'm', case::ANY, (0, "", true)),
+            ("обама", b'm', case::GEN, (0, "", true)),
+            ("кошербаев", b'm', case::NOM, (0, "", false)),
         ];
         for &(form, g, cases, want) in table {
-            let (cut, rep, _) = surname_nominative(form, g, cases, &rules, known);
-            assert_eq!((cut, rep), want, "{form}");
+            let s = surname_nominative(form, g, cases, &rules, known);
+            assert_eq!((s.cut, s.append, s.known), want, "{form}");
         }
+    }
+
+    #[test]
+    fn first_names_lose_the_surname_s_case() {
+        assert_eq!(first_name_ending("олафом", case::INS), Some("ом"));
+        assert_eq!(first_name_ending("олафа", case::GEN), Some("а"));
+        assert_eq!(first_name_ending("илон", case::GEN), None);
+        assert_eq!(first_name_ending("пини", case::GEN), None);
     }
 
     #[test]
@@ -452,6 +545,8 @@ mod tests {
         assert_eq!(noun_agreement("консорциум", None), Masculine);
         assert_eq!(noun_agreement("МИД", None), Masculine);
         assert!(adjective_nominative("банк", Masculine).is_none());
+        assert!(clearly_adjective("американском") && clearly_adjective("верхнего"));
+        assert!(!clearly_adjective("мастом") && !clearly_adjective("путиным"));
     }
 
     #[test]

@@ -61,9 +61,10 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
     let (lemma, kind) = place_lemma(doc, hit.key?)?;
     // One capital letter is an initial, not a place; a town named like an adjective is an
     // adjective before a noun ("Каспийского трубопроводного").
-    let adjective_before_noun = morph::adjective_ending(doc.text(i)).is_some()
-        && doc.kind(i + 1) == Some(crate::text::TokenKind::Word)
-        && !doc.capitalized(i + 1);
+    let adjective_before_noun = kind != PlaceKind::Country
+        && morph::adjective_ending(doc.text(i)).is_some()
+        && !doc.capitalized(i + 1)
+        && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE));
     (doc.text(i).chars().nth(1).is_some() && !adjective_before_noun).then_some((i + 1, lemma, kind))
 }
 

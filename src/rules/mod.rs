@@ -15,6 +15,7 @@ pub mod percent;
 pub mod person;
 pub mod quantity;
 pub mod range;
+pub mod user;
 
 use crate::fact::{FactType, Value};
 use crate::lexicon::{Hit, Lexicon, Meaning};
@@ -234,6 +235,7 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     number::apply(doc, out);
     range::join(doc, out);
     if !doc.names.is_empty() {
+        user::apply(doc, out);
         location::apply(doc, out);
         organization::apply(doc, out);
         person::apply(doc, out);

@@ -103,7 +103,9 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let mut normal = index.lemma(&sense).to_string();
     let mut stop = end;
+    // "Палаты представителей США", but "МИД России" is МИД and Россия.
     if org_type(doc, i).is_some()
+        && !doc.all_caps(i)
         && let Some(tail) = place_tail(doc, end)
     {
         normal = with_tail(doc, normal, end, tail);
@@ -187,14 +189,22 @@ pub fn quoted_name(doc: &Doc<'_>, q: usize) -> Option<(usize, usize)> {
 }
 
 /// `organization.type_quoted`: a type noun and a quoted name: "компанией «Тау-Кен Самрук»"
-/// (the name is what is inside the quotes).
+/// (the name is what is inside the quotes); `organization.quoted_source`: a quoted name
+/// after a word of saying or citing ("сообщает «Лента.ру»", "в интервью «Голосу Америки»").
 fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.is(i + 1, "\"") || org_type(doc, i).is_none() {
+    if !doc.is(i + 1, "\"") {
         return;
     }
+    let rule = if org_type(doc, i).is_some() {
+        "organization.type_quoted"
+    } else if doc.is_a(i, flag::SOURCE) {
+        "organization.quoted_source"
+    } else {
+        return;
+    };
     if let Some((start, end)) = quoted_name(doc, i + 1) {
         let normal = doc.original_text(start, end).to_string();
-        push(out, start, end, normal, "organization.type_quoted");
+        push(out, start, end, normal, rule);
     }
 }
 
@@ -278,7 +288,7 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
-        if rule == "organization.type_quoted" {
+        if rule == "organization.type_quoted" || rule == "organization.quoted_source" {
             names.push((start, end));
         }
         if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {

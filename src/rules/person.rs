@@ -27,6 +27,8 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in 0..doc.tokens.len() {
         full_name(doc, i, out);
         initials(doc, i, out);
+        name_and_known_surname(doc, i, out);
+        lone_name(doc, i, out);
     }
     latin_in_brackets(doc, first, out);
     surname_mentions(doc, first, out);
@@ -50,30 +52,32 @@ struct FirstName<'a> {
     cases: u8,
 }
 
-/// The best first-name reading of token `i`: the nominative one if the form is a lemma,
-/// else one with a definite gender.
-fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+/// The first-name readings of token `i` (a form may be several names: "Германа" is
+/// Герман in the genitive or Германа), the nominative ones first, at most four.
+fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
+    let mut out: Vec<(bool, FirstName<'a>)> = Vec::new();
     if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
-        return None;
+        return hyphenated_first(doc, i).into_iter().collect();
     }
     let form = doc.text(i);
-    let mut best: Option<(u8, FirstName<'a>)> = None;
-    for s in doc.senses(i).filter(|s| s.kind == SenseKind::First) {
+    for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
-        let cases = morph::first_name_cases(form, lemma, s.tag);
-        let score = u8::from(morph::is_lemma(form, lemma)) * 2 + u8::from(s.tag != b'?');
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((
-                score,
-                FirstName {
-                    lemma,
-                    gender: s.tag,
-                    cases,
-                },
-            ));
-        }
+        out.push((
+            morph::is_lemma(form, lemma),
+            FirstName {
+                lemma,
+                gender: s.tag,
+                cases: morph::first_name_cases(form, lemma, s.tag),
+            },
+        ));
     }
-    best.map(|(_, f)| f)
+    out.sort_by_key(|(nominative, f)| (!nominative, f.gender == b'?'));
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The preferred first-name reading of token `i`.
+fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    first_names(doc, i).into_iter().next()
 }
 
 /// The patronymic lemma of token `i`.
@@ -94,12 +98,63 @@ fn role(doc: &Doc<'_>, i: usize) -> Option<u8> {
 /// True if token `i` may be a surname: a capitalized Cyrillic word that is no place, no
 /// organization word, no role and not the start of a sentence.
 fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
+    name_word(doc, i) && surname_after_first(doc, i)
+}
+
+/// True if token `i` may be a surname right after a first name: as [`surname_like`], but an
+/// adjective is welcome ("Наталья Поклонская ответила").
+fn surname_after_first(doc: &Doc<'_>, i: usize) -> bool {
+    plain_name_word(doc, i)
+        && !doc.sentence_start(i)
+        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
+}
+
+/// True if token `i` can be part of a name as a word of its own: a capitalized Cyrillic word
+/// of two letters or more, without digits, not inside quotes (a title, a brand), and not an
+/// adjective before a lower-case noun ("Национального фронта").
+fn name_word(doc: &Doc<'_>, i: usize) -> bool {
+    plain_name_word(doc, i) && !adjective_before_noun(doc, i)
+}
+
+/// As [`name_word`], adjectives allowed: after a first name, "Поклонская" is a surname
+/// whatever follows.
+fn plain_name_word(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.text(i);
     doc.capitalized(i)
         && !doc.latin(i)
-        && !doc.sentence_start(i)
-        && doc.text(i).chars().nth(1).is_some()
-        && !doc.text(i).ends_with('.')
-        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
+        && !doc.all_caps(i)
+        && t.chars().nth(1).is_some()
+        && !t.ends_with('.')
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && !(i > 0 && doc.is(i - 1, "\""))
+}
+
+/// A hyphenated first name whose parts are first names ("Жан-Мари"): a reading of its own,
+/// as written.
+fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    let form = doc.text(i);
+    if !form.contains('-') || !doc.capitalized(i) || doc.latin(i) || doc.name_hit(i).key.is_some() {
+        return None;
+    }
+    let index = doc.lexicon.names().index();
+    let first = |part: &str| {
+        index
+            .lookup(part)
+            .is_some_and(|k| index.senses(k).any(|s| s.kind == SenseKind::First))
+    };
+    form.split('-').all(first).then(|| FirstName {
+        lemma: doc.word(i),
+        gender: b'?',
+        cases: case::ANY,
+    })
+}
+
+/// True if token `i` looks like an adjective and a lower-case word follows it.
+fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
+    morph::clearly_adjective(doc.text(i))
+        && !doc.is_a(i, flag::FIRST)
+        && doc.kind(i + 1) == Some(TokenKind::Word)
+        && !doc.capitalized(i + 1)
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -123,13 +178,11 @@ fn particle(s: &str) -> bool {
 
 /// The nominative of the surname at token `i` for a person of `gender` whose name is in
 /// one of `cases`, as written (capitals kept).
-fn surname(doc: &Doc<'_>, i: usize, gender: u8, cases: u8) -> (String, u8) {
+fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
     let names = doc.lexicon.names();
-    let (cut, append, g) =
-        morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
-            names.surname_gender(s)
-        });
-    (morph::apply_ending(doc.word(i), cut, append), g)
+    morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
+        names.surname_gender(s)
+    })
 }
 
 /// The value of a name made of these parts (token, part), in text order; `cases` is what
@@ -140,6 +193,23 @@ fn value(
     mut cases: u8,
     first: Option<FirstName<'_>>,
 ) -> NameValue {
+    // Of a first name's readings, the one whose case and gender make the surname a
+    // dictionary one: "Германа Грефа" is Герман Греф, not Германа Грефа.
+    let first = match (first, parts.iter().find(|(_, p)| *p == Part::First)) {
+        (Some(f), Some(&(fi, _))) => {
+            let last = parts
+                .iter()
+                .find(|(_, p)| *p == Part::Last)
+                .map(|&(k, _)| k);
+            let readings = first_names(doc, fi);
+            let fits = |r: &FirstName<'_>| {
+                let c = if r.cases != case::ANY { r.cases } else { cases };
+                last.is_some_and(|k| surname(doc, k, r.gender, c).known)
+            };
+            readings.iter().copied().find(fits).or(Some(f))
+        }
+        (f, _) => f,
+    };
     let mut gender = b'?';
     if let Some(f) = first {
         gender = f.gender;
@@ -162,7 +232,10 @@ fn value(
                 }
                 lemma.to_string()
             }
-            Part::Last => surname(doc, i, gender, cases).0,
+            Part::Last => {
+                let s = surname(doc, i, gender, cases);
+                morph::apply_ending(doc.word(i), s.cut, s.append)
+            }
             Part::Initial => doc.word(i).to_string(),
         };
         match part {
@@ -202,7 +275,7 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, value: NameValue, ru
 fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if let Some(f) = first_name(doc, i) {
         if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) {
-            if surname_like(doc, i + 2) && first_name(doc, i + 2).is_none() {
+            if surname_after_first(doc, i + 2) && first_name(doc, i + 2).is_none() {
                 let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
                 let v = value(doc, &parts, case::ANY, Some(f));
                 push(out, i, i + 3, v, "person.first_middle_last");
@@ -214,10 +287,10 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             return;
         }
         let mut j = i + 1;
-        if particle(doc.text(j)) && surname_like(doc, j + 1) {
+        if particle(doc.text(j)) && surname_after_first(doc, j + 1) {
             j += 1;
         }
-        if surname_like(doc, j) {
+        if surname_after_first(doc, j) {
             let mut parts = vec![(i, Part::First)];
             parts.extend((i + 1..=j).map(|k| (k, Part::Last)));
             let v = value(doc, &parts, case::ANY, Some(f));
@@ -225,9 +298,12 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    // Surname first: "Путин Владимир Владимирович".
+    // Surname first: "Путин Владимир Владимирович"; at a sentence start only a dictionary
+    // surname ("Памятник Александру Сергеевичу" is no one).
     if doc.capitalized(i)
         && !doc.latin(i)
+        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
+        && (!doc.sentence_start(i) || doc.is_a(i, flag::LAST))
         && let Some(f) = first_name(doc, i + 1)
         && middle_name(doc, i + 2).is_some()
         && !doc.sentence_start(i + 1)
@@ -237,6 +313,108 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         let v = value(doc, &parts, case::ANY, Some(f));
         push(out, i, i + 3, v, "person.last_first_middle");
     }
+}
+
+/// A dictionary surname at token `i`, in any case (`cases`): its nominative, if the
+/// dictionary has it.
+fn known_surname<'a>(doc: &Doc<'a>, i: usize, cases: u8) -> Option<morph::Surname<'a>> {
+    let s = surname(doc, i, b'?', cases);
+    s.known.then_some(s)
+}
+
+/// `person.name_known_surname`: a capitalized word that is no first name of the dictionary
+/// before a dictionary surname ("Илон Маск", "Олафом Шольцем" → "Олаф Шольц"); the first
+/// name takes the case the surname's ending shows.
+fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if doc.is_a(i, flag::FIRST)
+        || !name_word(doc, i)
+        || doc.is_a(
+            i,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+        || (i > 0 && name_word(doc, i - 1) && !doc.sentence_start(i))
+        || !surname_like(doc, i + 1)
+        || doc.is_a(i + 1, flag::FIRST | flag::PLACE)
+        || morph::clearly_adjective(doc.text(i))
+    {
+        return;
+    }
+    let Some(last) = known_surname(doc, i + 1, case::ANY) else {
+        return;
+    };
+    // The first name takes the case the surname's ending shows: "Олафом" → "Олаф".
+    let first_word = doc.word(i);
+    let first = match morph::first_name_ending(doc.text(i), last.case) {
+        Some(ending) if last.case != case::NOM => {
+            morph::apply_ending(first_word, ending.chars().count(), "")
+        }
+        _ => first_word.to_string(),
+    };
+    let last_word = morph::apply_ending(doc.word(i + 1), last.cut, last.append);
+    let v = NameValue {
+        normal: format!("{first} {last_word}"),
+        first: Some(first),
+        middle: None,
+        last: Some(last_word),
+    };
+    push(out, i, i + 2, v, "person.name_known_surname");
+}
+
+/// `person.first_name_alone` ("Марк рассказал") and `person.surname_alone` ("Путин также
+/// подпишет", "с Гагариным"): one dictionary name that no other word joins; a first name
+/// that is also an ordinary word ("Вера", "Роман") or a place ("Владимир") is left alone.
+fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !name_word(doc, i)
+        || doc.is_a(
+            i,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+        || (i > 0 && name_word(doc, i - 1) && !doc.sentence_start(i))
+        || (name_word(doc, i + 1) && !doc.sentence_start(i + 1))
+        || doc.is(i + 1, "-")
+    {
+        return;
+    }
+    if let Some(f) = first_name(doc, i) {
+        if doc.is_a(i, flag::LAST) || ambiguous_first(doc, f.lemma) {
+            return;
+        }
+        let v = NameValue {
+            normal: f.lemma.to_string(),
+            first: Some(f.lemma.to_string()),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.first_name_alone");
+        return;
+    }
+    // A surname alone: the dictionary has it, of a known gender (its list has some broken
+    // lemmas of either gender, "Звезд", "Умер"), as written or, inside a sentence, in a case
+    // form by a frequent rule; never an adjective ("Бывший", "Российский").
+    let cases = if doc.sentence_start(i) {
+        case::NOM
+    } else {
+        case::ANY
+    };
+    if morph::clearly_adjective(doc.text(i)) {
+        return;
+    }
+    if let Some(last) = known_surname(doc, i, cases).filter(|s| s.gender != b'?') {
+        let word = morph::apply_ending(doc.word(i), last.cut, last.append);
+        let v = NameValue {
+            normal: word.clone(),
+            last: Some(word),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.surname_alone");
+    }
+}
+
+/// True if a first name is also an ordinary word ("Вера", "Роман"): `names/first_ambiguous.tsv`.
+fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
+    let cues = doc.lexicon.names().cues();
+    let lower = crate::text::Normalized::new(lemma);
+    cues.lookup(lower.text())
+        .is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
 }
 
 /// An initial: one capital letter with its dot ("В.").
@@ -325,17 +503,23 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
     let Some(s) = after_role(doc, r) else {
         return;
     };
-    let mut e = s;
+    if !name_word(doc, s)
+        || doc.is_a(
+            s,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+    {
+        return;
+    }
+    let mut e = s + 1;
     while e < s + 3
-        && doc.capitalized(e)
-        && !doc.latin(e)
-        && !doc.all_caps(e)
-        && (e == s || !doc.sentence_start(e))
-        && (e == s || surname_like(doc, e) || middle_name(doc, e).is_some())
+        && (surname_like(doc, e) || (middle_name(doc, e).is_some() && !doc.sentence_start(e)))
     {
         e += 1;
     }
-    if e == s {
+    // One word alone after a role is a name if the dictionaries know it ("сенатор Дэйнс" is
+    // left to the mention of "Стивом Дэйнсом"; "Мисс Вселенная" is no one).
+    if e == s + 1 && !doc.is_a(s, flag::FIRST) && known_surname(doc, s, case::ANY).is_none() {
         return;
     }
     let first = first_name(doc, s);
@@ -419,7 +603,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
         .collect();
     for i in 0..doc.tokens.len() {
-        if !doc.capitalized(i) || doc.latin(i) {
+        if !name_word(doc, i) || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE) {
             continue;
         }
         let form = doc.text(i);
