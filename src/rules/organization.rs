@@ -126,7 +126,7 @@ fn adjective(doc: &Doc<'_>, i: usize) -> bool {
 /// type noun, and a country after it: "Каспийского трубопроводного консорциума",
 /// "Экспортно-импортный банк США".
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || !adjective(doc, i) {
+    if !doc.capitalized(i) || !adjective(doc, i) || quoted_before(doc, i) {
         return;
     }
     let mut j = i + 1;
@@ -136,36 +136,126 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(lemma) = org_type(doc, j) else {
         return;
     };
-    if doc.sentence_start(j) || (doc.sentence_start(i) && !doc.capitalized(j)) {
+    // A place named so is a place: "Российской Федерации".
+    if doc.sentence_start(j) || place_at(doc, i).is_some_and(|(end, _, _)| end > j) {
+        return;
+    }
+    let end = tail(doc, j + 1);
+    // At a sentence start a capital says nothing: the name needs a capitalized head or tail
+    // ("Судейский комитет ФИФА", "Промышленный и коммерческий банк Китая").
+    if doc.sentence_start(i) && !doc.capitalized(j) && !doc.capitalized(end.saturating_sub(1)) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
     normal.push_str(&morph::with_case_of(doc.word(j), lemma));
-    let end = place_tail(doc, j + 1).unwrap_or(j + 1);
     let normal = with_tail(doc, normal, j + 1, end);
     push(out, i, end, normal, "organization.adjective_type");
+}
+
+/// True if an opening quote stands right before token `i`: a quoted title ("«Союз»",
+/// "«Синдром второй лиги»") is left to the quoted-name rules.
+fn quoted_before(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0 && doc.is(i - 1, "\"")
+}
+
+/// Short predicative adjectives that end like a genitive plural: no part of a name
+/// ("банк готов выдать").
+fn predicative(word: &str) -> bool {
+    matches!(
+        word,
+        "готов"
+            | "должен"
+            | "намерен"
+            | "вынужден"
+            | "уверен"
+            | "обязан"
+            | "согласен"
+            | "способен"
+            | "знаком"
+            | "рад"
+            | "прав"
+            | "жив"
+            | "виновен"
+            | "неизвестен"
+    )
+}
+
+/// True if a lower-case word looks like a genitive (of a noun or an adjective), the words
+/// that follow the head of a name: "внутренних дел", "сельского хозяйства", "наук".
+fn looks_genitive(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.text(i);
+    if doc.kind(i) != Some(TokenKind::Word) || doc.capitalized(i) || predicative(w) {
+        return false;
+    }
+    if matches!(w, "дел" | "наук" | "войск" | "сил" | "дел," | "искусств")
+    {
+        return true;
+    }
+    let verb_like = [
+        "л", "ла", "ло", "ли", "ть", "ти", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e));
+    let genitive = [
+        "ого", "его", "ой", "ей", "ых", "их", "ов", "ев", "ий", "а", "я", "ы", "и",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e));
+    genitive && !verb_like && w.chars().count() >= 4
+}
+
+/// What may follow the head of a name: up to four lower-case genitive words (joined by
+/// "и"), then a country or a region ("Министерство внутренних дел Пакистана", "банк США").
+/// One past the tail (`j` if there is none).
+fn tail(doc: &Doc<'_>, j: usize) -> usize {
+    let mut end = j;
+    let mut k = j;
+    while k < j + 5 {
+        if looks_genitive(doc, k) {
+            k += 1;
+            end = k;
+        } else if doc.is(k, "и") && k > j && looks_genitive(doc, k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    place_tail(doc, end).unwrap_or(end)
 }
 
 /// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
 /// with capitalized words or a country after it: "Конгрессе" → "Конгресс", "Совета
 /// Федерации".
 fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || doc.all_caps(i) || doc.sentence_start(i) {
+    if !doc.capitalized(i) || doc.all_caps(i) || quoted_before(doc, i) {
         return;
     }
     let Some(lemma) = org_type(doc, i) else {
         return;
     };
+    // Capitalized Cyrillic words after it ("Совета Федерации"); a Latin or all-capitals
+    // name is one of its own ("агентство Reuters", "банк ВТБ").
     let mut end = i + 1;
     while end < i + 3
         && doc.capitalized(end)
+        && !doc.latin(end)
+        && !doc.all_caps(end)
         && !doc.sentence_start(end)
         && place_at(doc, end).is_none()
         && !doc.is_a(end, flag::FIRST)
     {
         end += 1;
     }
-    let end = place_tail(doc, end).unwrap_or(end);
+    let end = if end == i + 1 {
+        tail(doc, end)
+    } else {
+        place_tail(doc, end).unwrap_or(end)
+    };
+    // At a sentence start, only with a capitalized tail ("Министерство внутренних дел
+    // Пакистана"): "Правительство страны" is no name.
+    if doc.sentence_start(i) && (end == i + 1 || !doc.capitalized(end - 1)) {
+        return;
+    }
     let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
     push(out, i, end, normal, "organization.capitalized_type");
 }
@@ -246,8 +336,41 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             break;
         }
     }
+    if !latin_name_alone(doc, i, last) {
+        return;
+    }
     let normal = doc.original_text(i, last).to_string();
     push(out, i, last, normal, "organization.latin");
+}
+
+/// True if a Latin run `start..end` stands as a name of its own: not a Roman numeral ("II",
+/// "XVI"), no digits ("HTML5"), not inside English text (a lower-case Latin word next to
+/// it), not inside quotes (a title: "''Hallelujah''"), not part of an address ("@name",
+/// "/Document/"), and not the transliteration in brackets of the Cyrillic words before it
+/// ("Калеб Тюрон (Caleb Turon)": whatever those are, the Latin is the same).
+fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let text = doc.original_text(start, end);
+    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
+    let before = start.checked_sub(1);
+    let address = before
+        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#") && doc.glued(start))
+        || (doc.is(end, "/") && doc.glued(end));
+    let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
+        && matches!(doc.text(end), "\"" | "'");
+    let bracketed = start >= 2
+        && doc.is(start - 1, "(")
+        && doc.is(end, ")")
+        && doc.capitalized(start - 2)
+        && !doc.latin(start - 2)
+        && !doc.all_caps(start - 2);
+    !roman
+        && !text.bytes().any(|b| b.is_ascii_digit())
+        && !before.is_some_and(lower_latin)
+        && !lower_latin(end)
+        && !address
+        && !quoted
+        && !bracketed
 }
 
 /// `organization.acronym`: a word of two to six capitals that the lexicons do not know as

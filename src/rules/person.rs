@@ -29,6 +29,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         initials(doc, i, out);
         name_and_known_surname(doc, i, out);
         lone_name(doc, i, out);
+        transliterated(doc, i, out);
     }
     latin_in_brackets(doc, first, out);
     surname_mentions(doc, first, out);
@@ -560,14 +561,7 @@ fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let b = out[c].end;
-        if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) {
-            continue;
-        }
-        let mut e = b + 1;
-        while e < b + 5 && doc.latin(e) && doc.capitalized(e) {
-            e += 1;
-        }
-        if doc.is(e, ")") {
+        if let Some(e) = latin_bracket(doc, b) {
             let v = NameValue {
                 normal: doc.original_text(b + 1, e).to_string(),
                 ..NameValue::default()
@@ -575,6 +569,52 @@ fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             push(out, b + 1, e, v, "person.latin_in_brackets");
         }
     }
+}
+
+/// The Latin words in brackets at `b` (an opening bracket): one past the last, if a closing
+/// bracket follows them. Lower-case particles may join ("Халед эль-Масри (Khaled el-Masri)").
+fn latin_bracket(doc: &Doc<'_>, b: usize) -> Option<usize> {
+    if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) {
+        return None;
+    }
+    let mut e = b + 1;
+    while e < b + 6 && doc.latin(e) && (doc.capitalized(e) || doc.text(e).len() <= 4) {
+        e += 1;
+    }
+    doc.is(e, ")").then_some(e)
+}
+
+/// `person.transliterated`: two or three name words followed by their Latin spelling in
+/// brackets ("Калеб Тюрон (Caleb Turon)"): both are a person's name.
+fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
+    let Some(e) = latin_bracket(doc, b) else {
+        return;
+    };
+    let mut s = b;
+    while s > b.saturating_sub(3)
+        && s > 0
+        && name_word(doc, s - 1)
+        && !doc.is_a(
+            s - 1,
+            flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::ROLE | flag::PLACE_TYPE,
+        )
+        && !(s < b && doc.sentence_start(s))
+    {
+        s -= 1;
+    }
+    let latin_words = (b + 1..e).filter(|&k| doc.capitalized(k)).count();
+    if b - s < 2 || latin_words < 2 {
+        return;
+    }
+    let mut parts = vec![(s, Part::First)];
+    parts.extend((s + 1..b).map(|k| (k, Part::Last)));
+    let v = value(doc, &parts, case::ANY, first_name(doc, s));
+    push(out, s, b, v, "person.transliterated");
+    let v = NameValue {
+        normal: doc.original_text(b + 1, e).to_string(),
+        ..NameValue::default()
+    };
+    push(out, b + 1, e, v, "person.latin_in_brackets");
 }
 
 /// `person.surname_mention`: a capitalized word whose nominative (by any surname rule) is
