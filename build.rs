@@ -42,8 +42,8 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
     };
     for (prefix, files, bits) in [
-        ("names", load::INDEX_FILES, load::INDEX_FILTER_BITS),
-        ("cues", load::CUE_FILES, load::CUE_FILTER_BITS),
+        ("names", load::INDEX_FILES, load::INDEX_FILTER),
+        ("cues", load::CUE_FILES, load::CUE_FILTER),
     ] {
         let mut texts = Vec::new();
         for (name, _) in files {

@@ -119,8 +119,11 @@ impl Extractor {
         let mut hits = Vec::new();
         self.lexicon.find_hits(norm.text(), &tokens, &mut hits);
         let mut names = Vec::new();
+        let mut marked = Vec::new();
         if self.wants_names() {
-            self.lexicon.names().tag(norm.text(), &tokens, &mut names);
+            self.lexicon
+                .names()
+                .tag(norm.text(), &tokens, &mut names, &mut marked);
         }
         let doc = rules::Doc {
             original: text,
@@ -130,6 +133,7 @@ impl Extractor {
             lexicon: &self.lexicon,
             reference,
             names: &names,
+            marked: &marked,
         };
         let mut candidates = Vec::new();
         rules::run_all(&doc, &mut candidates);

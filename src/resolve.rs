@@ -61,12 +61,14 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
     };
     candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
     let user = |c: &Candidate| crate::rules::user::is_user_rule(c.rule);
-    candidates.sort_by(|a, b| {
-        user(b)
-            .cmp(&user(a))
-            .then(width(b).cmp(&width(a)))
-            .then(priority(b.kind).cmp(&priority(a.kind)))
-            .then(a.start.cmp(&b.start))
+    // The order: user names, wider, higher priority, earlier; ties keep the rules' order.
+    candidates.sort_by_cached_key(|c| {
+        (
+            std::cmp::Reverse(user(c)),
+            std::cmp::Reverse(width(c)),
+            std::cmp::Reverse(priority(c.kind)),
+            c.start,
+        )
     });
     let mut taken = vec![0u8; tokens.len()];
     let mut facts = Vec::new();

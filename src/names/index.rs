@@ -140,10 +140,12 @@ pub struct FormIndex {
     sources: Vec<Cow<'static, str>>,
     slots: Cow<'static, [u8]>,
     senses: Cow<'static, [u8]>,
-    /// A Bloom filter over the keys' hashes (two bits a key), small enough to stay in the
-    /// cache, so that most words that are no key cost no visit to the table; empty for
-    /// none.
+    /// A Bloom filter over the hashes of the keys (two bits a key), or of the keys with a
+    /// sense of one kind, small enough to stay in the cache, so that most words that are no
+    /// key cost no visit to the table; empty for none.
     filter: Cow<'static, [u8]>,
+    /// The filter covers every key (then [`FormIndex::lookup`] consults it).
+    filter_all: bool,
 }
 
 /// The two filter bits of a hash, for a filter of `bits` bits (a power of two).
@@ -205,6 +207,7 @@ impl FormIndex {
         slots: Cow<'static, [u8]>,
         senses: Cow<'static, [u8]>,
         filter: Cow<'static, [u8]>,
+        filter_all: bool,
     ) -> FormIndex {
         let filter = if filter.len().is_power_of_two() {
             filter
@@ -223,6 +226,7 @@ impl FormIndex {
             slots,
             senses,
             filter,
+            filter_all,
         }
     }
 
@@ -260,12 +264,8 @@ impl FormIndex {
             return None;
         }
         let h = hash(form.as_bytes());
-        if !self.filter.is_empty() {
-            let (a, b) = filter_bits(h, self.filter.len() * 8);
-            if self.filter[a / 8] & (1 << (a % 8)) == 0 || self.filter[b / 8] & (1 << (b % 8)) == 0
-            {
-                return None;
-            }
+        if self.filter_all && !self.filtered_in(h) {
+            return None;
         }
         let len = form.len().min(255) as u8;
         let mask = n - 1;
@@ -282,6 +282,22 @@ impl FormIndex {
             i = (i + 1) & mask;
         }
         None
+    }
+
+    /// False if the Bloom filter says no key of its kind is `form` (true when there is no
+    /// filter): a cheap test before a lookup that would miss the cache.
+    #[inline]
+    pub fn may_have(&self, form: &str) -> bool {
+        self.filtered_in(hash(form.as_bytes()))
+    }
+
+    #[inline]
+    fn filtered_in(&self, h: u64) -> bool {
+        if self.filter.is_empty() {
+            return true;
+        }
+        let (a, b) = filter_bits(h, self.filter.len() * 8);
+        self.filter[a / 8] & (1 << (a % 8)) != 0 && self.filter[b / 8] & (1 << (b % 8)) != 0
     }
 
     /// The number of words of the longest form that starts with this key's form.
@@ -466,15 +482,21 @@ impl IndexBuilder {
         }
     }
 
-    /// Lays the table out, with a Bloom filter of `filter_bits` bits a key (0: none); two
-    /// forms of the same length and hash are refused.
-    pub fn finish(mut self, filter_bits_per_key: usize) -> Result<FormIndex, String> {
+    /// Lays the table out, with a Bloom filter of `filter_bits` bits a key (0: none) over
+    /// every key, or over the keys with a sense of kind `filter_kind`; two forms of the same
+    /// length and hash are refused.
+    pub fn finish(
+        mut self,
+        filter_bits_per_key: usize,
+        filter_kind: Option<SenseKind>,
+    ) -> Result<FormIndex, String> {
         let n = (self.keys.len() * 2).max(16).next_power_of_two();
         let mask = n - 1;
         let mut slots = vec![0u8; n * SLOT];
-        let bits = (self.keys.len() * filter_bits_per_key)
-            .next_power_of_two()
-            .max(8);
+        let in_filter =
+            |k: &BuildKey| filter_kind.is_none_or(|kind| k.senses.iter().any(|s| s.kind == kind));
+        let filtered = self.keys.iter().filter(|k| in_filter(k)).count();
+        let bits = (filtered * filter_bits_per_key).next_power_of_two().max(8);
         let mut filter = vec![
             0u8;
             if filter_bits_per_key == 0 {
@@ -501,7 +523,7 @@ impl IndexBuilder {
                 }
                 i = (i + 1) & mask;
             }
-            if !filter.is_empty() {
+            if !filter.is_empty() && in_filter(key) {
                 let (a, b) = filter_bits(h, bits);
                 filter[a / 8] |= 1 << (a % 8);
                 filter[b / 8] |= 1 << (b % 8);
@@ -526,6 +548,7 @@ impl IndexBuilder {
             Cow::Owned(slots),
             Cow::Owned(senses),
             Cow::Owned(filter),
+            filter_kind.is_none(),
         ))
     }
 }
@@ -547,7 +570,7 @@ mod tests {
             b.add(f, SenseKind::Place, b'c', l);
             b.add(f, SenseKind::Place, b'c', l);
         }
-        let ix = b.finish(16).unwrap();
+        let ix = b.finish(16, None).unwrap();
         let k = ix.lookup("казахстана").unwrap();
         let senses: Vec<&str> = ix.senses(k).map(|s| ix.lemma(&s)).collect();
         assert_eq!(senses, ["Казахстан"]);
@@ -567,7 +590,7 @@ mod tests {
             let f = b.intern(&format!("форма{n}")).unwrap();
             b.add(f, SenseKind::Org, 0, f);
         }
-        let ix = b.finish(0).unwrap();
+        let ix = b.finish(0, None).unwrap();
         assert_eq!(ix.len(), 1000);
         let k = ix.lookup("форма777").unwrap();
         assert_eq!(ix.lemma(&ix.senses(k).next().unwrap()), "форма777");
@@ -578,6 +601,7 @@ mod tests {
             Cow::Owned(slots.to_vec()),
             Cow::Owned(senses.to_vec()),
             Cow::Owned(filter.to_vec()),
+            true,
         );
         assert_eq!(again.lookup("форма777"), Some(k));
     }

@@ -107,11 +107,12 @@ fn load_role(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// Bloom filter bits a key: none for the names (a capitalized word is usually one), 16 for
-/// the cues (most words are none; the filter, a few kB, stays in the cache).
-pub const INDEX_FILTER_BITS: usize = 0;
-/// See [`INDEX_FILTER_BITS`].
-pub const CUE_FILTER_BITS: usize = 16;
+/// The Bloom filter of the names index: over the surnames only (a capitalized word is
+/// usually some key, but the forms the surname rules try mostly are none), 16 bits a key.
+pub const INDEX_FILTER: (usize, Option<SenseKind>) = (16, Some(SenseKind::Last));
+/// The Bloom filter of the cue index: over every key (most words are none; the filter, a few
+/// kB, stays in the cache).
+pub const CUE_FILTER: (usize, Option<SenseKind>) = (16, None);
 
 /// `lemma, comment`: keyed by the lemma's lower case.
 fn load_ambiguous_first(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
@@ -301,11 +302,12 @@ pub fn for_rows(
 
 /// Builds an index from the texts of `files` ([`INDEX_FILES`] or [`CUE_FILES`]), in that
 /// order, each with the name that errors should give.
-/// `filter_bits` is the size of the index's Bloom filter in bits a key (0: none).
+/// `filter` is the index's Bloom filter: bits a key (0: none) and the kind of the keys it
+/// covers (`None`: all).
 pub fn build_index(
     files: &[(&str, RowFn)],
     texts: Vec<(String, Cow<'static, str>)>,
-    filter_bits: usize,
+    filter: (usize, Option<SenseKind>),
 ) -> Result<FormIndex, LexiconError> {
     let mut builder = IndexBuilder::new();
     for ((_, load), (name, text)) in files.iter().zip(texts) {
@@ -319,9 +321,11 @@ pub fn build_index(
         };
         for_rows(&name, &text, |fields| load(&mut loader, fields))?;
     }
-    builder.finish(filter_bits).map_err(|message| LexiconError {
-        file: files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-        line: 0,
-        message,
-    })
+    builder
+        .finish(filter.0, filter.1)
+        .map_err(|message| LexiconError {
+            file: files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+            line: 0,
+            message,
+        })
 }

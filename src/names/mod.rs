@@ -90,7 +90,7 @@ fn index_of(
     files: &[(&str, load::RowFn)],
     embedded: &[&'static str],
     prebuilt: &Prebuilt,
-    filter_bits: usize,
+    filter: (usize, Option<SenseKind>),
     dir: Option<&Path>,
 ) -> Result<FormIndex, LexiconError> {
     let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
@@ -102,7 +102,7 @@ fn index_of(
                 None => (name.to_string(), Cow::Borrowed(*text)),
             });
         }
-        return load::build_index(files, texts, filter_bits);
+        return load::build_index(files, texts, filter);
     }
     let mut sources = vec![Cow::Borrowed(prebuilt.arena)];
     sources.extend(embedded.iter().map(|t| Cow::Borrowed(*t)));
@@ -111,6 +111,7 @@ fn index_of(
         Cow::Borrowed(prebuilt.slots),
         Cow::Borrowed(prebuilt.senses),
         Cow::Borrowed(prebuilt.filter),
+        filter.1.is_none(),
     ))
 }
 
@@ -225,14 +226,14 @@ impl Names {
             load::INDEX_FILES,
             EMBEDDED,
             &PREBUILT_NAMES,
-            load::INDEX_FILTER_BITS,
+            load::INDEX_FILTER,
             dir,
         )?;
         let cues = index_of(
             load::CUE_FILES,
             EMBEDDED_CUES,
             &PREBUILT_CUES,
-            load::CUE_FILTER_BITS,
+            load::CUE_FILTER,
             dir,
         )?;
         let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
@@ -273,6 +274,9 @@ impl Names {
 
     /// The gender of `lower` (normalized) as a dictionary surname, if it is one.
     pub fn surname_gender(&self, lower: &str) -> Option<u8> {
+        if !self.index.may_have(lower) {
+            return None;
+        }
         let key = self.index.lookup(lower)?;
         let mut found = None;
         for s in self.index.senses(key) {
@@ -289,9 +293,12 @@ impl Names {
 
     /// Looks up every capitalized word token of a document: its own form, and the longest
     /// multi-word form that starts with it.
-    pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>) {
+    ///
+    /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
+    pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
         out.clear();
         out.resize(tokens.len(), NameHit::default());
+        marked.clear();
         if self.index.is_empty() {
             return;
         }
@@ -341,6 +348,9 @@ impl Names {
                         _ => 0,
                     };
                 }
+            }
+            if capitalized || hit.flags != 0 {
+                marked.push(i as u32);
             }
             if !capitalized {
                 continue;

@@ -11,7 +11,7 @@ use crate::names::{PlaceKind, flag};
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         gazetteer(doc, i, out);
         adjective_and_type(doc, i, out);
         after_type(doc, i, out);

@@ -55,6 +55,9 @@ pub struct Doc<'a> {
     pub reference: Option<&'a crate::Reference>,
     /// What the name lexicons say about each token (empty when names are not wanted).
     pub names: &'a [NameHit],
+    /// The tokens name rules start at, in order: capitalized words and cue words (roles,
+    /// organization and place types, words of saying).
+    pub marked: &'a [u32],
 }
 
 impl<'a> Doc<'a> {
@@ -135,6 +138,11 @@ impl<'a> Doc<'a> {
 
 /// Name helpers: capitalization and what the name lexicons say.
 impl<'a> Doc<'a> {
+    /// The tokens name rules start at ([`Doc::marked`]).
+    pub fn marked(&self) -> impl Iterator<Item = usize> + 'a {
+        self.marked.iter().map(|&i| i as usize)
+    }
+
     /// True if token `i` is a word whose first letter is a capital.
     #[inline]
     pub fn capitalized(&self, i: usize) -> bool {

@@ -20,7 +20,7 @@ const MAX_QUOTED: usize = 8;
 /// Proposes organization facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         known(doc, i, out);
         adjective_and_type(doc, i, out);
         capitalized_type(doc, i, out);
@@ -434,7 +434,7 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         for &(s, e) in &names {
             let len = e - s;
             if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {

@@ -21,15 +21,17 @@ const ROLE_REACH: usize = 8;
 /// Proposes person facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         role_and_name(doc, i, out);
     }
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         full_name(doc, i, out);
         initials(doc, i, out);
         name_and_known_surname(doc, i, out);
         lone_name(doc, i, out);
-        transliterated(doc, i, out);
+        if doc.is(i + 1, "(") {
+            transliterated(doc, i + 1, out);
+        }
     }
     latin_in_brackets(doc, first, out);
     surname_mentions(doc, first, out);
@@ -120,21 +122,24 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
 /// As [`name_word`], adjectives allowed: after a first name, "Поклонская" is a surname
 /// whatever follows.
 fn plain_name_word(doc: &Doc<'_>, i: usize) -> bool {
+    // The flags first: most tokens stop here.
+    if !doc.capitalized(i) || doc.latin(i) || doc.all_caps(i) {
+        return false;
+    }
     let t = doc.text(i);
-    doc.capitalized(i)
-        && !doc.latin(i)
-        && !doc.all_caps(i)
-        && t.chars().nth(1).is_some()
-        && !t.ends_with('.')
-        && !t.bytes().any(|b| b.is_ascii_digit())
-        && !(i > 0 && doc.is(i - 1, "\""))
+    let quoted = i > 0 && doc.is(i - 1, "\"");
+    let one_letter = t.chars().nth(1).is_none();
+    !(one_letter || quoted || t.ends_with('.') || t.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// A hyphenated first name whose parts are first names ("Жан-Мари"): a reading of its own,
 /// as written.
 fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    if !doc.capitalized(i) || doc.latin(i) || doc.name_hit(i).key.is_some() {
+        return None;
+    }
     let form = doc.text(i);
-    if !form.contains('-') || !doc.capitalized(i) || doc.latin(i) || doc.name_hit(i).key.is_some() {
+    if !form.contains('-') {
         return None;
     }
     let index = doc.lexicon.names().index();
@@ -152,10 +157,10 @@ fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
 
 /// True if token `i` looks like an adjective and a lower-case word follows it.
 fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
-    morph::clearly_adjective(doc.text(i))
-        && !doc.is_a(i, flag::FIRST)
-        && doc.kind(i + 1) == Some(TokenKind::Word)
+    doc.kind(i + 1) == Some(TokenKind::Word)
         && !doc.capitalized(i + 1)
+        && !doc.is_a(i, flag::FIRST)
+        && morph::clearly_adjective(doc.text(i))
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -642,7 +647,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         .iter()
         .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
         .collect();
-    for i in 0..doc.tokens.len() {
+    for i in doc.marked() {
         if !name_word(doc, i) || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE) {
             continue;
         }
