@@ -70,6 +70,99 @@ PLACE_TYPES = {
 }
 
 
+# Organization-type nouns missing from org/types.tsv (class as there).
+TYPES_EXTRA = {
+    "party": "фронт",
+    "gov": "обком горком райком крайком госдепартамент госдеп минсельхоз",
+    "other": "отделение филиал амнистия",
+    "media": "радиостанция",
+}
+
+# Organizations missing from org/known.tsv: the normal form and the index of its head word
+# (the words up to it inflect, adjectives agreeing; the words after it stay).
+KNOWN_EXTRA = [
+    ("Голос Америки", 0),
+    ("Частный корреспондент", 1),
+    ("Ассошиэйтед Пресс", None),
+    ("Франс Пресс", None),
+    ("Франс-Пресс", None),
+    ("Рейтер", 0),
+    ("Интерпол", 0),
+    ("Европол", 0),
+    ("Еврокомиссия", 0),
+    ("Роскомнадзор", 0),
+    ("Роспотребнадзор", 0),
+    ("Росприроднадзор", 0),
+    ("Ростехнадзор", 0),
+    ("Росздравнадзор", 0),
+    ("Рособрнадзор", 0),
+    ("Росстат", 0),
+    ("Росреестр", 0),
+    ("Росавиация", 0),
+    ("Роскосмос", 0),
+    ("Росгвардия", 0),
+    ("Минсельхоз", 0),
+    ("Минздрав", 0),
+    ("Минтранс", 0),
+    ("Минэнерго", None),
+    ("Минюст", 0),
+    ("Минпромторг", 0),
+    ("Минобрнауки", None),
+    ("Минкультуры", None),
+    ("Минэкономразвития", None),
+    ("Минтруд", 0),
+    ("Минцифры", None),
+    ("Госдеп", 0),
+    ("Госдепартамент", 0),
+    ("Пентагон", 0),
+    ("Красный Крест", 1),
+]
+
+# Places missing from geo/places.tsv: normal form, head word index, kind.
+PLACES_EXTRA = [
+    ("Советский Союз", 1, "country"),
+    ("Земля", 0, "other"),
+    ("Луна", 0, "other"),
+    ("Марс", 0, "other"),
+    ("МКС", None, "other"),
+]
+
+
+def phrase_forms(normal, head):
+    """Case forms of a name whose words up to `head` inflect (singular), lower case:
+    the head noun by case, the adjectives before it agreeing in case, gender, animacy."""
+    words = normal.split()
+    if head is None:
+        return {normal.lower().replace("ё", "е")}
+    noun = next((p for p in MORPH.parse(words[head]) if p.tag.POS == "NOUN"
+                 and "nomn" in p.tag), MORPH.parse(words[head])[0])
+    gender = {noun.tag.gender} if noun.tag.gender else set()
+    animacy = {noun.tag.animacy} if noun.tag.animacy else set()
+    out = set()
+    for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+        parts = []
+        ok = True
+        for k, w in enumerate(words):
+            if k > head:
+                parts.append(w.lower())
+                continue
+            if k == head:
+                f = noun.inflect({case, "sing"})
+            else:
+                p = next((p for p in MORPH.parse(w) if p.tag.POS == "ADJF" and "nomn" in p.tag),
+                         None)
+                want = {case, "sing"} | gender | (animacy if case == "accs" else set())
+                f = p.inflect(want) if p else None
+            if f is None:
+                ok = False
+                break
+            parts.append(f.word)
+        if ok:
+            out.add(" ".join(parts).replace("ё", "е"))
+    out.add(normal.lower().replace("ё", "е"))
+    return out
+
+
 def forms(lemma):
     """(form, case) pairs of the lemma's noun reading, singular and plural, folded."""
     parses = [p for p in MORPH.parse(lemma)
@@ -137,5 +230,36 @@ def main():
             fh.write("\t".join(r) + "\n")
 
 
+def extras():
+    rows = set()
+    for cls, words in TYPES_EXTRA.items():
+        for lemma in words.split():
+            for form, case in forms(lemma):
+                rows.add((form, lemma, cls))
+    with open(LEX / "org" / "types_extra.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        header(fh, "Organization-type nouns missing from types.tsv, every form",
+               ["form", "lemma", "class"], ["class: gov, company, edu, party, media, other"])
+        for r in sorted(rows):
+            fh.write("\t".join(r) + "\n")
+    rows = set()
+    for normal, head in KNOWN_EXTRA:
+        for form in phrase_forms(normal, head):
+            rows.add((form, normal))
+    with open(LEX / "org" / "known_extra.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        header(fh, "Organizations missing from known.tsv, every case form", ["form", "normal"], [])
+        for r in sorted(rows):
+            fh.write("\t".join(r) + "\n")
+    rows = set()
+    for normal, head, kind in PLACES_EXTRA:
+        for form in phrase_forms(normal, head):
+            rows.add((form, normal, kind))
+    with open(LEX / "geo" / "places_extra.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        header(fh, "Places missing from places.tsv, every case form", ["form", "lemma", "kind"],
+               ["kind: country, region, city, other"])
+        for r in sorted(rows):
+            fh.write("\t".join(r) + "\n")
+
+
 if __name__ == "__main__":
+    extras()
     main()

@@ -18,11 +18,14 @@ pub static INDEX_FILES: &[(&str, RowFn)] = &[
     ("names/last.tsv", load_last),
     ("geo/places.tsv", load_place),
     ("org/known.tsv", load_known_org),
+    ("geo/places_extra.tsv", load_place),
+    ("org/known_extra.tsv", load_known_org),
 ];
 
 /// The files of the cue index (small lists looked up for any word, capitalized or not).
 pub static CUE_FILES: &[(&str, RowFn)] = &[
     ("org/types.tsv", load_org_type),
+    ("org/types_extra.tsv", load_org_type),
     ("geo/adjectives.tsv", load_geo_adjective),
     ("geo/place_types.tsv", load_place_type),
     ("names/roles.tsv", load_role),

@@ -50,11 +50,14 @@ static EMBEDDED: &[&str] = &[
     include_str!("../../lexicons/names/last.tsv"),
     include_str!("../../lexicons/geo/places.tsv"),
     include_str!("../../lexicons/org/known.tsv"),
+    include_str!("../../lexicons/geo/places_extra.tsv"),
+    include_str!("../../lexicons/org/known_extra.tsv"),
 ];
 
 /// The embedded texts of [`load::CUE_FILES`], in the same order.
 static EMBEDDED_CUES: &[&str] = &[
     include_str!("../../lexicons/org/types.tsv"),
+    include_str!("../../lexicons/org/types_extra.tsv"),
     include_str!("../../lexicons/geo/adjectives.tsv"),
     include_str!("../../lexicons/geo/place_types.tsv"),
     include_str!("../../lexicons/names/roles.tsv"),
@@ -437,6 +440,21 @@ mod tests {
         let k = names.index().lookup("карагандинской").unwrap();
         assert!(names.index().words(k) >= 2);
         assert!(!names.surname_rules().is_empty());
+    }
+
+    #[test]
+    fn embedded_texts_are_the_listed_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+        for (files, texts) in [
+            (load::INDEX_FILES, EMBEDDED),
+            (load::CUE_FILES, EMBEDDED_CUES),
+        ] {
+            assert_eq!(files.len(), texts.len());
+            for ((name, _), text) in files.iter().zip(texts) {
+                let on_disk = std::fs::read_to_string(root.join(name)).unwrap();
+                assert!(on_disk == *text, "{name} is not embedded in its place");
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,58 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         latin(doc, i, out);
         acronym(doc, i, out);
     }
+    for i in 0..doc.tokens.len() {
+        domain(doc, i, out);
+    }
     mentions(doc, first, out);
+}
+
+/// Top-level domains that make a word before them a site's name.
+fn top_level_domain(s: &str) -> bool {
+    matches!(
+        s,
+        "ru" | "com"
+            | "org"
+            | "net"
+            | "info"
+            | "ua"
+            | "kz"
+            | "by"
+            | "su"
+            | "uk"
+            | "de"
+            | "io"
+            | "tv"
+            | "fm"
+            | "рф"
+            | "ру"
+    )
+}
+
+/// `organization.domain`: a site's name, "Лента.ру", "baltinfo.ru", "Gzt.Ru" (a medium, as a
+/// source of news); the normal form is the known one if the site is known.
+fn domain(doc: &Doc<'_>, k: usize, out: &mut Vec<Candidate>) {
+    if doc.kind(k) != Some(TokenKind::Punct)
+        || k == 0
+        || !doc.is(k, ".")
+        || !doc.glued(k)
+        || !doc.glued(k + 1)
+        || doc.kind(k - 1) != Some(TokenKind::Word)
+        || !top_level_domain(doc.text(k + 1))
+        || (k >= 2 && doc.is(k - 2, ".") && doc.glued(k - 1))
+    {
+        return;
+    }
+    let (start, end) = (k - 1, k + 2);
+    let index = doc.lexicon.names().index();
+    let normal = index
+        .lookup(&format!("{}.{}", doc.text(start), doc.text(k + 1)))
+        .and_then(|key| index.senses(key).find(|s| s.kind == SenseKind::Org))
+        .map_or_else(
+            || doc.original_text(start, end).to_string(),
+            |s| index.lemma(&s).to_string(),
+        );
+    push(out, start, end, normal, "organization.domain");
 }
 
 fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule: &'static str) {
@@ -143,7 +194,12 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let end = tail(doc, j + 1);
     // At a sentence start a capital says nothing: the name needs a capitalized head or tail
     // ("Судейский комитет ФИФА", "Промышленный и коммерческий банк Китая").
-    if doc.sentence_start(i) && !doc.capitalized(j) && !doc.capitalized(end.saturating_sub(1)) {
+    // Two adjectives and a type noun are a name too ("Федеральное авиационное управление").
+    if doc.sentence_start(i)
+        && !doc.capitalized(j)
+        && !doc.capitalized(end.saturating_sub(1))
+        && j < i + 2
+    {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
@@ -228,6 +284,10 @@ fn tail(doc: &Doc<'_>, j: usize) -> usize {
 /// Федерации".
 fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !doc.capitalized(i) || doc.all_caps(i) || quoted_before(doc, i) {
+        return;
+    }
+    // The last word of a place: "Российской Федерации".
+    if i > 0 && place_at(doc, i - 1).is_some_and(|(end, _, _)| end > i) {
         return;
     }
     let Some(lemma) = org_type(doc, i) else {
@@ -364,7 +424,12 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && doc.capitalized(start - 2)
         && !doc.latin(start - 2)
         && !doc.all_caps(start - 2);
+    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known).
+    let title = doc.is(start, "the");
+    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
     !roman
+        && !product
+        && !title
         && !text.bytes().any(|b| b.is_ascii_digit())
         && !before.is_some_and(lower_latin)
         && !lower_latin(end)
