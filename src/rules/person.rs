@@ -382,7 +382,7 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some(f) = first_name(doc, i) {
-        if doc.is_a(i, flag::LAST) || ambiguous_first(doc, f.lemma) {
+        if ambiguous_first(doc, f.lemma) {
             return;
         }
         let v = NameValue {
@@ -404,7 +404,13 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if morph::clearly_adjective(doc.text(i)) {
         return;
     }
-    if let Some(last) = known_surname(doc, i, cases).filter(|s| s.gender != b'?') {
+    // A surname of either gender counts when its ending is a surname's ("Лукашенко").
+    let surname_ending = ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
+        .iter()
+        .any(|e| doc.text(i).ends_with(e));
+    if let Some(last) =
+        known_surname(doc, i, cases).filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending))
+    {
         let word = morph::apply_ending(doc.word(i), last.cut, last.append);
         let v = NameValue {
             normal: word.clone(),
