@@ -28,6 +28,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         full_name(doc, i, out);
         initials(doc, i, out);
         name_and_known_surname(doc, i, out);
+        two_unknown_words(doc, i, out);
         lone_name(doc, i, out);
         if doc.is(i + 1, "(") {
             transliterated(doc, i + 1, out);
@@ -364,6 +365,32 @@ fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         last: Some(last_word),
     };
     push(out, i, i + 2, v, "person.name_known_surname");
+}
+
+/// `person.two_words`: two capitalized words inside a sentence that no lexicon knows, neither
+/// an adjective ("Тору Камикава", "Горацио Элисондо"): foreign names the dictionaries lack.
+/// Not after a place-type or organization-type word ("месторождения Северный Катпар").
+fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let unknown = |k: usize| {
+        name_word(doc, k)
+            && doc.flags(k) & !flag::LAST == 0
+            && doc.name_hit(k).multi.is_none()
+            && !morph::clearly_adjective(doc.text(k))
+            && doc.text(k).chars().count() >= 3
+    };
+    if !unknown(i)
+        || !unknown(i + 1)
+        || doc.sentence_start(i + 1)
+        || (doc.sentence_start(i) && !(i > 0 && matches!(doc.text(i - 1), "•" | "-" | "(")))
+        || (i > 0 && (name_word(doc, i - 1) || doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)))
+        || name_word(doc, i + 2)
+        || doc.is(i + 2, "\"")
+    {
+        return;
+    }
+    let parts = [(i, Part::First), (i + 1, Part::Last)];
+    let v = value(doc, &parts, case::ANY, None);
+    push(out, i, i + 2, v, "person.two_words");
 }
 
 /// `person.first_name_alone` ("Марк рассказал") and `person.surname_alone` ("Путин также
