@@ -169,3 +169,41 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::FactType;
+
+    #[test]
+    fn each_rule_finds_its_locations() {
+        super::super::check_name_table(
+            FactType::Location,
+            &[
+                (
+                    "Ограничения с Казахстана не сняли.",
+                    "Казахстана",
+                    "Казахстан",
+                    "location.gazetteer",
+                ),
+                (
+                    "Месторождения расположены в Карагандинской области.",
+                    "Карагандинской области",
+                    "Карагандинская область",
+                    "location.gazetteer",
+                ),
+                (
+                    "Вертолет разбился над Боденским озером.",
+                    "Боденским озером",
+                    "Боденское озеро",
+                    "location.adjective_type",
+                ),
+                (
+                    "Работы идут на месторождениях Северный Катпар и Верхний Кайракты.",
+                    "Верхний Кайракты",
+                    "Верхний Кайракты",
+                    "location.after_type",
+                ),
+            ],
+        );
+    }
+}

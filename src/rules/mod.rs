@@ -249,3 +249,24 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         person::apply(doc, out);
     }
 }
+
+/// A table-driven check shared by the name rules' unit tests: each row is a text, the span a
+/// fact of `kind` must have, its normal form and the rule that must make it.
+#[cfg(test)]
+pub(crate) fn check_name_table(kind: FactType, table: &[(&str, &str, &str, &str)]) {
+    use std::sync::OnceLock;
+    static EXTRACTOR: OnceLock<crate::Extractor> = OnceLock::new();
+    let extractor = EXTRACTOR.get_or_init(|| crate::Extractor::builder().build().unwrap());
+    for &(text, span, normal, rule) in table {
+        let facts = extractor.extract(text);
+        let found = facts.iter().find(|f| f.kind == kind && f.text == span);
+        let Some(f) = found else {
+            panic!("{text:?}: no {} {span:?} in {facts:?}", kind.name());
+        };
+        let Value::Name(v) = &f.value else {
+            panic!("{text:?}: not a name value");
+        };
+        assert_eq!(v.normal, normal, "{text:?}");
+        assert_eq!(f.rule, rule, "{text:?}");
+    }
+}

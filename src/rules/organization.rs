@@ -499,6 +499,13 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
+    // A defined abbreviation's mentions are its, not the acronym rule's guesses.
+    out.retain(|c| {
+        c.rule != "organization.acronym"
+            || !names
+                .iter()
+                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
+    });
     for i in doc.marked() {
         for &(s, e) in &names {
             let len = e - s;
@@ -515,5 +522,79 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
                 push(out, i, i + len, normal, rule);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::FactType;
+
+    #[test]
+    fn each_rule_finds_its_organizations() {
+        super::super::check_name_table(
+            FactType::Organization,
+            &[
+                (
+                    "Глава казахского МИД прибыл.",
+                    "МИД",
+                    "МИД",
+                    "organization.known",
+                ),
+                (
+                    "Закон поддержали в Палате представителей США.",
+                    "Палате представителей США",
+                    "Палата представителей США",
+                    "organization.known",
+                ),
+                (
+                    "Нефть идет по трубопроводу Каспийского трубопроводного консорциума (КТК).",
+                    "Каспийского трубопроводного консорциума",
+                    "Каспийский трубопроводный консорциум",
+                    "organization.adjective_type",
+                ),
+                (
+                    "Нефть идет по трубопроводу Каспийского трубопроводного консорциума (КТК). КТК растет.",
+                    "КТК",
+                    "КТК",
+                    "organization.abbreviation",
+                ),
+                (
+                    "Об этом говорят в американском Конгрессе.",
+                    "Конгрессе",
+                    "Конгресс",
+                    "organization.capitalized_type",
+                ),
+                (
+                    "Доступ получила компания «Тау-Кен Самрук».",
+                    "Тау-Кен Самрук",
+                    "Тау-Кен Самрук",
+                    "organization.type_quoted",
+                ),
+                (
+                    "Об этом сообщает «Интерфакс».",
+                    "Интерфакс",
+                    "Интерфакс",
+                    "organization.quoted_source",
+                ),
+                (
+                    "При этом Tau-Ken Samruk владеет долей.",
+                    "Tau-Ken Samruk",
+                    "Tau-Ken Samruk",
+                    "organization.latin",
+                ),
+                (
+                    "Об этом пишет Лента.ру со ссылкой на источник.",
+                    "Лента.ру",
+                    "Лента.ру",
+                    "organization.domain",
+                ),
+                (
+                    "Отчет выпустила УНКЦ на этой неделе.",
+                    "УНКЦ",
+                    "УНКЦ",
+                    "organization.acronym",
+                ),
+            ],
+        );
     }
 }
