@@ -121,6 +121,32 @@ fn index_of(
 /// How many tokens before a capitalized word a cue word (a role, a place type) is looked up.
 const CUE_REACH: usize = 9;
 
+/// The shape flags of capitalized word token `i`: [`flag::NAME_WORD`],
+/// [`flag::ADJECTIVE_BEFORE_NOUN`].
+fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
+    use crate::text::token::{ALL_CAPS, LATIN};
+    let t = &tokens[i];
+    let form = &text[t.start..t.end];
+    let mut flags = 0;
+    let after_quote = i > 0 && &text[tokens[i - 1].start..tokens[i - 1].end] == "\"";
+    if !t.has(LATIN)
+        && !t.has(ALL_CAPS)
+        && form.chars().nth(1).is_some()
+        && !form.ends_with('.')
+        && !form.bytes().any(|b| b.is_ascii_digit())
+        && !after_quote
+    {
+        flags |= flag::NAME_WORD;
+    }
+    let lower_word_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && !n.has(CAPITALIZED));
+    if lower_word_next && morph::clearly_adjective(form) {
+        flags |= flag::ADJECTIVE_BEFORE_NOUN;
+    }
+    flags
+}
+
 /// The longest multi-word form tried.
 const MAX_WORDS: usize = 8;
 
@@ -171,6 +197,16 @@ pub mod flag {
     pub const GEO_ADJECTIVE: u16 = 512;
     /// A word after which a quoted name is a source ("сообщает").
     pub const SOURCE: u16 = 1024;
+    /// A capitalized Cyrillic word of two letters or more, not all capitals, without digits
+    /// or a final dot, not right after a quote: a word a name can be made of.
+    pub const NAME_WORD: u16 = 2048;
+    /// A word ending like an adjective with a lower-case word after it ("Национального
+    /// фронта").
+    pub const ADJECTIVE_BEFORE_NOUN: u16 = 4096;
+    /// A hyphenated word whose parts are first names ("Жан-Мари").
+    pub const HYPHENATED_FIRST: u16 = 8192;
+    /// The flags that say what a word looks like, not what a lexicon says it is.
+    pub const SHAPE: u16 = NAME_WORD | ADJECTIVE_BEFORE_NOUN | HYPHENATED_FIRST;
 }
 
 /// What the name lexicons say about the token at one position: its own form's key and
@@ -294,6 +330,15 @@ impl Names {
         found
     }
 
+    /// True if every part of a hyphenated form is a first name ("жан-мари").
+    fn hyphenated_first(&self, form: &str) -> bool {
+        form.split('-').all(|part| {
+            self.index
+                .lookup(part)
+                .is_some_and(|k| self.index.senses(k).any(|s| s.kind == SenseKind::First))
+        })
+    }
+
     /// Looks up every capitalized word token of a document: its own form, and the longest
     /// multi-word form that starts with it.
     ///
@@ -358,7 +403,11 @@ impl Names {
             if !capitalized {
                 continue;
             }
+            hit.flags |= shape_flags(text, tokens, i);
             let Some(key) = self.index.lookup(form) else {
+                if form.contains('-') && self.hyphenated_first(form) {
+                    hit.flags |= flag::HYPHENATED_FIRST;
+                }
                 continue;
             };
             if self.index.has_senses(key) {
@@ -376,6 +425,9 @@ impl Names {
                         _ => 0,
                     };
                 }
+            }
+            if hit.flags & flag::FIRST == 0 && form.contains('-') && self.hyphenated_first(form) {
+                hit.flags |= flag::HYPHENATED_FIRST;
             }
             let words = self.index.words(key);
             if words > 1 {

@@ -123,33 +123,13 @@ fn name_word(doc: &Doc<'_>, i: usize) -> bool {
 /// As [`name_word`], adjectives allowed: after a first name, "Поклонская" is a surname
 /// whatever follows.
 fn plain_name_word(doc: &Doc<'_>, i: usize) -> bool {
-    // The flags first: most tokens stop here.
-    if !doc.capitalized(i) || doc.latin(i) || doc.all_caps(i) {
-        return false;
-    }
-    let t = doc.text(i);
-    let quoted = i > 0 && doc.is(i - 1, "\"");
-    let one_letter = t.chars().nth(1).is_none();
-    !(one_letter || quoted || t.ends_with('.') || t.bytes().any(|b| b.is_ascii_digit()))
+    doc.is_a(i, flag::NAME_WORD)
 }
 
 /// A hyphenated first name whose parts are first names ("Жан-Мари"): a reading of its own,
 /// as written.
 fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
-    if !doc.capitalized(i) || doc.latin(i) || doc.name_hit(i).key.is_some() {
-        return None;
-    }
-    let form = doc.text(i);
-    if !form.contains('-') {
-        return None;
-    }
-    let index = doc.lexicon.names().index();
-    let first = |part: &str| {
-        index
-            .lookup(part)
-            .is_some_and(|k| index.senses(k).any(|s| s.kind == SenseKind::First))
-    };
-    form.split('-').all(first).then(|| FirstName {
+    doc.is_a(i, flag::HYPHENATED_FIRST).then(|| FirstName {
         lemma: doc.word(i),
         gender: b'?',
         cases: case::ANY,
@@ -158,10 +138,7 @@ fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
 
 /// True if token `i` looks like an adjective and a lower-case word follows it.
 fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
-    doc.kind(i + 1) == Some(TokenKind::Word)
-        && !doc.capitalized(i + 1)
-        && !doc.is_a(i, flag::FIRST)
-        && morph::clearly_adjective(doc.text(i))
+    doc.is_a(i, flag::ADJECTIVE_BEFORE_NOUN) && !doc.is_a(i, flag::FIRST)
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -373,7 +350,7 @@ fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let unknown = |k: usize| {
         name_word(doc, k)
-            && doc.flags(k) & !flag::LAST == 0
+            && doc.flags(k) & !(flag::LAST | flag::SHAPE) == 0
             && doc.name_hit(k).multi.is_none()
             && !morph::clearly_adjective(doc.text(k))
             && doc.text(k).chars().count() >= 3
