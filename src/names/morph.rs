@@ -246,8 +246,15 @@ pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
 /// True if every letter is a capital and there are at least two letters.
 pub fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
+    for c in s.chars() {
+        // Cyrillic and Latin answered directly: the Unicode tables are slow for Cyrillic.
+        let upper = match c {
+            'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+            'а'..='я' | 'ё' | 'a'..='z' => false,
+            c if c.is_alphabetic() => c.is_uppercase(),
+            _ => continue,
+        };
+        if !upper {
             return false;
         }
         letters += 1;

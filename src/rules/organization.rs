@@ -28,8 +28,9 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         latin(doc, i, out);
         acronym(doc, i, out);
     }
-    for i in 0..doc.tokens.len() {
-        domain(doc, i, out);
+    // A site's name: the word before the dot is capitalized ("Лента.ру", "Gzt.Ru").
+    for i in doc.marked() {
+        domain(doc, i + 1, out);
     }
     mentions(doc, first, out);
 }
@@ -56,8 +57,8 @@ fn top_level_domain(s: &str) -> bool {
     )
 }
 
-/// `organization.domain`: a site's name, "Лента.ру", "baltinfo.ru", "Gzt.Ru" (a medium, as a
-/// source of news); the normal form is the known one if the site is known.
+/// `organization.domain`: a site's name, "Лента.ру", "Gzt.Ru" (a medium, as a source of
+/// news); the normal form is the known one if the site is known.
 fn domain(doc: &Doc<'_>, k: usize, out: &mut Vec<Candidate>) {
     if doc.kind(k) != Some(TokenKind::Punct)
         || k == 0
