@@ -425,8 +425,9 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && doc.capitalized(start - 2)
         && !doc.latin(start - 2)
         && !doc.all_caps(start - 2);
-    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known).
-    let title = doc.is(start, "the");
+    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
+    // after a type noun a name ("группы The Prodigy", "издания The Hill").
+    let title = doc.is(start, "the") && !before.is_some_and(|b| org_type(doc, b).is_some());
     let product = end == start + 1 && doc.blocked(start, FactType::Organization);
     !roman
         && !product
