@@ -427,7 +427,7 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && !doc.all_caps(start - 2);
     // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
     // after a type noun a name ("группы The Prodigy", "издания The Hill").
-    let title = doc.is(start, "the") && !before.is_some_and(|b| org_type(doc, b).is_some());
+    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
     let product = end == start + 1 && doc.blocked(start, FactType::Organization);
     !roman
         && !product

@@ -110,7 +110,7 @@ proptest! {
         let offset = "ж ".len();
         let first_word = text
             .char_indices()
-            .skip_while(|(_, c)| c.is_whitespace())
+            .skip_while(|(_, c)| !c.is_alphanumeric())
             .find(|(_, c)| c.is_whitespace())
             .map_or(text.len(), |(k, _)| k);
         let a: Vec<_> = a.into_iter().filter(|f| f.start > first_word).map(|f| (f.kind, f.start + offset, f.text)).collect();
