@@ -354,9 +354,26 @@ fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     if let Some((start, end)) = quoted_name(doc, i + 1) {
-        let normal = doc.original_text(start, end).to_string();
+        let normal = known_normal(doc, start, end)
+            .unwrap_or_else(|| doc.original_text(start, end).to_string());
         push(out, start, end, normal, rule);
     }
+}
+
+/// The normal form of tokens `start..end` if they are exactly a known organization
+/// ("Голосу Америки" → "Голос Америки").
+fn known_normal(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    let index = doc.lexicon.names().index();
+    let hit = doc.name_hit(start);
+    let key = match hit.multi {
+        Some((e, k)) if e as usize == end => k,
+        _ if end == start + 1 && doc.is_a(start, flag::ORG) => hit.key?,
+        _ => return None,
+    };
+    index
+        .senses(key)
+        .find(|s| s.kind == SenseKind::Org)
+        .map(|s| index.lemma(&s).to_string())
 }
 
 /// Lower-case words that may join a Latin name ("Bank of America").

@@ -617,6 +617,10 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
     {
         s -= 1;
     }
+    // A sentence's first word joins only if it is a first name ("Хакеры Калеб Тюрон").
+    if b - s > 2 && doc.sentence_start(s) && !doc.is_a(s, flag::FIRST) {
+        s += 1;
+    }
     let latin_words = (b + 1..e).filter(|&k| doc.capitalized(k)).count();
     if b - s < 2 || latin_words < 2 {
         return;
