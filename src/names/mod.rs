@@ -14,7 +14,7 @@ pub mod morph;
 use crate::lexicon::LexiconError;
 use crate::text::token::{CAPITALIZED, Token, TokenKind};
 use index::{FormIndex, KeyId, SenseKind};
-use morph::SurnameRule;
+use morph::{SurnameRule, SurnameRules};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -170,7 +170,7 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
 pub struct Names {
     index: FormIndex,
     cues: FormIndex,
-    surname_rules: Vec<SurnameRule>,
+    surname_rules: SurnameRules,
 }
 
 /// What the name lexicons say about a token, as bits of [`NameHit::flags`].
@@ -288,11 +288,10 @@ impl Names {
             rules.push(surname_rule(f)?);
             Ok(())
         })?;
-        rules.sort_by_key(|r: &SurnameRule| std::cmp::Reverse(r.count));
         Ok(Names {
             index,
             cues,
-            surname_rules: rules,
+            surname_rules: SurnameRules::new(rules),
         })
     }
 
@@ -307,7 +306,7 @@ impl Names {
     }
 
     /// The surname rules, the most frequent first.
-    pub fn surname_rules(&self) -> &[SurnameRule] {
+    pub fn surname_rules(&self) -> &SurnameRules {
         &self.surname_rules
     }
 

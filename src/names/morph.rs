@@ -64,6 +64,58 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// The surname rules, the most frequent first, with an index by the last letter of their
+/// ending: a form is tried only against the rules it can end with.
+#[derive(Clone, Debug, Default)]
+pub struct SurnameRules {
+    rules: Vec<SurnameRule>,
+    /// (last letter of the ending, indices into `rules` in order).
+    by_last: Vec<(char, Vec<u16>)>,
+}
+
+impl SurnameRules {
+    /// Indexes `rules` (sorted here, the most frequent first).
+    pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
+        rules.sort_by_key(|r| std::cmp::Reverse(r.count));
+        let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        for (k, r) in rules.iter().enumerate() {
+            let Some(last) = r.ending.chars().last() else {
+                continue;
+            };
+            match by_last.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, v)) => v.push(k as u16),
+                None => by_last.push((last, vec![k as u16])),
+            }
+        }
+        SurnameRules { rules, by_last }
+    }
+
+    /// Every rule, the most frequent first.
+    pub fn all(&self) -> &[SurnameRule] {
+        &self.rules
+    }
+
+    /// The rules whose ending `form` ends with, the most frequent first.
+    pub fn matching<'a, 'f>(
+        &'a self,
+        form: &'f str,
+    ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
+        let last = form.chars().last();
+        self.by_last
+            .iter()
+            .find(|(c, _)| Some(*c) == last)
+            .map_or(&[][..], |(_, v)| v.as_slice())
+            .iter()
+            .map(|&k| &self.rules[k as usize])
+            .filter(move |r| form.ends_with(&*r.ending))
+    }
+
+    /// True if there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
 /// Which cases a first name's form (normalized) is in, from how it differs from its lemma
 /// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
 /// [`case::ANY`].
@@ -142,7 +194,7 @@ pub fn surname_nominative<'r>(
     form: &str,
     gender: u8,
     cases: u8,
-    rules: &'r [SurnameRule],
+    rules: &'r SurnameRules,
     known: impl Fn(&str) -> Option<u8>,
 ) -> Surname<'r> {
     let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
@@ -163,8 +215,8 @@ pub fn surname_nominative<'r>(
     let mut buf = String::with_capacity(form.len() + 4);
     // Rules are sorted by count, highest first: the first known candidate wins.
     let mut fallback: Option<Surname<'r>> = None;
-    for r in rules {
-        if r.case & cases == 0 || !agrees(r.gender) || !form.ends_with(&*r.ending) {
+    for r in rules.matching(form) {
+        if r.case & cases == 0 || !agrees(r.gender) {
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
@@ -449,7 +501,7 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
 mod tests {
     use super::*;
 
-    fn rules() -> Vec<SurnameRule> {
+    fn rules() -> SurnameRules {
         let r = |e: &str, rep: &str, g: u8, c: u8, n: u32| SurnameRule {
             ending: e.into(),
             replacement: rep.into(),
@@ -457,13 +509,13 @@ mod tests {
             case: c,
             count: n,
         };
-        vec![
+        SurnameRules::new(vec![
             r("а", "", b'm', case::GEN, 7278),
             r("ым", "", b'm', case::INS, 5877),
             r("ом", "", b'm', case::INS, 1266),
             r("ой", "а", b'f', case::INS, 5859),
             r("у", "а", b'f', case::ACC, 5863),
-        ]
+        ])
     }
 
     #[test]

@@ -669,7 +669,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
             form.starts_with(*prefix)
                 && (form == lower
-                    || rules.iter().any(|r| {
+                    || rules.all().iter().any(|r| {
                         form.strip_suffix(&*r.ending).is_some_and(|stem| {
                             lower.len() == stem.len() + r.replacement.len()
                                 && lower.starts_with(stem)
