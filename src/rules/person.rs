@@ -81,7 +81,25 @@ fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
 
 /// The preferred first-name reading of token `i`.
 fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
-    first_names(doc, i).into_iter().next()
+    if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
+        return hyphenated_first(doc, i);
+    }
+    // As `first_names(..)[0]`, without collecting them.
+    let form = doc.text(i);
+    let mut best: Option<((bool, bool), FirstName<'a>)> = None;
+    for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
+        let lemma = doc.lemma(&s);
+        let key = (!morph::is_lemma(form, lemma), s.tag == b'?');
+        if best.as_ref().is_none_or(|(k, _)| key < *k) {
+            let f = FirstName {
+                lemma,
+                gender: s.tag,
+                cases: morph::first_name_cases(form, lemma, s.tag),
+            };
+            best = Some((key, f));
+        }
+    }
+    best.map(|(_, f)| f)
 }
 
 /// The patronymic lemma of token `i`.
@@ -185,12 +203,17 @@ fn value(
                 .iter()
                 .find(|(_, p)| *p == Part::Last)
                 .map(|&(k, _)| k);
+            // One reading needs no choosing (most names have one).
             let readings = first_names(doc, fi);
-            let fits = |r: &FirstName<'_>| {
-                let c = if r.cases != case::ANY { r.cases } else { cases };
-                last.is_some_and(|k| surname(doc, k, r.gender, c).known)
-            };
-            readings.iter().copied().find(fits).or(Some(f))
+            if readings.len() < 2 {
+                Some(f)
+            } else {
+                let fits = |r: &FirstName<'_>| {
+                    let c = if r.cases != case::ANY { r.cases } else { cases };
+                    last.is_some_and(|k| surname(doc, k, r.gender, c).known)
+                };
+                readings.iter().copied().find(fits).or(Some(f))
+            }
         }
         (f, _) => f,
     };
