@@ -6,11 +6,12 @@
 //! is copied, and a token is looked up with one hash and usually one memory access.
 //!
 //! A slot (16 bytes) holds everything about its key but the senses: the key's 64-bit hash,
-//! its length, where its senses are, and how many words the longest form starting with it
-//! has. The key text itself is not stored: a key is recognized by its hash and length (two
-//! different forms of the same length and 64-bit hash would be refused when the table is
-//! built; for a word that is no key to pass for one, its hash must equal one of ~10^6 keys'
-//! out of 2^64, about 10^-13 per lookup). This keeps a lookup to one cache miss, where
+//! where its senses are, how many words the longest form starting with it has, and which
+//! kinds of senses it has (so that telling a first name from a place needs no second
+//! visit). The key text itself is not stored: a key is recognized by its hash (two
+//! different forms of the same 64-bit hash would be refused when the table is built; for a
+//! word that is no key to pass for one, its hash must equal one of ~10^6 keys' out of 2^64,
+//! about 10^-13 per lookup). This keeps a lookup to one cache miss, where
 //! checking the text would take two more; a table of half a million keys does not fit in
 //! any cache.
 //!
@@ -55,7 +56,24 @@ pub enum SenseKind {
     Source,
 }
 
+/// The bit of a slot's summary that says a place sense is a country or a region (place tags
+/// `c` and `r`).
+pub const BIG_PLACE_BIT: u8 = 64;
+
 impl SenseKind {
+    /// The kind's bit in a slot's summary of its senses: kinds that share a bit are in
+    /// different indexes (names: first, middle, last, place, org; cues: the rest).
+    pub fn bit(self) -> u8 {
+        match self {
+            SenseKind::First | SenseKind::OrgType => 1,
+            SenseKind::Middle | SenseKind::GeoAdjective => 2,
+            SenseKind::Last | SenseKind::PlaceType => 4,
+            SenseKind::Place | SenseKind::Role => 8,
+            SenseKind::Org | SenseKind::AmbiguousFirst => 16,
+            SenseKind::Source => 32,
+        }
+    }
+
     fn to_byte(self) -> u8 {
         match self {
             SenseKind::First => 1,
@@ -129,7 +147,7 @@ pub struct Sense {
 pub struct KeyId(u32);
 
 /// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
-/// (1), key length (1, capped at 255).
+/// (1), the kinds of its senses (1: bits of [`SenseKind::bit`]).
 const SLOT: usize = 16;
 /// Bytes of a sense: lemma (8), kind (1), tag (1), pad (2).
 const SENSE: usize = 12;
@@ -267,7 +285,6 @@ impl FormIndex {
         if self.filter_all && !self.filtered_in(h) {
             return None;
         }
-        let len = form.len().min(255) as u8;
         let mask = n - 1;
         let mut i = (h as usize) & mask;
         for _ in 0..n {
@@ -276,7 +293,7 @@ impl FormIndex {
             if sh == 0 {
                 return None;
             }
-            if sh == h && slot[15] == len {
+            if sh == h {
                 return Some(KeyId(i as u32));
             }
             i = (i + 1) & mask;
@@ -304,6 +321,12 @@ impl FormIndex {
     #[inline]
     pub fn words(&self, key: KeyId) -> usize {
         self.slot(key.0)[14] as usize
+    }
+
+    /// The kinds of the key's senses, as bits of [`SenseKind::bit`].
+    #[inline]
+    pub fn kinds(&self, key: KeyId) -> u8 {
+        self.slot(key.0)[15]
     }
 
     /// True if the key has senses of its own (it is not only the start of longer forms).
@@ -510,7 +533,6 @@ impl IndexBuilder {
         for key in &self.keys {
             let text = self.str(key.form);
             let h = hash(text.as_bytes());
-            let len = text.len().min(255) as u8;
             let mut i = (h as usize) & mask;
             loop {
                 let at = i * SLOT;
@@ -518,7 +540,7 @@ impl IndexBuilder {
                 if sh == 0 {
                     break;
                 }
-                if sh == h && slots[at + 15] == len {
+                if sh == h {
                     return Err(format!("two forms share a hash: {text:?}"));
                 }
                 i = (i + 1) & mask;
@@ -533,7 +555,10 @@ impl IndexBuilder {
             slots[at + 8..at + 12].copy_from_slice(&count.to_le_bytes());
             slots[at + 12..at + 14].copy_from_slice(&(key.senses.len() as u16).to_le_bytes());
             slots[at + 14] = key.words;
-            slots[at + 15] = len;
+            slots[at + 15] = key.senses.iter().fold(0, |m, s| {
+                let big = s.kind == SenseKind::Place && matches!(s.tag, b'c' | b'r');
+                m | s.kind.bit() | if big { BIG_PLACE_BIT } else { 0 }
+            });
             for s in &key.senses {
                 s.lemma.write(&mut senses);
                 senses.push(s.kind.to_byte());

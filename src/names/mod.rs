@@ -411,22 +411,29 @@ impl Names {
             };
             if self.index.has_senses(key) {
                 hit.key = Some(key);
-                for s in self.index.senses(key) {
-                    hit.flags |= match s.kind {
-                        SenseKind::First => flag::FIRST,
-                        SenseKind::Middle => flag::MIDDLE,
-                        SenseKind::Last => flag::LAST,
-                        SenseKind::Place => match PlaceKind::from_tag(s.tag) {
-                            PlaceKind::Country | PlaceKind::Region => flag::PLACE | flag::BIG_PLACE,
-                            _ => flag::PLACE,
-                        },
-                        SenseKind::Org => flag::ORG,
-                        _ => 0,
-                    };
+                // The slot says which kinds of senses the form has: no need to read them.
+                let kinds = self.index.kinds(key);
+                let has = |k: SenseKind| kinds & k.bit() != 0;
+                for (kind, f) in [
+                    (SenseKind::First, flag::FIRST),
+                    (SenseKind::Middle, flag::MIDDLE),
+                    (SenseKind::Last, flag::LAST),
+                    (SenseKind::Org, flag::ORG),
+                ] {
+                    if has(kind) {
+                        hit.flags |= f;
+                    }
                 }
-            }
-            if hit.flags & flag::FIRST == 0 && form.contains('-') && self.hyphenated_first(form) {
-                hit.flags |= flag::HYPHENATED_FIRST;
+                if has(SenseKind::Place) {
+                    hit.flags |= flag::PLACE;
+                }
+                if kinds & index::BIG_PLACE_BIT != 0 {
+                    hit.flags |= flag::BIG_PLACE;
+                }
+                if hit.flags & flag::FIRST == 0 && form.contains('-') && self.hyphenated_first(form)
+                {
+                    hit.flags |= flag::HYPHENATED_FIRST;
+                }
             }
             let words = self.index.words(key);
             if words > 1 {
