@@ -116,6 +116,12 @@ impl SurnameRules {
     }
 }
 
+/// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
+/// of normalization than that.
+pub fn lower(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
 /// Which cases a first name's form (normalized) is in, from how it differs from its lemma
 /// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
 /// [`case::ANY`].

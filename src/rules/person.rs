@@ -227,7 +227,7 @@ fn value(
         }
     }
     let mut v = NameValue::default();
-    let mut words: Vec<String> = Vec::with_capacity(parts.len());
+    let mut normal = String::new();
     let mut last = String::new();
     for &(i, part) in parts {
         let word = match part {
@@ -257,12 +257,15 @@ fn value(
                 last.push_str(&word);
             }
         }
-        words.push(word);
+        if !normal.is_empty() {
+            normal.push(' ');
+        }
+        normal.push_str(&word);
     }
     if !last.is_empty() {
         v.last = Some(last);
     }
-    v.normal = words.join(" ");
+    v.normal = normal;
     v
 }
 
@@ -451,8 +454,7 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// True if a first name is also an ordinary word ("Вера", "Роман"): `names/first_ambiguous.tsv`.
 fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
     let cues = doc.lexicon.names().cues();
-    let lower = crate::text::Normalized::new(lemma);
-    cues.lookup(lower.text())
+    cues.lookup(&morph::lower(lemma))
         .is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
 }
 
@@ -669,7 +671,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             && !last.contains(' ')
             && !last.ends_with('.')
         {
-            let lower = crate::text::Normalized::new(last).text().to_string();
+            let lower = morph::lower(last);
             if !lasts.iter().any(|(l, _)| *l == lower) {
                 lasts.push((lower, last.clone()));
             }
