@@ -54,6 +54,8 @@ pub enum SenseKind {
     AmbiguousFirst,
     /// A word after which a quoted name is a source, a medium ("сообщает «Интерфакс»").
     Source,
+    /// A word after which a name is a title, an award, an event ("альбом", "премии").
+    Title,
 }
 
 /// The bit of a slot's summary that says a place sense is a country or a region (place tags
@@ -71,6 +73,7 @@ impl SenseKind {
             SenseKind::Place | SenseKind::Role => 8,
             SenseKind::Org | SenseKind::AmbiguousFirst => 16,
             SenseKind::Source => 32,
+            SenseKind::Title => 128,
         }
     }
 
@@ -87,6 +90,7 @@ impl SenseKind {
             SenseKind::Role => 9,
             SenseKind::AmbiguousFirst => 10,
             SenseKind::Source => 11,
+            SenseKind::Title => 12,
         }
     }
 
@@ -103,6 +107,7 @@ impl SenseKind {
             9 => SenseKind::Role,
             10 => SenseKind::AmbiguousFirst,
             11 => SenseKind::Source,
+            12 => SenseKind::Title,
             _ => return None,
         })
     }

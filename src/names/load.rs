@@ -31,6 +31,7 @@ pub static CUE_FILES: &[(&str, RowFn)] = &[
     ("names/roles.tsv", load_role),
     ("names/first_ambiguous.tsv", load_ambiguous_first),
     ("org/source_words.tsv", load_source_word),
+    ("org/title_words.tsv", load_title_word),
 ];
 
 /// Organization classes in `org/types.tsv`, as tags.
@@ -132,6 +133,15 @@ fn load_source_word(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
     let lemma = l.text(text)?;
     let form = l.form(text)?;
     l.builder.add(form, SenseKind::Source, 0, lemma);
+    Ok(())
+}
+
+/// `form`
+fn load_title_word(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let text = field(f, 0, "form")?;
+    let lemma = l.text(text)?;
+    let form = l.form(text)?;
+    l.builder.add(form, SenseKind::Title, 0, lemma);
     Ok(())
 }
 

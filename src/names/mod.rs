@@ -63,6 +63,7 @@ static EMBEDDED_CUES: &[&str] = &[
     include_str!("../../lexicons/names/roles.tsv"),
     include_str!("../../lexicons/names/first_ambiguous.tsv"),
     include_str!("../../lexicons/org/source_words.tsv"),
+    include_str!("../../lexicons/org/title_words.tsv"),
 ];
 
 /// An index of embedded files, built by `build.rs` with [`load::build_index`].
@@ -205,6 +206,8 @@ pub mod flag {
     pub const ADJECTIVE_BEFORE_NOUN: u16 = 4096;
     /// A hyphenated word whose parts are first names ("Жан-Мари").
     pub const HYPHENATED_FIRST: u16 = 8192;
+    /// A word after which a name is a title, an award, an event ("альбом", "премии").
+    pub const TITLE: u16 = 16384;
     /// The flags that say what a word looks like, not what a lexicon says it is.
     pub const SHAPE: u16 = NAME_WORD | ADJECTIVE_BEFORE_NOUN | HYPHENATED_FIRST;
 }
@@ -388,6 +391,7 @@ impl Names {
                         SenseKind::PlaceType => flag::PLACE_TYPE,
                         SenseKind::GeoAdjective => flag::GEO_ADJECTIVE,
                         SenseKind::Source => flag::SOURCE,
+                        SenseKind::Title => flag::TITLE,
                         SenseKind::Role => {
                             hit.role_cases |= s.tag;
                             flag::ROLE

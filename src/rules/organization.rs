@@ -446,8 +446,11 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     // after a type noun a name ("группы The Prodigy", "издания The Hill").
     let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
     let product = end == start + 1 && doc.blocked(start, FactType::Organization);
+    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
+    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
     !roman
         && !product
+        && !titled
         && !title
         && !text.bytes().any(|b| b.is_ascii_digit())
         && !before.is_some_and(lower_latin)
