@@ -390,7 +390,11 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !doc.latin(i) || !doc.capitalized(i) || doc.text(i).len() < 2 {
         return;
     }
-    if i > 0 && doc.latin(i - 1) && (doc.capitalized(i - 1) || doc.glued(i)) {
+    // Inside a run already, or right after its joiner ("The Best of Blogs").
+    if i > 0
+        && doc.latin(i - 1)
+        && (doc.capitalized(i - 1) || doc.glued(i) || latin_joiner(doc.text(i - 1)))
+    {
         return;
     }
     let mut end = i + 1;
@@ -436,12 +440,13 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         || (doc.is(end, "/") && doc.glued(end));
     let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
         && matches!(doc.text(end), "\"" | "'");
+    // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
+    // («Шкода Октавия» (Skoda Octavia)), whatever it names.
     let bracketed = start >= 2
         && doc.is(start - 1, "(")
         && doc.is(end, ")")
-        && doc.capitalized(start - 2)
-        && !doc.latin(start - 2)
-        && !doc.all_caps(start - 2);
+        && ((doc.capitalized(start - 2) && !doc.latin(start - 2) && !doc.all_caps(start - 2))
+            || doc.is(start - 2, "\""));
     // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
     // after a type noun a name ("группы The Prodigy", "издания The Hill").
     let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
