@@ -33,6 +33,7 @@ pub mod decimal;
 pub mod fact;
 pub mod io;
 pub mod lexicon;
+pub mod names;
 pub mod offsets;
 pub mod reference;
 pub mod resolve;
@@ -51,6 +52,7 @@ use std::path::PathBuf;
 #[derive(Debug, Default, Clone)]
 pub struct ExtractorBuilder {
     lexicon_dir: Option<PathBuf>,
+    user_lexicons: Vec<PathBuf>,
     types: Option<Vec<FactType>>,
 }
 
@@ -62,6 +64,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user lexicon of names, read when the extractor is built: a TSV file of
+    /// `type, name[, normal]` rows (`type` is `person`, `organization` or `location`; `#`
+    /// lines are comments). Its names are found as written, in any case, and win over
+    /// what the built-in rules make of the same words. May be called several times.
+    pub fn user_lexicon(mut self, path: impl Into<PathBuf>) -> Self {
+        self.user_lexicons.push(path.into());
+        self
+    }
+
     /// Only these fact types come out (default: all).
     pub fn types(mut self, types: &[FactType]) -> Self {
         self.types = Some(types.to_vec());
@@ -70,7 +81,7 @@ impl ExtractorBuilder {
 
     /// Loads and compiles the lexicons.
     pub fn build(self) -> Result<Extractor, LexiconError> {
-        let lexicon = Lexicon::load(self.lexicon_dir.as_deref())?;
+        let lexicon = Lexicon::load_with(self.lexicon_dir.as_deref(), &self.user_lexicons)?;
         let mut enabled = [true; FactType::ALL.len()];
         if let Some(types) = &self.types {
             for (k, t) in FactType::ALL.iter().enumerate() {
@@ -108,6 +119,13 @@ impl Extractor {
         text::sentence::mark_sentences(norm.text(), &mut tokens, &self.lexicon);
         let mut hits = Vec::new();
         self.lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let mut names = Vec::new();
+        let mut marked = Vec::new();
+        if self.wants_names() {
+            self.lexicon
+                .names()
+                .tag(norm.text(), &tokens, &mut names, &mut marked);
+        }
         let doc = rules::Doc {
             original: text,
             norm: &norm,
@@ -116,12 +134,20 @@ impl Extractor {
             lexicon: &self.lexicon,
             reference,
             measures: std::cell::OnceCell::new(),
+            names: &names,
+            marked: &marked,
         };
         let mut candidates = Vec::new();
         rules::run_all(&doc, &mut candidates);
         let mut facts = resolve::resolve(&doc, candidates);
         facts.retain(|f| self.is_enabled(f.kind));
         facts
+    }
+
+    fn wants_names(&self) -> bool {
+        [FactType::Person, FactType::Organization, FactType::Location]
+            .into_iter()
+            .any(|t| self.is_enabled(t))
     }
 
     fn is_enabled(&self, kind: FactType) -> bool {

@@ -66,6 +66,11 @@ struct Cli {
     #[arg(long)]
     lexicon_dir: Option<PathBuf>,
 
+    /// A user lexicon of names (TSV: type, name, optional normal form; see README); may be
+    /// given several times.
+    #[arg(long, value_name = "PATH.tsv")]
+    lexicon: Vec<PathBuf>,
+
     /// Print documents read, written, failed, facts and MB/s on stderr at the end.
     #[arg(long)]
     stats: bool,
@@ -136,6 +141,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let mut builder = Extractor::builder();
     if let Some(dir) = &cli.lexicon_dir {
         builder = builder.lexicon_dir(dir);
+    }
+    for path in &cli.lexicon {
+        builder = builder.user_lexicon(path);
     }
     if !cli.types.is_empty() {
         let types = cli

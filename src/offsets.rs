@@ -32,6 +32,22 @@ impl<'a> OffsetConverter<'a> {
         }
     }
 
+    /// The offsets of a span `start..end` (character boundaries) in the chosen unit. Spans
+    /// given in order of their starts cost one pass over the text in all, nested ones too
+    /// (a location inside an organization): the end is counted from the start.
+    pub fn convert_span(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.convert(start);
+        let len = match self.unit {
+            OffsetUnit::Bytes => end.saturating_sub(start),
+            OffsetUnit::Chars => self.text.get(start..end).map_or(0, |t| t.chars().count()),
+            OffsetUnit::Utf16 => self
+                .text
+                .get(start..end)
+                .map_or(0, |t| t.chars().map(char::len_utf16).sum()),
+        };
+        (s, s + len)
+    }
+
     /// The offset of byte offset `byte` (a character boundary) in the chosen unit.
     pub fn convert(&mut self, byte: usize) -> usize {
         if self.unit == OffsetUnit::Bytes {

@@ -1,8 +1,9 @@
 //! Overlaps are settled here, and only here.
 //!
-//! Rules propose candidates freely; this module keeps the best non-conflicting set: longer
-//! spans first (so "$1,1 млрд" beats the number "1,1 млрд" inside it), then by type priority
-//! (money over quantity over number, ...), then the earlier one. Numeric and time facts
+//! Rules propose candidates freely; this module keeps the best non-conflicting set: names
+//! from a user lexicon first (the user said so), then longer spans (so "$1,1 млрд" beats the
+//! number "1,1 млрд" inside it), then by type priority (money over quantity over number,
+//! ...), then the earlier one. Numeric and time facts
 //! conflict with everything; a location may sit inside an organization
 //! ("Экспортно-импортный банк США"), while persons conflict with every name. A century is
 //! both a date and an ordinal ("в XIX веке" is the date, "XIX веке" the ordinal inside it),
@@ -66,23 +67,26 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
         e.saturating_sub(s)
     };
     candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
-    // Sort small keys, not the candidates: a candidate carries its whole value, and moving
-    // them around was most of the time on number-dense text.
-    let mut order: Vec<(usize, u8, usize, usize)> = candidates
+    let user = |c: &Candidate| crate::rules::user::is_user_rule(c.rule);
+    // The order: user names, wider, higher priority, earlier; ties keep the rules' order.
+    // Small keys are sorted, not the candidates: a candidate carries its whole value, and
+    // moving them around was most of the time on number-dense text.
+    let mut order: Vec<(bool, usize, u8, usize, usize)> = candidates
         .iter()
         .enumerate()
-        .map(|(k, c)| (width(c), priority(c.kind), c.start, k))
+        .map(|(k, c)| (user(c), width(c), priority(c.kind), c.start, k))
         .collect();
     order.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0)
             .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
+            .then(b.2.cmp(&a.2))
             .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
     });
     let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
     let mut taken = vec![0u8; tokens.len()];
     let mut facts = Vec::new();
-    for &(_, _, _, k) in &order {
+    for &(_, _, _, _, k) in &order {
         let Some(c) = slots[k].take() else {
             continue;
         };

@@ -58,8 +58,7 @@ pub fn write_record(
 ) {
     let mut conv = OffsetConverter::new(&record.text, unit);
     let mut lines = facts.iter().map(|f| {
-        let start = conv.convert(f.start);
-        let end = conv.convert(f.end);
+        let (start, end) = conv.convert_span(f.start, f.end);
         (f, start, end)
     });
     match mode {

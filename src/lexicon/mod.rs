@@ -13,13 +13,14 @@ pub mod temporal;
 pub mod tsv;
 
 use crate::decimal::Decimal;
+use crate::fact::FactType;
 use crate::fact::Qualifier;
 use crate::text::Normalized;
 use crate::text::sentence::SentenceEnders;
 use crate::text::token::{Abbreviations, Token, TokenKind};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use files::FILES;
 pub use tsv::LexiconError;
@@ -70,6 +71,13 @@ pub enum Meaning {
     Blocks(crate::fact::FactType),
     /// A word after which a number is an identifier ("ст. 228", "№ 5").
     IdentifierPrefix,
+    /// A name from a user lexicon: its type and normal form.
+    UserName {
+        /// `person`, `organization` or `location`.
+        kind: crate::fact::FactType,
+        /// The normal form.
+        normal: Box<str>,
+    },
     /// A number word: "двух" (2, unit), "сорока" (40, ten), "треть" (3, fraction).
     NumberWord {
         /// The value (for fractions and denominators: the denominator; for vague words:
@@ -131,6 +139,8 @@ pub struct Lexicon {
     age_suffix_lengths: Vec<usize>,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
     age_blocking_stems: Vec<String>,
+    /// The big name lexicons (first names, surnames, places, organizations).
+    names: crate::names::Names,
 }
 
 /// Collects forms and meanings while the lexicon files are read.
@@ -208,6 +218,7 @@ impl LexiconBuilder {
             age_suffixes: self.age_suffixes.into_iter().collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
             age_blocking_stems: self.age_blocking_stems,
+            names: crate::names::Names::default(),
         })
     }
 }
@@ -215,7 +226,16 @@ impl LexiconBuilder {
 impl Lexicon {
     /// Loads every lexicon: from `dir` for the files it has, embedded ones for the rest.
     pub fn load(dir: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        Lexicon::load_with(dir, &[])
+    }
+
+    /// Loads every lexicon as [`Lexicon::load`] does, plus user lexicons of names (see
+    /// [`load_user_lexicon`]).
+    pub fn load_with(dir: Option<&Path>, user: &[PathBuf]) -> Result<Lexicon, LexiconError> {
         let mut builder = LexiconBuilder::default();
+        for path in user {
+            load_user_lexicon(path, &mut builder)?;
+        }
         for file in FILES {
             let from_dir = match dir {
                 Some(d) => {
@@ -238,7 +258,14 @@ impl Lexicon {
                 None => load_file(file.name, file.embedded, file.load, &mut builder)?,
             }
         }
-        builder.build()
+        let mut lexicon = builder.build()?;
+        lexicon.names = crate::names::Names::load(dir)?;
+        Ok(lexicon)
+    }
+
+    /// The name lexicons.
+    pub fn names(&self) -> &crate::names::Names {
+        &self.names
     }
 
     /// The meanings of `form` (normalized) when it is exactly a lexicon form.
@@ -362,6 +389,48 @@ impl std::hash::Hasher for FnvHasher {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
+}
+
+/// Reads a user lexicon of names: a TSV file of `type, name[, normal]` rows, `#` lines
+/// being comments. `type` is `person`, `organization` or `location`; `name` is matched as
+/// written, in any case (each form to match is a row of its own); `normal` defaults to
+/// `name`.
+pub fn load_user_lexicon(path: &Path, builder: &mut LexiconBuilder) -> Result<(), LexiconError> {
+    let file = path.display().to_string();
+    let content = std::fs::read_to_string(path).map_err(|e| LexiconError {
+        file: file.clone(),
+        line: 0,
+        message: e.to_string(),
+    })?;
+    for row in tsv::rows(&content) {
+        let parse = || -> Result<(FactType, &str, &str), String> {
+            let kind = match row.field(0, "type")? {
+                "person" | "PER" => FactType::Person,
+                "organization" | "ORG" => FactType::Organization,
+                "location" | "LOC" => FactType::Location,
+                other => {
+                    return Err(format!(
+                        "type {other:?} is not person, organization or location"
+                    ));
+                }
+            };
+            let name = row.field(1, "name")?;
+            Ok((kind, name, row.optional(2).unwrap_or(name)))
+        };
+        let (kind, name, normal) = parse().map_err(|message| LexiconError {
+            file: file.clone(),
+            line: row.line,
+            message,
+        })?;
+        builder.add(
+            name,
+            Meaning::UserName {
+                kind,
+                normal: normal.into(),
+            },
+        );
+    }
+    Ok(())
 }
 
 /// A function that reads one row of a lexicon file into the builder.

@@ -11,17 +11,24 @@ pub mod date_range;
 pub mod date_relative;
 pub mod date_value;
 pub mod duration;
+pub mod location;
 pub mod money;
 pub mod number;
 pub mod ordinal;
+pub mod organization;
 pub mod percent;
+pub mod person;
 pub mod quantity;
 pub mod range;
 pub mod time;
 pub mod timex;
+pub mod user;
 
 use crate::fact::{FactType, Value};
 use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::names::NameHit;
+use crate::names::index::{Sense, SenseKind};
+use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
 use crate::text::{Normalized, Token, TokenKind};
 
 /// A proposed fact over the tokens `start..end`.
@@ -55,6 +62,11 @@ pub struct Doc<'a> {
     pub reference: Option<&'a crate::Reference>,
     /// The measure starting at each token, computed once for all rule families.
     pub measures: std::cell::OnceCell<MeasureCache>,
+    /// What the name lexicons say about each token (empty when names are not wanted).
+    pub names: &'a [NameHit],
+    /// The tokens name rules start at, in order: capitalized words and cue words (roles,
+    /// organization and place types, words of saying).
+    pub marked: &'a [u32],
 }
 
 /// The measures of a document, sparse: four bytes per token and a slot per measure found
@@ -128,7 +140,11 @@ impl<'a> Doc<'a> {
     }
 
     /// The first meaning at token `i` that `pick` accepts, and the token after the form.
-    pub fn meaning<T>(&self, i: usize, pick: impl Fn(&Meaning) -> Option<T>) -> Option<(T, usize)> {
+    pub fn meaning<T>(
+        &self,
+        i: usize,
+        pick: impl Fn(&'a Meaning) -> Option<T>,
+    ) -> Option<(T, usize)> {
         let (hit, meanings) = self.hit(i)?;
         meanings.iter().find_map(&pick).map(|v| (v, hit.end))
     }
@@ -163,6 +179,103 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Name helpers: capitalization and what the name lexicons say.
+impl<'a> Doc<'a> {
+    /// The tokens name rules start at ([`Doc::marked`]).
+    pub fn marked(&self) -> impl Iterator<Item = usize> + 'a {
+        self.marked.iter().map(|&i| i as usize)
+    }
+
+    /// True if token `i` is a word whose first letter is a capital.
+    #[inline]
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(CAPITALIZED))
+    }
+
+    /// True if token `i` is a word of two or more letters, all capitals.
+    #[inline]
+    pub fn all_caps(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(ALL_CAPS))
+    }
+
+    /// True if token `i` is a word with Latin letters.
+    #[inline]
+    pub fn latin(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(LATIN))
+    }
+
+    /// What the name lexicons say about token `i`.
+    #[inline]
+    pub fn name_hit(&self, i: usize) -> NameHit {
+        self.names.get(i).copied().unwrap_or_default()
+    }
+
+    /// What the name lexicons say token `i` is ([`crate::names::flag`] bits).
+    #[inline]
+    pub fn flags(&self, i: usize) -> u16 {
+        self.names.get(i).map_or(0, |h| h.flags)
+    }
+
+    /// True if token `i` is any of `flags` ([`crate::names::flag`] bits).
+    #[inline]
+    pub fn is_a(&self, i: usize, flags: u16) -> bool {
+        self.flags(i) & flags != 0
+    }
+
+    /// The senses of token `i`'s own form in the name lexicons.
+    pub fn senses(&self, i: usize) -> impl Iterator<Item = Sense> + 'a {
+        let index = self.lexicon.names().index();
+        self.names
+            .get(i)
+            .and_then(|h| h.key)
+            .into_iter()
+            .flat_map(move |k| index.senses(k))
+    }
+
+    /// True if token `i`'s own form has a sense of this kind.
+    pub fn has_sense(&self, i: usize, kind: SenseKind) -> bool {
+        self.senses(i).any(|s| s.kind == kind)
+    }
+
+    /// The lemma of a sense.
+    pub fn lemma(&self, sense: &Sense) -> &'a str {
+        self.lexicon.names().index().lemma(sense)
+    }
+
+    /// The cue sense of this kind of token `i` (a word): an organization type, a place
+    /// adjective, a place type or a role, with its lemma.
+    #[inline]
+    pub fn cue(&self, i: usize, kind: SenseKind) -> Option<(Sense, &'a str)> {
+        let key = self.names.get(i)?.cue?;
+        // The kind's flag says whether looking is worth it.
+        let wanted = match kind {
+            SenseKind::OrgType => crate::names::flag::ORG_TYPE,
+            SenseKind::PlaceType => crate::names::flag::PLACE_TYPE,
+            SenseKind::GeoAdjective => crate::names::flag::GEO_ADJECTIVE,
+            SenseKind::Role => crate::names::flag::ROLE,
+            _ => 0,
+        };
+        if !self.is_a(i, wanted) {
+            return None;
+        }
+        let cues = self.lexicon.names().cues();
+        cues.senses(key)
+            .find(|s| s.kind == kind)
+            .map(|s| (s, cues.lemma(&s)))
+    }
+
+    /// The original text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.original_text(i, i + 1)
+    }
+}
+
 /// Runs every rule family over `doc`.
 pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);
@@ -173,4 +286,31 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     timex::apply(doc, out);
     number::apply(doc, out);
     range::join(doc, out);
+    if !doc.names.is_empty() {
+        user::apply(doc, out);
+        location::apply(doc, out);
+        organization::apply(doc, out);
+        person::apply(doc, out);
+    }
+}
+
+/// A table-driven check shared by the name rules' unit tests: each row is a text, the span a
+/// fact of `kind` must have, its normal form and the rule that must make it.
+#[cfg(test)]
+pub(crate) fn check_name_table(kind: FactType, table: &[(&str, &str, &str, &str)]) {
+    use std::sync::OnceLock;
+    static EXTRACTOR: OnceLock<crate::Extractor> = OnceLock::new();
+    let extractor = EXTRACTOR.get_or_init(|| crate::Extractor::builder().build().unwrap());
+    for &(text, span, normal, rule) in table {
+        let facts = extractor.extract(text);
+        let found = facts.iter().find(|f| f.kind == kind && f.text == span);
+        let Some(f) = found else {
+            panic!("{text:?}: no {} {span:?} in {facts:?}", kind.name());
+        };
+        let Value::Name(v) = &f.value else {
+            panic!("{text:?}: not a name value");
+        };
+        assert_eq!(v.normal, normal, "{text:?}");
+        assert_eq!(f.rule, rule, "{text:?}");
+    }
 }

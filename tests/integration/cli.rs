@@ -558,3 +558,49 @@ fn a_single_100_mb_line_and_ten_million_digits() {
     assert_eq!(texts, ["5%"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_user_lexicon_adds_names_at_run_time() {
+    let dir = tempdir("user-lexicon");
+    let path = dir.join("names.tsv");
+    std::fs::write(
+        &path,
+        "# our own names\norganization\tРога и копыта\tООО «Рога и копыта»\n\
+         person\tПини Алтхауса\tПини Алтхаус\nlocation\tКатпар\n",
+    )
+    .unwrap();
+    let text = "Компания Рога и копыта подписала договор с Пини Алтхауса в Катпар.";
+    let out = run_stdin(
+        &[
+            "--lexicon",
+            path.to_str().unwrap(),
+            "--types",
+            "person,organization,location",
+        ],
+        text,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let facts = lines(&out);
+    let find = |t: &str| facts.iter().find(|f| f["text"] == t).unwrap().clone();
+    let org = find("Рога и копыта");
+    assert_eq!(org["type"], "organization");
+    assert_eq!(org["value"]["normal"], "ООО «Рога и копыта»");
+    assert_eq!(org["rule"], "organization.user_lexicon");
+    assert_eq!(find("Пини Алтхауса")["value"]["normal"], "Пини Алтхаус");
+    assert_eq!(find("Катпар")["value"]["normal"], "Катпар");
+    // Without the lexicon, "Рога и копыта" is no organization.
+    let plain = lines(&run_stdin(&["--types", "organization"], text));
+    assert!(plain.iter().all(|f| f["text"] != "Рога и копыта"));
+    // A bad row is a usage error naming the file and line.
+    std::fs::write(&path, "# x\nplanet\tМарс\n").unwrap();
+    // (It stops before reading its input, so none is given.)
+    let bad = bin()
+        .args(["--lexicon", path.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("names.tsv:2: type \"planet\""), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

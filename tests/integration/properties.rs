@@ -105,10 +105,16 @@ proptest! {
         let shifted = format!("ж {text}");
         let a = extractor().extract(&text);
         let b = extractor().extract(&shifted);
-        // "ж " can only change facts that touch the start; compare the rest.
+        // "ж " can only change facts that touch the first word: it is no longer the start of
+        // the text (a capital there says nothing of a name); compare the rest.
         let offset = "ж ".len();
-        let a: Vec<_> = a.into_iter().filter(|f| f.start > 0).map(|f| (f.kind, f.start + offset, f.text)).collect();
-        let b: Vec<_> = b.into_iter().filter(|f| f.start > offset).map(|f| (f.kind, f.start, f.text)).collect();
+        let first_word = text
+            .char_indices()
+            .skip_while(|(_, c)| !c.is_alphanumeric())
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(k, _)| k);
+        let a: Vec<_> = a.into_iter().filter(|f| f.start > first_word).map(|f| (f.kind, f.start + offset, f.text)).collect();
+        let b: Vec<_> = b.into_iter().filter(|f| f.start > first_word + offset).map(|f| (f.kind, f.start, f.text)).collect();
         prop_assert_eq!(a, b);
     }
 }

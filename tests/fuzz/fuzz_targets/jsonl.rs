@@ -1,11 +1,12 @@
 //! Any bytes as a JSON-lines input: every line through `parse_json_record`, and the whole
 //! input through the streaming runner `newsfacts::io::run` (from a temp file), checking its
-//! stats and that every output line is JSON.
+//! stats, that every output line is JSON, and that the parallel runner (2 threads) writes
+//! exactly what the sequential one does.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsfacts::Extractor;
-use newsfacts::io::read::{InputFormat, Item, ReadOptions, parse_json_record};
+use newsfacts::{Extractor, Reference};
+use newsfacts::io::read::{InputFormat, Item, ReadOptions, RecordError, parse_json_record};
 use newsfacts::io::write::OutputMode;
 use newsfacts::io::{RunOptions, run};
 use newsfacts::offsets::OffsetUnit;
@@ -54,27 +55,48 @@ fuzz_target!(|data: &[u8]| {
 
     // 2. The whole input through the runner, as a JSON-lines file.
     std::fs::write(tmp, data).expect("write temp file");
-    // Vary output mode and offset unit with the input so each gets exercised.
+    // Vary output mode, offset unit and reference date with the input so each gets used.
     let output = if data.len() % 2 == 0 { OutputMode::Facts } else { OutputMode::Docs };
     let offsets = match data.len() % 3 {
         0 => OffsetUnit::Chars,
         1 => OffsetUnit::Bytes,
         _ => OffsetUnit::Utf16,
     };
+    let reference = (data.len() % 5 < 2).then(|| Reference::parse("2025-11-24").unwrap());
     let mut opts = RunOptions {
         paths: vec![tmp.clone()],
         output,
         offsets,
+        reference,
+        threads: 1,
         ..RunOptions::default()
     };
     opts.read.format = Some(InputFormat::Jsonl);
-    let mut out = Vec::new();
-    let mut reports = 0u64;
-    let stats = run(extractor, &opts, &mut out, &mut |_, _| reports += 1).expect("run into a Vec cannot fail");
+    // As the CLI does: keep the parsed record only for `--output docs`.
+    opts.read.keep_record = output == OutputMode::Docs;
+
+    let run_once = |opts: &RunOptions| {
+        let mut out = Vec::new();
+        let mut reports: Vec<(String, Option<RecordError>)> = Vec::new();
+        let stats = run(extractor, opts, &mut out, &mut |m, e| reports.push((m.to_string(), e.cloned())))
+            .expect("run into a Vec cannot fail");
+        (out, reports, stats)
+    };
+    let (out, reports, stats) = run_once(&opts);
     assert_eq!(stats.read, stats.written + stats.failed, "read != written + failed: {stats:?}");
     assert_eq!(stats.source_errors, 0, "temp file unreadable? {stats:?}");
-    assert_eq!(reports, stats.failed + stats.source_errors, "reports != failed: {stats:?}");
+    let failed_reports = reports.iter().filter(|(_, e)| e.is_some()).count() as u64;
+    assert_eq!(failed_reports, stats.failed, "record-error reports != failed: {stats:?}");
     assert!(!stats.interrupted && !stats.output_closed);
+
+    // The parallel runner (2 workers) gives the same bytes, reports and counts.
+    let mut par_opts = opts.clone();
+    par_opts.threads = 2;
+    let (par_out, par_reports, par_stats) = run_once(&par_opts);
+    assert!(par_out == out, "parallel output differs from sequential");
+    assert_eq!(par_reports, reports, "parallel reports differ from sequential");
+    let strip = |s: &newsfacts::io::Stats| newsfacts::io::Stats { seconds: 0.0, ..s.clone() };
+    assert_eq!(strip(&par_stats), strip(&stats), "parallel stats differ from sequential");
 
     // Every output line is a JSON object; one line per fact (facts) or per record (docs).
     let out = std::str::from_utf8(&out).expect("output is UTF-8");

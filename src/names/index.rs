@@ -1,0 +1,638 @@
+//! A compact hash index from normalized word forms to their senses.
+//!
+//! The name lexicons are big (about half a million forms), so they are not compiled into the
+//! aho-corasick automaton (that would take seconds at start-up). Every form is a key of one
+//! open-addressing hash table; lemmas are *spans of the lexicon texts themselves*, so nothing
+//! is copied, and a token is looked up with one hash and usually one memory access.
+//!
+//! A slot (16 bytes) holds everything about its key but the senses: the key's 64-bit hash,
+//! where its senses are, how many words the longest form starting with it has, and which
+//! kinds of senses it has (so that telling a first name from a place needs no second
+//! visit). The key text itself is not stored: a key is recognized by its hash (two
+//! different forms of the same 64-bit hash would be refused when the table is built; for a
+//! word that is no key to pass for one, its hash must equal one of ~10^6 keys' out of 2^64,
+//! about 10^-13 per lookup). This keeps a lookup to one cache miss, where
+//! checking the text would take two more; a table of half a million keys does not fit in
+//! any cache.
+//!
+//! Building the table for the embedded lexicons at start-up costs ~100 ms of cache misses,
+//! so `build.rs` builds it at compile time with this same code ([`IndexBuilder`]) and the
+//! binary embeds the result: the table is then two byte arrays (slots, senses) read in
+//! place, little-endian, and start-up costs nothing. A lexicon folder that replaces a name
+//! file gets its table built at run time, the same way.
+//!
+//! A multi-word form ("карагандинской области") is a key like any other; its first word gets
+//! a key too (possibly without senses) that records how many words the longest form starting
+//! with it has, so a lookup knows whether to try longer spans.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What a sense says about a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SenseKind {
+    /// A first name; the tag is the gender.
+    First,
+    /// A patronymic; the tag is the gender.
+    Middle,
+    /// A surname in the nominative (the key is its lower case); the tag is the gender.
+    Last,
+    /// A place; the tag is the place kind.
+    Place,
+    /// A known organization.
+    Org,
+    /// An organization-type noun ("банка" → банк); the tag is its class.
+    OrgType,
+    /// A country (or region, city) adjective; the lemma is the place.
+    GeoAdjective,
+    /// A place-type noun ("области" → область); the tag is its class.
+    PlaceType,
+    /// A word before a person's name ("сенатором"); the tag is the set of cases it can be
+    /// in (bits of `morph::case`; 0 for a plural form).
+    Role,
+    /// A first name that is also an ordinary word ("вера"): keyed by the lemma's lower case.
+    AmbiguousFirst,
+    /// A word after which a quoted name is a source, a medium ("сообщает «Интерфакс»").
+    Source,
+    /// A word after which a name is a title, an award, an event ("альбом", "премии").
+    Title,
+}
+
+/// The bit of a slot's summary that says a place sense is a country or a region (place tags
+/// `c` and `r`).
+pub const BIG_PLACE_BIT: u8 = 64;
+
+impl SenseKind {
+    /// The kind's bit in a slot's summary of its senses: kinds that share a bit are in
+    /// different indexes (names: first, middle, last, place, org; cues: the rest).
+    pub fn bit(self) -> u8 {
+        match self {
+            SenseKind::First | SenseKind::OrgType => 1,
+            SenseKind::Middle | SenseKind::GeoAdjective => 2,
+            SenseKind::Last | SenseKind::PlaceType => 4,
+            SenseKind::Place | SenseKind::Role => 8,
+            SenseKind::Org | SenseKind::AmbiguousFirst => 16,
+            SenseKind::Source => 32,
+            SenseKind::Title => 128,
+        }
+    }
+
+    fn to_byte(self) -> u8 {
+        match self {
+            SenseKind::First => 1,
+            SenseKind::Middle => 2,
+            SenseKind::Last => 3,
+            SenseKind::Place => 4,
+            SenseKind::Org => 5,
+            SenseKind::OrgType => 6,
+            SenseKind::GeoAdjective => 7,
+            SenseKind::PlaceType => 8,
+            SenseKind::Role => 9,
+            SenseKind::AmbiguousFirst => 10,
+            SenseKind::Source => 11,
+            SenseKind::Title => 12,
+        }
+    }
+
+    fn from_byte(b: u8) -> Option<SenseKind> {
+        Some(match b {
+            1 => SenseKind::First,
+            2 => SenseKind::Middle,
+            3 => SenseKind::Last,
+            4 => SenseKind::Place,
+            5 => SenseKind::Org,
+            6 => SenseKind::OrgType,
+            7 => SenseKind::GeoAdjective,
+            8 => SenseKind::PlaceType,
+            9 => SenseKind::Role,
+            10 => SenseKind::AmbiguousFirst,
+            11 => SenseKind::Source,
+            12 => SenseKind::Title,
+            _ => return None,
+        })
+    }
+}
+
+/// A string inside one of the index's source texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Str {
+    src: u16,
+    len: u16,
+    start: u32,
+}
+
+impl Str {
+    fn write(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.src.to_le_bytes());
+        out.extend_from_slice(&self.len.to_le_bytes());
+        out.extend_from_slice(&self.start.to_le_bytes());
+    }
+
+    fn read(b: &[u8]) -> Str {
+        Str {
+            src: u16::from_le_bytes([b[0], b[1]]),
+            len: u16::from_le_bytes([b[2], b[3]]),
+            start: u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+        }
+    }
+}
+
+/// One sense of a form: what it is and its normal form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sense {
+    lemma: Str,
+    /// What the form is.
+    pub kind: SenseKind,
+    /// Gender (`b'm'`, `b'f'`, `b'?'`) for names, the place kind for places.
+    pub tag: u8,
+}
+
+/// The key of a form in the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyId(u32);
+
+/// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
+/// (1), the kinds of its senses (1: bits of [`SenseKind::bit`]).
+const SLOT: usize = 16;
+/// Bytes of a sense: lemma (8), kind (1), tag (1), pad (2).
+const SENSE: usize = 12;
+
+/// Forms and senses. Immutable.
+#[derive(Clone, Default)]
+pub struct FormIndex {
+    sources: Vec<Cow<'static, str>>,
+    slots: Cow<'static, [u8]>,
+    senses: Cow<'static, [u8]>,
+    /// A Bloom filter over the hashes of the keys (two bits a key), or of the keys with a
+    /// sense of one kind, small enough to stay in the cache, so that most words that are no
+    /// key cost no visit to the table; empty for none.
+    filter: Cow<'static, [u8]>,
+    /// The filter covers every key (then [`FormIndex::lookup`] consults it).
+    filter_all: bool,
+}
+
+/// The two filter bits of a hash, for a filter of `bits` bits (a power of two).
+#[inline]
+fn filter_bits(h: u64, bits: usize) -> (usize, usize) {
+    let mask = bits - 1;
+    (((h >> 20) as usize) & mask, ((h >> 42) as usize) & mask)
+}
+
+impl std::fmt::Debug for FormIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormIndex")
+            .field("slots", &(self.slots.len() / SLOT))
+            .field("senses", &(self.senses.len() / SENSE))
+            .finish()
+    }
+}
+
+/// FxHash-style hashing of a short byte string, 8 bytes at a time, with a final mix.
+#[inline]
+pub fn hash(s: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = s.len() as u64;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    // 0 marks an empty slot.
+    (h ^ (h >> 33)).max(1)
+}
+
+#[inline]
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4)
+        .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+#[inline]
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 8).map_or(0, |s| {
+        u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+    })
+}
+
+impl FormIndex {
+    /// An index over `sources` from its tables, as [`IndexBuilder::finish`] or `build.rs`
+    /// made them. Source 0 is the builder's arena.
+    pub fn from_parts(
+        sources: Vec<Cow<'static, str>>,
+        slots: Cow<'static, [u8]>,
+        senses: Cow<'static, [u8]>,
+        filter: Cow<'static, [u8]>,
+        filter_all: bool,
+    ) -> FormIndex {
+        let filter = if filter.len().is_power_of_two() {
+            filter
+        } else {
+            Cow::Borrowed(&[][..])
+        };
+        // The slot count must be a power of two for the probe mask.
+        let n = slots.len() / SLOT;
+        let slots = if n.is_power_of_two() {
+            slots
+        } else {
+            Cow::Borrowed(&[][..])
+        };
+        FormIndex {
+            sources,
+            slots,
+            senses,
+            filter,
+            filter_all,
+        }
+    }
+
+    /// The tables, for `build.rs` to write: the arena (source 0), slots, senses, filter.
+    pub fn parts(&self) -> (&str, &[u8], &[u8], &[u8]) {
+        (
+            self.sources.first().map_or("", |s| s),
+            &self.slots,
+            &self.senses,
+            &self.filter,
+        )
+    }
+
+    /// The text of a span.
+    #[inline]
+    pub fn str(&self, s: Str) -> &str {
+        let (a, b) = (s.start as usize, s.start as usize + s.len as usize);
+        self.sources
+            .get(s.src as usize)
+            .and_then(|src| src.get(a..b))
+            .unwrap_or("")
+    }
+
+    #[inline]
+    fn slot(&self, k: u32) -> &[u8] {
+        let at = k as usize * SLOT;
+        self.slots.get(at..at + SLOT).unwrap_or(&[0; SLOT])
+    }
+
+    /// The key of `form` (normalized), if it is one.
+    #[inline]
+    pub fn lookup(&self, form: &str) -> Option<KeyId> {
+        let n = self.slots.len() / SLOT;
+        if form.is_empty() || n == 0 {
+            return None;
+        }
+        let h = hash(form.as_bytes());
+        if self.filter_all && !self.filtered_in(h) {
+            return None;
+        }
+        let mask = n - 1;
+        let mut i = (h as usize) & mask;
+        for _ in 0..n {
+            let slot = self.slot(i as u32);
+            let sh = u64_at(slot, 0);
+            if sh == 0 {
+                return None;
+            }
+            if sh == h {
+                return Some(KeyId(i as u32));
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// False if the Bloom filter says no key of its kind is `form` (true when there is no
+    /// filter): a cheap test before a lookup that would miss the cache.
+    #[inline]
+    pub fn may_have(&self, form: &str) -> bool {
+        self.filtered_in(hash(form.as_bytes()))
+    }
+
+    #[inline]
+    fn filtered_in(&self, h: u64) -> bool {
+        if self.filter.is_empty() {
+            return true;
+        }
+        let (a, b) = filter_bits(h, self.filter.len() * 8);
+        self.filter[a / 8] & (1 << (a % 8)) != 0 && self.filter[b / 8] & (1 << (b % 8)) != 0
+    }
+
+    /// The number of words of the longest form that starts with this key's form.
+    #[inline]
+    pub fn words(&self, key: KeyId) -> usize {
+        self.slot(key.0)[14] as usize
+    }
+
+    /// The kinds of the key's senses, as bits of [`SenseKind::bit`].
+    #[inline]
+    pub fn kinds(&self, key: KeyId) -> u8 {
+        self.slot(key.0)[15]
+    }
+
+    /// True if the key has senses of its own (it is not only the start of longer forms).
+    #[inline]
+    pub fn has_senses(&self, key: KeyId) -> bool {
+        let b = self.slot(key.0);
+        u16::from_le_bytes([b[12], b[13]]) > 0
+    }
+
+    /// The senses of a key.
+    pub fn senses(&self, key: KeyId) -> impl Iterator<Item = Sense> + '_ {
+        let b = self.slot(key.0);
+        let first = u32_at(b, 8) as usize;
+        let count = u16::from_le_bytes([b[12], b[13]]) as usize;
+        (first..first + count).filter_map(move |s| {
+            let r = self.senses.get(s * SENSE..(s + 1) * SENSE)?;
+            Some(Sense {
+                lemma: Str::read(r),
+                kind: SenseKind::from_byte(r[8])?,
+                tag: r[9],
+            })
+        })
+    }
+
+    /// The lemma (normal form) of a sense.
+    #[inline]
+    pub fn lemma(&self, sense: &Sense) -> &str {
+        self.str(sense.lemma)
+    }
+
+    /// The number of keys (counted: this reads the whole table).
+    pub fn len(&self) -> usize {
+        self.slots
+            .chunks_exact(SLOT)
+            .filter(|s| u64_at(s, 0) != 0)
+            .count()
+    }
+
+    /// True if the table has no slots (an empty index).
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+}
+
+struct BuildKey {
+    form: Str,
+    words: u8,
+    senses: Vec<Sense>,
+}
+
+/// Builds a [`FormIndex`]: sources are added, then forms with their senses.
+pub struct IndexBuilder {
+    sources: Vec<Cow<'static, str>>,
+    arena: String,
+    map: HashMap<String, u32>,
+    keys: Vec<BuildKey>,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder::new()
+    }
+}
+
+impl IndexBuilder {
+    /// An empty builder. Source 0 is an arena for keys that had to be rewritten
+    /// (lower-cased surnames, forms that were not normalized).
+    pub fn new() -> IndexBuilder {
+        IndexBuilder {
+            sources: vec![Cow::Borrowed("")],
+            arena: String::new(),
+            map: HashMap::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// Adds a source text; spans into it are made with [`IndexBuilder::span_at`].
+    pub fn add_source(&mut self, text: Cow<'static, str>) -> u16 {
+        self.sources.push(text);
+        (self.sources.len() - 1) as u16
+    }
+
+    /// The span `start..start + len` of source `src`, if it is inside it (strings longer
+    /// than 65535 bytes are refused).
+    pub fn span_at(&self, src: u16, start: usize, len: usize) -> Option<Str> {
+        let source = self.sources.get(src as usize)?;
+        if start + len > source.len() || len > u16::MAX as usize || start > u32::MAX as usize {
+            return None;
+        }
+        Some(Str {
+            src,
+            len: len as u16,
+            start: start as u32,
+        })
+    }
+
+    /// Copies `s` into the arena (source 0) and returns its span.
+    pub fn intern(&mut self, s: &str) -> Option<Str> {
+        if s.len() > u16::MAX as usize || self.arena.len() + s.len() > u32::MAX as usize {
+            return None;
+        }
+        let start = self.arena.len();
+        self.arena.push_str(s);
+        Some(Str {
+            src: 0,
+            len: s.len() as u16,
+            start: start as u32,
+        })
+    }
+
+    fn str(&self, s: Str) -> &str {
+        let (a, b) = (s.start as usize, s.start as usize + s.len as usize);
+        if s.src == 0 {
+            return self.arena.get(a..b).unwrap_or("");
+        }
+        self.sources
+            .get(s.src as usize)
+            .and_then(|src| src.get(a..b))
+            .unwrap_or("")
+    }
+
+    fn key(&mut self, form: Str) -> usize {
+        let text = self.str(form);
+        if let Some(&k) = self.map.get(text) {
+            return k as usize;
+        }
+        let text = text.to_string();
+        self.keys.push(BuildKey {
+            form,
+            words: 1,
+            senses: Vec::new(),
+        });
+        let k = self.keys.len() - 1;
+        self.map.insert(text, k as u32);
+        k
+    }
+
+    /// Adds a sense to `form` (normalized text, a span in a source); the same sense twice
+    /// is kept once.
+    pub fn add(&mut self, form: Str, kind: SenseKind, tag: u8, lemma: Str) {
+        let text = self.str(form);
+        let words = text.split(' ').count();
+        if words > 1 {
+            let first_len = text.find(' ').unwrap_or(text.len());
+            let first = Str {
+                len: first_len as u16,
+                ..form
+            };
+            let k = self.key(first);
+            self.keys[k].words = self.keys[k].words.max(words.min(255) as u8);
+        }
+        let k = self.key(form);
+        let sense = Sense { lemma, kind, tag };
+        let lemma_text = self.str(lemma);
+        let duplicate = self.keys[k]
+            .senses
+            .iter()
+            .any(|s| s.kind == kind && s.tag == tag && self.str(s.lemma) == lemma_text);
+        if !duplicate && self.keys[k].senses.len() < u16::MAX as usize {
+            self.keys[k].senses.push(sense);
+        }
+    }
+
+    /// Adds a sense whose tag is a set of bits: joined into the sense of the same kind and
+    /// lemma if the form has one.
+    pub fn add_bits(&mut self, form: Str, kind: SenseKind, bits: u8, lemma: Str) {
+        let k = self.key(form);
+        let lemma_text = self.str(lemma).to_string();
+        let at = (0..self.keys[k].senses.len()).find(|&n| {
+            let s = self.keys[k].senses[n];
+            s.kind == kind && self.str(s.lemma) == lemma_text
+        });
+        match at {
+            Some(n) => self.keys[k].senses[n].tag |= bits,
+            None => self.add(form, kind, bits, lemma),
+        }
+    }
+
+    /// Lays the table out, with a Bloom filter of `filter_bits` bits a key (0: none) over
+    /// every key, or over the keys with a sense of kind `filter_kind`; two forms of the same
+    /// length and hash are refused.
+    pub fn finish(
+        mut self,
+        filter_bits_per_key: usize,
+        filter_kind: Option<SenseKind>,
+    ) -> Result<FormIndex, String> {
+        let n = (self.keys.len() * 2).max(16).next_power_of_two();
+        let mask = n - 1;
+        let mut slots = vec![0u8; n * SLOT];
+        let in_filter =
+            |k: &BuildKey| filter_kind.is_none_or(|kind| k.senses.iter().any(|s| s.kind == kind));
+        let filtered = self.keys.iter().filter(|k| in_filter(k)).count();
+        let bits = (filtered * filter_bits_per_key).next_power_of_two().max(8);
+        let mut filter = vec![
+            0u8;
+            if filter_bits_per_key == 0 {
+                0
+            } else {
+                bits / 8
+            }
+        ];
+        let mut senses = Vec::new();
+        let mut count = 0u32;
+        for key in &self.keys {
+            let text = self.str(key.form);
+            let h = hash(text.as_bytes());
+            let mut i = (h as usize) & mask;
+            loop {
+                let at = i * SLOT;
+                let sh = u64_at(&slots, at);
+                if sh == 0 {
+                    break;
+                }
+                if sh == h {
+                    return Err(format!("two forms share a hash: {text:?}"));
+                }
+                i = (i + 1) & mask;
+            }
+            if !filter.is_empty() && in_filter(key) {
+                let (a, b) = filter_bits(h, bits);
+                filter[a / 8] |= 1 << (a % 8);
+                filter[b / 8] |= 1 << (b % 8);
+            }
+            let at = i * SLOT;
+            slots[at..at + 8].copy_from_slice(&h.to_le_bytes());
+            slots[at + 8..at + 12].copy_from_slice(&count.to_le_bytes());
+            slots[at + 12..at + 14].copy_from_slice(&(key.senses.len() as u16).to_le_bytes());
+            slots[at + 14] = key.words;
+            slots[at + 15] = key.senses.iter().fold(0, |m, s| {
+                let big = s.kind == SenseKind::Place && matches!(s.tag, b'c' | b'r');
+                m | s.kind.bit() | if big { BIG_PLACE_BIT } else { 0 }
+            });
+            for s in &key.senses {
+                s.lemma.write(&mut senses);
+                senses.push(s.kind.to_byte());
+                senses.push(s.tag);
+                senses.extend_from_slice(&[0, 0]);
+            }
+            count += key.senses.len() as u32;
+        }
+        self.sources[0] = Cow::Owned(std::mem::take(&mut self.arena));
+        Ok(FormIndex::from_parts(
+            self.sources,
+            Cow::Owned(slots),
+            Cow::Owned(senses),
+            Cow::Owned(filter),
+            filter_kind.is_none(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_forms_and_their_senses() {
+        let text: &'static str = "казахстана\tКазахстан\nцентральной азии\tЦентральная Азия\n";
+        let mut b = IndexBuilder::new();
+        let src = b.add_source(Cow::Borrowed(text));
+        for line in text.lines() {
+            let (form, lemma) = line.split_once('\t').unwrap();
+            let at = |p: &str| p.as_ptr() as usize - text.as_ptr() as usize;
+            let f = b.span_at(src, at(form), form.len()).unwrap();
+            let l = b.span_at(src, at(lemma), lemma.len()).unwrap();
+            b.add(f, SenseKind::Place, b'c', l);
+            b.add(f, SenseKind::Place, b'c', l);
+        }
+        let ix = b.finish(16, None).unwrap();
+        let k = ix.lookup("казахстана").unwrap();
+        let senses: Vec<&str> = ix.senses(k).map(|s| ix.lemma(&s)).collect();
+        assert_eq!(senses, ["Казахстан"]);
+        let first = ix.lookup("центральной").unwrap();
+        assert!(!ix.has_senses(first));
+        assert_eq!(ix.words(first), 2);
+        assert!(ix.lookup("центральной азии").is_some());
+        assert!(ix.lookup("азии").is_none());
+        assert!(ix.lookup("").is_none());
+        assert!(FormIndex::default().lookup("азии").is_none());
+    }
+
+    #[test]
+    fn interned_forms_and_many_keys() {
+        let mut b = IndexBuilder::new();
+        for n in 0..1000 {
+            let f = b.intern(&format!("форма{n}")).unwrap();
+            b.add(f, SenseKind::Org, 0, f);
+        }
+        let ix = b.finish(0, None).unwrap();
+        assert_eq!(ix.len(), 1000);
+        let k = ix.lookup("форма777").unwrap();
+        assert_eq!(ix.lemma(&ix.senses(k).next().unwrap()), "форма777");
+        // The same tables, read back from bytes, answer the same.
+        let (arena, slots, senses, filter) = ix.parts();
+        let again = FormIndex::from_parts(
+            vec![Cow::Owned(arena.to_string())],
+            Cow::Owned(slots.to_vec()),
+            Cow::Owned(senses.to_vec()),
+            Cow::Owned(filter.to_vec()),
+            true,
+        );
+        assert_eq!(again.lookup("форма777"), Some(k));
+    }
+}

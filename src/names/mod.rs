@@ -1,0 +1,552 @@
+//! Names: the big lexicons of first names, patronymics, surnames, places and known
+//! organizations, and the morphology that turns a name into its nominative.
+//!
+//! The lexicons list every case form they want matched (surnames excepted: they are lemmas,
+//! and [`morph`] undoes case endings by rule), so nothing is lemmatized at run time: a
+//! capitalized token is looked up, by its normalized form, in one [`index::FormIndex`] built
+//! at start-up over the embedded texts without copying them. [`Names::tag`] does that for a
+//! document, once, and the person, organization and location rules read the result.
+
+pub mod index;
+pub mod load;
+pub mod morph;
+
+use crate::lexicon::LexiconError;
+use crate::text::token::{CAPITALIZED, Token, TokenKind};
+use index::{FormIndex, KeyId, SenseKind};
+use morph::{SurnameRule, SurnameRules};
+use std::borrow::Cow;
+use std::path::Path;
+
+/// What kind of place a place name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country (or a country-like territory).
+    Country,
+    /// A region, province, state.
+    Region,
+    /// A city or town.
+    City,
+    /// Continents, seas, big areas, and other places.
+    Other,
+}
+
+impl PlaceKind {
+    /// The kind stored as a sense tag.
+    pub fn from_tag(tag: u8) -> PlaceKind {
+        match tag {
+            b'c' => PlaceKind::Country,
+            b'r' => PlaceKind::Region,
+            b't' => PlaceKind::City,
+            _ => PlaceKind::Other,
+        }
+    }
+}
+
+/// The embedded texts of [`load::INDEX_FILES`], in the same order.
+static EMBEDDED: &[&str] = &[
+    include_str!("../../lexicons/names/first.tsv"),
+    include_str!("../../lexicons/names/middle.tsv"),
+    include_str!("../../lexicons/names/last.tsv"),
+    include_str!("../../lexicons/geo/places.tsv"),
+    include_str!("../../lexicons/org/known.tsv"),
+    include_str!("../../lexicons/geo/places_extra.tsv"),
+    include_str!("../../lexicons/org/known_extra.tsv"),
+];
+
+/// The embedded texts of [`load::CUE_FILES`], in the same order.
+static EMBEDDED_CUES: &[&str] = &[
+    include_str!("../../lexicons/org/types.tsv"),
+    include_str!("../../lexicons/org/types_extra.tsv"),
+    include_str!("../../lexicons/geo/adjectives.tsv"),
+    include_str!("../../lexicons/geo/place_types.tsv"),
+    include_str!("../../lexicons/names/roles.tsv"),
+    include_str!("../../lexicons/names/first_ambiguous.tsv"),
+    include_str!("../../lexicons/org/source_words.tsv"),
+    include_str!("../../lexicons/org/title_words.tsv"),
+];
+
+/// An index of embedded files, built by `build.rs` with [`load::build_index`].
+struct Prebuilt {
+    arena: &'static str,
+    slots: &'static [u8],
+    senses: &'static [u8],
+    filter: &'static [u8],
+}
+
+macro_rules! prebuilt {
+    ($prefix:literal) => {
+        Prebuilt {
+            arena: include_str!(concat!(env!("OUT_DIR"), "/", $prefix, "_arena.txt")),
+            slots: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_slots.bin")),
+            senses: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_senses.bin")),
+            filter: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_filter.bin")),
+        }
+    };
+}
+
+static PREBUILT_NAMES: Prebuilt = prebuilt!("names");
+static PREBUILT_CUES: Prebuilt = prebuilt!("cues");
+
+/// The index of `files` (embedded as `embedded`): the prebuilt one, or, when `dir` replaces
+/// one of the files, one built now.
+fn index_of(
+    files: &[(&str, load::RowFn)],
+    embedded: &[&'static str],
+    prebuilt: &Prebuilt,
+    filter: (usize, Option<SenseKind>),
+    dir: Option<&Path>,
+) -> Result<FormIndex, LexiconError> {
+    let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
+    if files.iter().any(|(n, _)| replaced(n).is_some()) {
+        let mut texts = Vec::new();
+        for ((name, _), text) in files.iter().zip(embedded) {
+            texts.push(match replaced(name) {
+                Some(p) => (p.display().to_string(), Cow::Owned(read(&p)?)),
+                None => (name.to_string(), Cow::Borrowed(*text)),
+            });
+        }
+        return load::build_index(files, texts, filter);
+    }
+    let mut sources = vec![Cow::Borrowed(prebuilt.arena)];
+    sources.extend(embedded.iter().map(|t| Cow::Borrowed(*t)));
+    Ok(FormIndex::from_parts(
+        sources,
+        Cow::Borrowed(prebuilt.slots),
+        Cow::Borrowed(prebuilt.senses),
+        Cow::Borrowed(prebuilt.filter),
+        filter.1.is_none(),
+    ))
+}
+
+/// How many tokens before a capitalized word a cue word (a role, a place type) is looked up.
+const CUE_REACH: usize = 9;
+
+/// The shape flags of capitalized word token `i`: [`flag::NAME_WORD`],
+/// [`flag::ADJECTIVE_BEFORE_NOUN`].
+fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
+    use crate::text::token::{ALL_CAPS, LATIN};
+    let t = &tokens[i];
+    let form = &text[t.start..t.end];
+    let mut flags = 0;
+    let after_quote = i > 0 && &text[tokens[i - 1].start..tokens[i - 1].end] == "\"";
+    if !t.has(LATIN)
+        && !t.has(ALL_CAPS)
+        && form.chars().nth(1).is_some()
+        && !form.ends_with('.')
+        && !form.bytes().any(|b| b.is_ascii_digit())
+        && !after_quote
+    {
+        flags |= flag::NAME_WORD;
+    }
+    let lower_word_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.kind == TokenKind::Word && !n.has(CAPITALIZED));
+    if lower_word_next && morph::clearly_adjective(form) {
+        flags |= flag::ADJECTIVE_BEFORE_NOUN;
+    }
+    flags
+}
+
+/// The longest multi-word form tried.
+const MAX_WORDS: usize = 8;
+
+/// The surname rules file (small: read at start-up).
+const SURNAME_SUFFIXES: (&str, &str) = (
+    "names/surname_suffixes.tsv",
+    include_str!("../../lexicons/names/surname_suffixes.tsv"),
+);
+
+/// The file names of the name lexicons (under `lexicons/`).
+pub fn file_names() -> impl Iterator<Item = &'static str> {
+    load::INDEX_FILES
+        .iter()
+        .chain(load::CUE_FILES)
+        .map(|(n, _)| *n)
+        .chain([SURNAME_SUFFIXES.0])
+}
+
+/// The name lexicons, loaded. Immutable and `Send + Sync`.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    index: FormIndex,
+    cues: FormIndex,
+    surname_rules: SurnameRules,
+}
+
+/// What the name lexicons say about a token, as bits of [`NameHit::flags`].
+pub mod flag {
+    /// A first name.
+    pub const FIRST: u16 = 1;
+    /// A patronymic.
+    pub const MIDDLE: u16 = 2;
+    /// A dictionary surname as it stands (nominative).
+    pub const LAST: u16 = 4;
+    /// A place.
+    pub const PLACE: u16 = 8;
+    /// A country or a region.
+    pub const BIG_PLACE: u16 = 16;
+    /// A known organization.
+    pub const ORG: u16 = 32;
+    /// An organization-type noun.
+    pub const ORG_TYPE: u16 = 64;
+    /// A role before a person's name.
+    pub const ROLE: u16 = 128;
+    /// A place-type noun.
+    pub const PLACE_TYPE: u16 = 256;
+    /// A place adjective.
+    pub const GEO_ADJECTIVE: u16 = 512;
+    /// A word after which a quoted name is a source ("сообщает").
+    pub const SOURCE: u16 = 1024;
+    /// A capitalized Cyrillic word of two letters or more, not all capitals, without digits
+    /// or a final dot, not right after a quote: a word a name can be made of.
+    pub const NAME_WORD: u16 = 2048;
+    /// A word ending like an adjective with a lower-case word after it ("Национального
+    /// фронта").
+    pub const ADJECTIVE_BEFORE_NOUN: u16 = 4096;
+    /// A hyphenated word whose parts are first names ("Жан-Мари").
+    pub const HYPHENATED_FIRST: u16 = 8192;
+    /// A word after which a name is a title, an award, an event ("альбом", "премии").
+    pub const TITLE: u16 = 16384;
+    /// The flags that say what a word looks like, not what a lexicon says it is.
+    pub const SHAPE: u16 = NAME_WORD | ADJECTIVE_BEFORE_NOUN | HYPHENATED_FIRST;
+}
+
+/// What the name lexicons say about the token at one position: its own form's key and
+/// senses (as [`flag`] bits), the longest multi-word form starting there, and its cue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameHit {
+    /// The key of the token's own form.
+    pub key: Option<KeyId>,
+    /// The longest multi-word form starting here: one past its last token, and its key.
+    pub multi: Option<(u32, KeyId)>,
+    /// The key of the token's form in the cue index.
+    pub cue: Option<KeyId>,
+    /// What the token's own form is ([`flag`] bits).
+    pub flags: u16,
+    /// For a role, the cases it can be in (0 for a plural form or none).
+    pub role_cases: u8,
+}
+
+/// `ending, replacement, gender, case, count, source`
+fn surname_rule(f: &[&str]) -> Result<SurnameRule, String> {
+    let ending = crate::text::Normalized::new(load::field(f, 0, "ending")?)
+        .text()
+        .to_string();
+    let replacement = f.get(1).map_or("", |s| s.trim()).to_string();
+    let g = load::gender(load::field(f, 2, "gender")?)?;
+    let name = load::field(f, 3, "case")?;
+    let case = morph::case::from_name(name).ok_or_else(|| format!("unknown case {name:?}"))?;
+    let count = match f.get(4).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(c) => c
+            .parse()
+            .map_err(|_| format!("count {c:?} is not a number"))?,
+        None => 0,
+    };
+    Ok(SurnameRule {
+        ending: ending.into(),
+        replacement: replacement.into(),
+        gender: g,
+        case,
+        count,
+    })
+}
+
+fn read(path: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(path).map_err(|e| LexiconError {
+        file: path.display().to_string(),
+        line: 0,
+        message: e.to_string(),
+    })
+}
+
+impl Names {
+    /// Loads the name lexicons: from `dir` for the files it has, embedded ones for the rest.
+    /// The embedded index is prebuilt; when `dir` replaces one of its files, it is built here.
+    pub fn load(dir: Option<&Path>) -> Result<Names, LexiconError> {
+        let index = index_of(
+            load::INDEX_FILES,
+            EMBEDDED,
+            &PREBUILT_NAMES,
+            load::INDEX_FILTER,
+            dir,
+        )?;
+        let cues = index_of(
+            load::CUE_FILES,
+            EMBEDDED_CUES,
+            &PREBUILT_CUES,
+            load::CUE_FILTER,
+            dir,
+        )?;
+        let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
+        let (name, text) = match replaced(SURNAME_SUFFIXES.0) {
+            Some(p) => (p.display().to_string(), Cow::Owned(read(&p)?)),
+            None => (
+                SURNAME_SUFFIXES.0.to_string(),
+                Cow::Borrowed(SURNAME_SUFFIXES.1),
+            ),
+        };
+        let mut rules = Vec::new();
+        load::for_rows(&name, &text, |f| {
+            rules.push(surname_rule(f)?);
+            Ok(())
+        })?;
+        Ok(Names {
+            index,
+            cues,
+            surname_rules: SurnameRules::new(rules),
+        })
+    }
+
+    /// The form index.
+    pub fn index(&self) -> &FormIndex {
+        &self.index
+    }
+
+    /// The cue index: organization types, place adjectives, place types, roles.
+    pub fn cues(&self) -> &FormIndex {
+        &self.cues
+    }
+
+    /// The surname rules, the most frequent first.
+    pub fn surname_rules(&self) -> &SurnameRules {
+        &self.surname_rules
+    }
+
+    /// The gender of `lower` (normalized) as a dictionary surname, if it is one.
+    pub fn surname_gender(&self, lower: &str) -> Option<u8> {
+        if !self.index.may_have(lower) {
+            return None;
+        }
+        let key = self.index.lookup(lower)?;
+        let mut found = None;
+        for s in self.index.senses(key) {
+            if s.kind == SenseKind::Last {
+                found = Some(match found {
+                    None => s.tag,
+                    Some(g) if g == s.tag => g,
+                    Some(_) => b'?',
+                });
+            }
+        }
+        found
+    }
+
+    /// True if every part of a hyphenated form is a first name ("жан-мари").
+    fn hyphenated_first(&self, form: &str) -> bool {
+        form.split('-').all(|part| {
+            self.index
+                .lookup(part)
+                .is_some_and(|k| self.index.senses(k).any(|s| s.kind == SenseKind::First))
+        })
+    }
+
+    /// Looks up every capitalized word token of a document: its own form, and the longest
+    /// multi-word form that starts with it.
+    ///
+    /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
+    pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
+        out.clear();
+        out.resize(tokens.len(), NameHit::default());
+        marked.clear();
+        if self.index.is_empty() {
+            return;
+        }
+        // Cue words matter near a capitalized word: a role or a place type up to
+        // CUE_REACH words before it, an organization type a few words after it, a type
+        // before a quoted name.
+        let mut near = vec![false; tokens.len()];
+        let mut next_cap = usize::MAX;
+        for i in (0..tokens.len()).rev() {
+            let t = &tokens[i];
+            if t.kind == TokenKind::Word && t.has(CAPITALIZED) {
+                next_cap = i;
+            }
+            near[i] = next_cap != usize::MAX && next_cap - i <= CUE_REACH;
+        }
+        let mut prev_cap = usize::MAX;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let capitalized = t.has(CAPITALIZED);
+            if capitalized {
+                prev_cap = i;
+            }
+            let form = &text[t.start..t.end];
+            let hit = &mut out[i];
+            // Cue words have three letters or more, but for abbreviations ("СП").
+            if (near[i]
+                || (prev_cap != usize::MAX && i - prev_cap <= 3)
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
+                && (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+                && let Some(key) = self.cues.lookup(form)
+            {
+                hit.cue = Some(key);
+                for s in self.cues.senses(key) {
+                    hit.flags |= match s.kind {
+                        SenseKind::OrgType => flag::ORG_TYPE,
+                        SenseKind::PlaceType => flag::PLACE_TYPE,
+                        SenseKind::GeoAdjective => flag::GEO_ADJECTIVE,
+                        SenseKind::Source => flag::SOURCE,
+                        SenseKind::Title => flag::TITLE,
+                        SenseKind::Role => {
+                            hit.role_cases |= s.tag;
+                            flag::ROLE
+                        }
+                        _ => 0,
+                    };
+                }
+            }
+            if capitalized || hit.flags != 0 {
+                marked.push(i as u32);
+            }
+            if !capitalized {
+                continue;
+            }
+            hit.flags |= shape_flags(text, tokens, i);
+            let Some(key) = self.index.lookup(form) else {
+                if form.contains('-') && self.hyphenated_first(form) {
+                    hit.flags |= flag::HYPHENATED_FIRST;
+                }
+                continue;
+            };
+            if self.index.has_senses(key) {
+                hit.key = Some(key);
+                // The slot says which kinds of senses the form has: no need to read them.
+                let kinds = self.index.kinds(key);
+                let has = |k: SenseKind| kinds & k.bit() != 0;
+                for (kind, f) in [
+                    (SenseKind::First, flag::FIRST),
+                    (SenseKind::Middle, flag::MIDDLE),
+                    (SenseKind::Last, flag::LAST),
+                    (SenseKind::Org, flag::ORG),
+                ] {
+                    if has(kind) {
+                        hit.flags |= f;
+                    }
+                }
+                if has(SenseKind::Place) {
+                    hit.flags |= flag::PLACE;
+                }
+                if kinds & index::BIG_PLACE_BIT != 0 {
+                    hit.flags |= flag::BIG_PLACE;
+                }
+                if hit.flags & flag::FIRST == 0 && form.contains('-') && self.hyphenated_first(form)
+                {
+                    hit.flags |= flag::HYPHENATED_FIRST;
+                }
+            }
+            let words = self.index.words(key);
+            if words > 1 {
+                // Words joined by single spaces: the text between is the key itself.
+                let mut end = i + 1;
+                while end < tokens.len()
+                    && end - i < words.min(MAX_WORDS)
+                    && tokens[end].start == tokens[end - 1].end + 1
+                    && text.as_bytes()[tokens[end - 1].end] == b' '
+                {
+                    end += 1;
+                }
+                while end > i + 1 {
+                    let span = &text[t.start..tokens[end - 1].end];
+                    if let Some(k) = self.index.lookup(span)
+                        && self.index.has_senses(k)
+                    {
+                        out[i].multi = Some((end as u32, k));
+                        break;
+                    }
+                    end -= 1;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_forms_are_recognized() {
+        assert!(load::is_normalized("казахстана"));
+        assert!(load::is_normalized("al jazeera"));
+        assert!(!load::is_normalized("Казахстан"));
+        assert!(!load::is_normalized("ёлка"));
+        assert!(!load::is_normalized("кот-д’ивуар"));
+    }
+
+    fn lemmas(names: &Names, form: &str, kind: SenseKind) -> Vec<String> {
+        let ix = names.index();
+        ix.lookup(form)
+            .map(|k| {
+                ix.senses(k)
+                    .filter(|s| s.kind == kind)
+                    .map(|s| ix.lemma(&s).to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn check(names: &Names) {
+        assert_eq!(lemmas(names, "казахстана", SenseKind::Place), ["Казахстан"]);
+        assert_eq!(
+            lemmas(names, "карагандинской области", SenseKind::Place),
+            ["Карагандинская область"]
+        );
+        assert_eq!(lemmas(names, "брайаном", SenseKind::First), ["Брайан"]);
+        assert_eq!(lemmas(names, "мид", SenseKind::Org), ["МИД"]);
+        assert_eq!(names.surname_gender("кошербаев"), Some(b'm'));
+        let k = names.index().lookup("карагандинской").unwrap();
+        assert!(names.index().words(k) >= 2);
+        assert!(!names.surname_rules().is_empty());
+    }
+
+    #[test]
+    fn embedded_texts_are_the_listed_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+        for (files, texts) in [
+            (load::INDEX_FILES, EMBEDDED),
+            (load::CUE_FILES, EMBEDDED_CUES),
+        ] {
+            assert_eq!(files.len(), texts.len());
+            for ((name, _), text) in files.iter().zip(texts) {
+                let on_disk = std::fs::read_to_string(root.join(name)).unwrap();
+                assert!(on_disk == *text, "{name} is not embedded in its place");
+            }
+        }
+    }
+
+    #[test]
+    fn the_prebuilt_index_answers() {
+        check(&Names::load(None).unwrap());
+    }
+
+    #[test]
+    fn an_index_built_at_run_time_answers_the_same() {
+        let dir = std::env::temp_dir().join(format!("newsfacts-names-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("org")).unwrap();
+        std::fs::write(
+            dir.join("org/known.tsv"),
+            "# test\n# form\tnormal\nмид\tМИД\nрога и копыта\tРога и копыта\n",
+        )
+        .unwrap();
+        let names = Names::load(Some(&dir)).unwrap();
+        check(&names);
+        assert_eq!(
+            lemmas(&names, "рога и копыта", SenseKind::Org),
+            ["Рога и копыта"]
+        );
+        assert!(lemmas(&names, "reuters", SenseKind::Org).is_empty());
+        std::fs::write(dir.join("org/known.tsv"), "# test\nмид\n").unwrap();
+        let err = Names::load(Some(&dir)).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("known.tsv:2: missing column 2 (normal)"),
+            "{err}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

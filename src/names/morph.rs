@@ -1,0 +1,624 @@
+//! Morphology for names, by rule: the case a first name is in, the nominative of a surname
+//! ("Мастом" → "Маст", "Алтхауса" → "Алтхаус"), adjectives agreeing with a head noun
+//! ("Карагандинской" → "Карагандинская"), and the original's capitalization on a normal form.
+//!
+//! Nothing here lemmatizes at run time from a dictionary: surname endings come from
+//! `names/surname_suffixes.tsv` (reverse case rules with counts), adjective endings are the
+//! closed set of Russian adjective endings, and dictionary checks are hash lookups.
+
+/// Grammatical cases as bits of a set.
+pub mod case {
+    /// Nominative.
+    pub const NOM: u8 = 1;
+    /// Genitive.
+    pub const GEN: u8 = 2;
+    /// Dative.
+    pub const DAT: u8 = 4;
+    /// Accusative.
+    pub const ACC: u8 = 8;
+    /// Instrumental.
+    pub const INS: u8 = 16;
+    /// Prepositional (locative).
+    pub const LOC: u8 = 32;
+    /// Any case: nothing is known.
+    pub const ANY: u8 = 63;
+
+    /// The bit of a case named as in `surname_suffixes.tsv` (`nom gen dat acc ins loc`).
+    pub fn from_name(name: &str) -> Option<u8> {
+        Some(match name {
+            "nom" => NOM,
+            "gen" => GEN,
+            "dat" => DAT,
+            "acc" => ACC,
+            "ins" => INS,
+            "loc" => LOC,
+            _ => return None,
+        })
+    }
+}
+
+/// A reverse surname rule: a form ending in `ending` has the nominative
+/// `form[..len - ending] + replacement` (for this gender and case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SurnameRule {
+    /// The case ending, normalized (lower case).
+    pub ending: Box<str>,
+    /// What replaces it in the nominative.
+    pub replacement: Box<str>,
+    /// `b'm'`, `b'f'` or `b'?'`.
+    pub gender: u8,
+    /// The case bit.
+    pub case: u8,
+    /// How many dictionary surnames show the rule.
+    pub count: u32,
+}
+
+/// A character as normalization makes it: lower case, ё as е.
+#[inline]
+pub fn fold(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' | 'ё' => 'е',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// The surname rules, the most frequent first, with an index by the last letter of their
+/// ending: a form is tried only against the rules it can end with.
+#[derive(Clone, Debug, Default)]
+pub struct SurnameRules {
+    rules: Vec<SurnameRule>,
+    /// (last letter of the ending, indices into `rules` in order).
+    by_last: Vec<(char, Vec<u16>)>,
+}
+
+impl SurnameRules {
+    /// Indexes `rules` (sorted here, the most frequent first).
+    pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
+        rules.sort_by_key(|r| std::cmp::Reverse(r.count));
+        let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        for (k, r) in rules.iter().enumerate() {
+            let Some(last) = r.ending.chars().last() else {
+                continue;
+            };
+            match by_last.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, v)) => v.push(k as u16),
+                None => by_last.push((last, vec![k as u16])),
+            }
+        }
+        SurnameRules { rules, by_last }
+    }
+
+    /// Every rule, the most frequent first.
+    pub fn all(&self) -> &[SurnameRule] {
+        &self.rules
+    }
+
+    /// The rules whose ending `form` ends with, the most frequent first.
+    pub fn matching<'a, 'f>(
+        &'a self,
+        form: &'f str,
+    ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
+        let last = form.chars().last();
+        self.by_last
+            .iter()
+            .find(|(c, _)| Some(*c) == last)
+            .map_or(&[][..], |(_, v)| v.as_slice())
+            .iter()
+            .map(|&k| &self.rules[k as usize])
+            .filter(move |r| form.ends_with(&*r.ending))
+    }
+
+    /// True if there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+/// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
+/// of normalization than that.
+pub fn lower(s: &str) -> String {
+    s.chars().map(fold).collect()
+}
+
+/// Which cases a first name's form (normalized) is in, from how it differs from its lemma
+/// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
+/// [`case::ANY`].
+pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
+    let mut common = 0;
+    let mut lemma_chars = lemma.chars().map(fold);
+    let mut lemma_rest = 0;
+    for c in form.chars() {
+        match lemma_chars.next() {
+            Some(l) if l == c => common += c.len_utf8(),
+            Some(_) => {
+                lemma_rest = 1;
+                break;
+            }
+            None => break,
+        }
+    }
+    lemma_rest += lemma_chars.count();
+    let rest = &form[common..];
+    if rest.is_empty() && lemma_rest == 0 {
+        let last = lemma.chars().last().map_or(' ', fold);
+        let declines = match gender {
+            b'f' => matches!(last, 'а' | 'я'),
+            _ => !matches!(last, 'о' | 'и' | 'е' | 'у' | 'ю' | 'ы' | 'э'),
+        };
+        return if declines { case::NOM } else { case::ANY };
+    }
+    match rest {
+        "а" | "я" => case::GEN | case::ACC,
+        "у" | "ю" => {
+            if gender == b'f' {
+                case::ACC
+            } else {
+                case::DAT
+            }
+        }
+        "ы" => case::GEN,
+        "и" => case::GEN | case::DAT | case::LOC,
+        "е" => case::DAT | case::LOC,
+        "ом" | "ем" | "ой" | "ей" | "ою" | "ею" => case::INS,
+        _ => case::ANY,
+    }
+}
+
+/// True if `form` (normalized) is `lemma` (as written) normalized.
+pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    let mut f = form.chars();
+    lemma.chars().map(fold).all(|c| f.next() == Some(c)) && f.next().is_none()
+}
+
+/// A surname brought to the nominative: cut `cut` characters from the end of the form and
+/// append `append`; the gender it implies; whether the result is a dictionary surname.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Surname<'r> {
+    /// Characters to cut from the end.
+    pub cut: usize,
+    /// What to append.
+    pub append: &'r str,
+    /// `b'm'`, `b'f'` or `b'?'`.
+    pub gender: u8,
+    /// The result is in the surname dictionary.
+    pub known: bool,
+    /// The case the form was found in (a bit of [`case`]; [`case::NOM`] for the form itself).
+    pub case: u8,
+}
+
+/// The nominative of a surname form (normalized, lower case).
+///
+/// Every rule whose ending matches, whose case is in `cases` and whose gender agrees with
+/// `gender` (`?` agrees with anything) proposes a nominative. In order: the form itself if
+/// the nominative is allowed and the dictionary (`known`) has it; the most frequent rule
+/// whose result the dictionary has; the form itself if the dictionary has it (an
+/// indeclinable surname: "Шойгу" after "Сергею"); the form itself if the nominative is
+/// allowed; the most frequent rule.
+pub fn surname_nominative<'r>(
+    form: &str,
+    gender: u8,
+    cases: u8,
+    rules: &'r SurnameRules,
+    known: impl Fn(&str) -> Option<u8>,
+) -> Surname<'r> {
+    let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
+    let same = |g: u8| if g == b'?' { gender } else { g };
+    let itself = known(form).filter(|g| agrees(*g));
+    let identity = |known: bool, g: u8| Surname {
+        cut: 0,
+        append: "",
+        gender: g,
+        known,
+        case: case::NOM,
+    };
+    if cases & case::NOM != 0
+        && let Some(g) = itself
+    {
+        return identity(true, same(g));
+    }
+    let mut buf = String::with_capacity(form.len() + 4);
+    // Rules are sorted by count, highest first: the first known candidate wins.
+    let mut fallback: Option<Surname<'r>> = None;
+    for r in rules.matching(form) {
+        if r.case & cases == 0 || !agrees(r.gender) {
+            continue;
+        }
+        let stem = &form[..form.len() - r.ending.len()];
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(&r.replacement);
+        let cut = r.ending.chars().count();
+        if let Some(g) = known(&buf)
+            && agrees(g)
+        {
+            return Surname {
+                cut,
+                append: &r.replacement,
+                gender: if g == b'?' { same(r.gender) } else { g },
+                known: true,
+                case: r.case,
+            };
+        }
+        if fallback.is_none() && r.count > 0 {
+            fallback = Some(Surname {
+                cut,
+                append: &r.replacement,
+                gender: same(r.gender),
+                known: false,
+                case: r.case,
+            });
+        }
+    }
+    if let Some(g) = itself {
+        return identity(true, same(g));
+    }
+    if cases & case::NOM != 0 {
+        return identity(false, gender);
+    }
+    fallback.unwrap_or(identity(false, gender))
+}
+
+/// The ending a masculine first name of a consonant stem takes in `case` ("Олафом" is
+/// "Олаф" in the instrumental), if `form` has it.
+pub fn first_name_ending(form: &str, case: u8) -> Option<&'static str> {
+    let endings: &[&'static str] = match case {
+        case::GEN | case::ACC => &["а", "я"],
+        case::DAT => &["у", "ю"],
+        case::INS => &["ом", "ем"],
+        case::LOC => &["е"],
+        _ => &[],
+    };
+    endings.iter().copied().find(|e| {
+        form.strip_suffix(e)
+            .and_then(|stem| stem.chars().last())
+            .is_some_and(|c| !"аеиоуыэюяй".contains(c))
+    })
+}
+
+/// Applies a cut-and-append to an original spelling: `apply_ending("Мастом", 2, "")` is
+/// "Маст". The appended text takes the case of the original (all capitals stay capitals).
+pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
+    let keep = original
+        .char_indices()
+        .rev()
+        .nth(cut.saturating_sub(1))
+        .map_or(
+            original.len(),
+            |(i, _)| if cut == 0 { original.len() } else { i },
+        );
+    let mut out = String::with_capacity(keep + append.len());
+    out.push_str(&original[..keep]);
+    if is_all_caps(original) {
+        out.extend(append.chars().flat_map(char::to_uppercase));
+    } else {
+        out.push_str(append);
+    }
+    out
+}
+
+/// True if every letter is a capital and there are at least two letters.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        // Cyrillic and Latin answered directly: the Unicode tables are slow for Cyrillic.
+        let upper = match c {
+            'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+            'а'..='я' | 'ё' | 'a'..='z' => false,
+            c if c.is_alphabetic() => c.is_uppercase(),
+            _ => continue,
+        };
+        if !upper {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// The gender and number a head noun's lemma implies, for the adjectives before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// Masculine singular.
+    Masculine,
+    /// Feminine singular.
+    Feminine,
+    /// Neuter singular.
+    Neuter,
+    /// Plural.
+    Plural,
+}
+
+/// The gender of a noun from its lemma's ending; for `-ь` nouns the adjective's own ending
+/// decides (`adjective` is one of the adjectives that agree with it, normalized).
+pub fn noun_agreement(lemma: &str, adjective: Option<&str>) -> Agreement {
+    let lower_last = lemma
+        .chars()
+        .last()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    let upper = lemma.chars().all(|c| !c.is_lowercase());
+    if upper {
+        return Agreement::Masculine;
+    }
+    match lower_last {
+        Some('а' | 'я') => Agreement::Feminine,
+        Some('о' | 'е') => Agreement::Neuter,
+        Some('ы' | 'и') => Agreement::Plural,
+        Some('ь') => {
+            let feminine = adjective.is_some_and(|a| {
+                ["ой", "ей", "ую", "юю", "ая", "яя", "ою", "ею"]
+                    .iter()
+                    .any(|e| a.ends_with(e))
+            });
+            if feminine {
+                Agreement::Feminine
+            } else {
+                Agreement::Masculine
+            }
+        }
+        _ => Agreement::Masculine,
+    }
+}
+
+/// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
+const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
+    ("ыми", false),
+    ("ими", true),
+    ("ого", false),
+    ("его", true),
+    ("ому", false),
+    ("ему", true),
+    ("ый", false),
+    ("ий", true),
+    ("ой", false),
+    ("ая", false),
+    ("яя", true),
+    ("ое", false),
+    ("ее", true),
+    ("ые", false),
+    ("ие", true),
+    ("ым", false),
+    ("им", true),
+    ("ом", false),
+    ("ем", true),
+    ("ей", true),
+    ("ую", false),
+    ("юю", true),
+    ("ою", false),
+    ("ею", true),
+    ("ых", false),
+    ("их", true),
+];
+
+/// The ending of an adjective form (normalized), if it has one, and whether it is soft.
+pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
+    let (ending, soft) = ADJECTIVE_ENDINGS
+        .iter()
+        .find(|(e, _)| form.ends_with(e))
+        .copied()?;
+    // At least two letters of stem.
+    (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
+}
+
+/// True if `form` (normalized) can only be an adjective form by its ending: the long endings
+/// ("-ого", "-ая", "-ых"...) and the short ones after "-ск-", "-цк-" ("американском"); "-ом",
+/// "-ым", "-ой" alone are as often a noun's ("Мастом", "Путиным", "Толстой").
+pub fn clearly_adjective(form: &str) -> bool {
+    let Some((ending, _)) = adjective_ending(form) else {
+        return false;
+    };
+    if ending.chars().count() >= 3
+        || matches!(
+            ending,
+            "ый" | "ий"
+                | "ая"
+                | "яя"
+                | "ое"
+                | "ее"
+                | "ые"
+                | "ие"
+                | "ых"
+                | "их"
+                | "ую"
+                | "юю"
+        )
+    {
+        return true;
+    }
+    let stem = &form[..form.len() - ending.len()];
+    stem.ends_with("ск") || stem.ends_with("цк")
+}
+
+/// The nominative of an adjective form agreeing with `agreement`: "карагандинской" →
+/// "карагандинская", "каспийского" → "каспийский", "верхнего" → "верхний". Returns the
+/// number of characters to cut and the ending to append, or `None` if `form` is no adjective.
+pub fn adjective_nominative(form: &str, agreement: Agreement) -> Option<(usize, &'static str)> {
+    let (ending, soft) = adjective_ending(form)?;
+    let stem = &form[..form.len() - ending.len()];
+    let last = stem.chars().last()?;
+    let velar = matches!(last, 'к' | 'г' | 'х');
+    let sibilant = matches!(last, 'ж' | 'ш' | 'ч' | 'щ' | 'ц');
+    let soft = soft && !velar && !sibilant;
+    let new = match agreement {
+        // A stressed "-ой" ("Донской") cannot be told from "-ый" here: "-ый" is far commoner.
+        Agreement::Masculine => {
+            if soft || velar || sibilant {
+                "ий"
+            } else {
+                "ый"
+            }
+        }
+        Agreement::Feminine => {
+            if soft {
+                "яя"
+            } else {
+                "ая"
+            }
+        }
+        Agreement::Neuter => {
+            if soft || sibilant {
+                "ее"
+            } else {
+                "ое"
+            }
+        }
+        Agreement::Plural => {
+            if soft || velar || sibilant {
+                "ие"
+            } else {
+                "ые"
+            }
+        }
+    };
+    Some((ending.chars().count(), new))
+}
+
+/// Gives `normal` (lower case) the capitalization of `original`: all capitals, a capital
+/// first letter (each part of a hyphenated word that had one), or as it is.
+pub fn with_case_of(original: &str, normal: &str) -> String {
+    if is_all_caps(original) {
+        return normal.to_uppercase();
+    }
+    let caps: Vec<bool> = original
+        .split('-')
+        .map(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let mut out = String::with_capacity(normal.len());
+    for (k, part) in normal.split('-').enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let mut chars = part.chars();
+        if caps.get(k).copied().unwrap_or(false)
+            && let Some(c) = chars.next()
+        {
+            out.extend(c.to_uppercase());
+        }
+        out.push_str(chars.as_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> SurnameRules {
+        let r = |e: &str, rep: &str, g: u8, c: u8, n: u32| SurnameRule {
+            ending: e.into(),
+            replacement: rep.into(),
+            gender: g,
+            case: c,
+            count: n,
+        };
+        SurnameRules::new(vec![
+            r("а", "", b'm', case::GEN, 7278),
+            r("ым", "", b'm', case::INS, 5877),
+            r("ом", "", b'm', case::INS, 1266),
+            r("ой", "а", b'f', case::INS, 5859),
+            r("у", "а", b'f', case::ACC, 5863),
+        ])
+    }
+
+    #[test]
+    fn first_name_cases_from_endings() {
+        let table: &[(&str, &str, u8, u8)] = &[
+            ("брайаном", "Брайан", b'm', case::INS),
+            ("брайан", "Брайан", b'm', case::NOM),
+            ("марко", "Марко", b'm', case::ANY),
+            ("анну", "Анна", b'f', case::ACC),
+            ("сергея", "Сергей", b'm', case::GEN | case::ACC),
+            ("марии", "Мария", b'f', case::GEN | case::DAT | case::LOC),
+            ("мишель", "Мишель", b'f', case::ANY),
+            ("семена", "Семён", b'm', case::GEN | case::ACC),
+        ];
+        for &(form, lemma, g, want) in table {
+            assert_eq!(first_name_cases(form, lemma, g), want, "{form}");
+        }
+        assert!(is_lemma("семен", "Семён"));
+        assert!(!is_lemma("семена", "Семён"));
+    }
+
+    #[test]
+    fn surnames_to_the_nominative() {
+        let known = |s: &str| match s {
+            "иванов" => Some(b'm'),
+            "иванова" => Some(b'f'),
+            "обама" => Some(b'?'),
+            _ => None,
+        };
+        let rules = rules();
+        type Row = (&'static str, u8, u8, (usize, &'static str, bool));
+        let table: &[Row] = &[
+            ("мастом", b'm', case::INS, (2, "", false)),
+            ("алтхауса", b'?', case::GEN, (1, "", false)),
+            ("ивановым", b'm', case::INS, (2, "", true)),
+            ("ивановой", b'f', case::INS, (2, "а", true)),
+            ("иванова", b'?', case::ANY, (0, "", true)),
+            ("иванова", b'm', case::GEN, (1, "", true)),
+            ("обама", b'm', case::ANY, (0, "", true)),
+            ("обама", b'm', case::GEN, (0, "", true)),
+            ("кошербаев", b'm', case::NOM, (0, "", false)),
+        ];
+        for &(form, g, cases, want) in table {
+            let s = surname_nominative(form, g, cases, &rules, known);
+            assert_eq!((s.cut, s.append, s.known), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn first_names_lose_the_surname_s_case() {
+        assert_eq!(first_name_ending("олафом", case::INS), Some("ом"));
+        assert_eq!(first_name_ending("олафа", case::GEN), Some("а"));
+        assert_eq!(first_name_ending("илон", case::GEN), None);
+        assert_eq!(first_name_ending("пини", case::GEN), None);
+    }
+
+    #[test]
+    fn endings_apply_to_the_original_spelling() {
+        assert_eq!(apply_ending("Мастом", 2, ""), "Маст");
+        assert_eq!(apply_ending("Ивановой", 2, "а"), "Иванова");
+        assert_eq!(apply_ending("ПЕТРОВЫМ", 2, ""), "ПЕТРОВ");
+        assert_eq!(apply_ending("Рубио", 0, ""), "Рубио");
+    }
+
+    #[test]
+    fn adjectives_agree_with_their_head() {
+        use Agreement::*;
+        let table: &[(&str, Agreement, &str)] = &[
+            ("карагандинской", Feminine, "карагандинская"),
+            ("каспийского", Masculine, "каспийский"),
+            ("трубопроводного", Masculine, "трубопроводный"),
+            ("геологической", Feminine, "геологическая"),
+            ("верхнего", Masculine, "верхний"),
+            ("верхней", Feminine, "верхняя"),
+            ("государственной", Feminine, "государственная"),
+            ("общей", Feminine, "общая"),
+            ("международного", Neuter, "международное"),
+            ("экспортно-импортный", Masculine, "экспортно-импортный"),
+        ];
+        for &(form, agr, want) in table {
+            let (cut, new) = adjective_nominative(form, agr).unwrap();
+            let got = apply_ending(form, cut, new);
+            assert_eq!(got, want, "{form}");
+        }
+        assert_eq!(noun_agreement("область", Some("карагандинской")), Feminine);
+        assert_eq!(noun_agreement("консорциум", None), Masculine);
+        assert_eq!(noun_agreement("МИД", None), Masculine);
+        assert!(adjective_nominative("банк", Masculine).is_none());
+        assert!(clearly_adjective("американском") && clearly_adjective("верхнего"));
+        assert!(!clearly_adjective("мастом") && !clearly_adjective("путиным"));
+    }
+
+    #[test]
+    fn capitalization_comes_from_the_original() {
+        assert_eq!(with_case_of("Каспийского", "каспийский"), "Каспийский");
+        assert_eq!(with_case_of("Тау-Кен", "тау-кен"), "Тау-Кен");
+        assert_eq!(with_case_of("США", "сша"), "США");
+        assert_eq!(with_case_of("службы", "служба"), "служба");
+    }
+}

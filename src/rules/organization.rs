@@ -1,0 +1,627 @@
+//! Organizations: known names in any case form ("МИД", "Палаты представителей США"),
+//! capitalized adjectives with a type noun ("Каспийского трубопроводного консорциума" →
+//! "Каспийский трубопроводный консорциум"), a capitalized type noun ("американском
+//! Конгрессе" → "Конгресс"), a type noun with a quoted name ("компанией «Тау-Кен Самрук»"),
+//! Latin names ("Cove Capital"), acronyms, and, once a name is known in a document, its
+//! later mentions: an abbreviation defined in brackets ("(КТК)") and a quoted name.
+
+use super::location::{adjectives_nominative, place_at};
+use super::{Candidate, Doc};
+use crate::fact::{FactType, NameValue, Value};
+use crate::names::index::SenseKind;
+use crate::names::{PlaceKind, flag, morph};
+use crate::text::TokenKind;
+
+/// The longest Latin name, in tokens.
+const MAX_LATIN: usize = 6;
+/// The longest quoted name, in tokens.
+const MAX_QUOTED: usize = 8;
+
+/// Proposes organization facts.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    for i in doc.marked() {
+        known(doc, i, out);
+        adjective_and_type(doc, i, out);
+        capitalized_type(doc, i, out);
+        type_and_quoted(doc, i, out);
+        latin(doc, i, out);
+        acronym(doc, i, out);
+    }
+    // A site's name: the word before the dot is capitalized ("Лента.ру", "Gzt.Ru").
+    for i in doc.marked() {
+        domain(doc, i + 1, out);
+    }
+    mentions(doc, first, out);
+}
+
+/// Top-level domains that make a word before them a site's name.
+fn top_level_domain(s: &str) -> bool {
+    matches!(
+        s,
+        "ru" | "com"
+            | "org"
+            | "net"
+            | "info"
+            | "ua"
+            | "kz"
+            | "by"
+            | "su"
+            | "uk"
+            | "de"
+            | "io"
+            | "tv"
+            | "fm"
+            | "рф"
+            | "ру"
+    )
+}
+
+/// `organization.domain`: a site's name, "Лента.ру", "Gzt.Ru" (a medium, as a source of
+/// news); the normal form is the known one if the site is known.
+fn domain(doc: &Doc<'_>, k: usize, out: &mut Vec<Candidate>) {
+    if doc.kind(k) != Some(TokenKind::Punct)
+        || k == 0
+        || !doc.is(k, ".")
+        || !doc.glued(k)
+        || !doc.glued(k + 1)
+        || doc.kind(k - 1) != Some(TokenKind::Word)
+        || !top_level_domain(doc.text(k + 1))
+        || (k >= 2 && doc.is(k - 2, ".") && doc.glued(k - 1))
+    {
+        return;
+    }
+    let (start, end) = (k - 1, k + 2);
+    let index = doc.lexicon.names().index();
+    let normal = index
+        .lookup(&format!("{}.{}", doc.text(start), doc.text(k + 1)))
+        .and_then(|key| index.senses(key).find(|s| s.kind == SenseKind::Org))
+        .map_or_else(
+            || doc.original_text(start, end).to_string(),
+            |s| index.lemma(&s).to_string(),
+        );
+    push(out, start, end, normal, "organization.domain");
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule: &'static str) {
+    out.push(Candidate {
+        start,
+        end,
+        kind: FactType::Organization,
+        value: Value::Name(NameValue {
+            normal,
+            ..NameValue::default()
+        }),
+        rule,
+    });
+}
+
+/// The organization-type noun at token `i` (one token): its lemma.
+pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
+}
+
+/// A place right after an organization's head that belongs to its name ("банк США",
+/// "Палаты представителей США"): a country or region, not starting a sentence. One past it.
+fn place_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    let (end, _, kind) = place_at(doc, j)?;
+    (matches!(kind, PlaceKind::Country | PlaceKind::Region) && !doc.sentence_start(j))
+        .then_some(end)
+}
+
+/// Appends a tail (`start..end`, as written) to a normal form.
+fn with_tail(doc: &Doc<'_>, mut normal: String, start: usize, end: usize) -> String {
+    if end > start {
+        normal.push(' ');
+        normal.push_str(doc.original_text(start, end));
+    }
+    normal
+}
+
+/// `organization.known`: a known organization in any case form; a name that starts with a
+/// type noun takes a country after it ("Палаты представителей США").
+fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let hit = doc.name_hit(i);
+    let index = doc.lexicon.names().index();
+    let found = hit
+        .multi
+        .and_then(|(end, k)| {
+            index
+                .senses(k)
+                .find(|s| s.kind == SenseKind::Org)
+                .map(|s| (end as usize, s))
+        })
+        .or_else(|| {
+            let k = hit.key?;
+            // A place or a person's name first: "Россия" is the country, not the channel.
+            if !doc.is_a(i, flag::ORG) || doc.is_a(i, flag::PLACE | flag::FIRST) {
+                return None;
+            }
+            index
+                .senses(k)
+                .find(|s| s.kind == SenseKind::Org)
+                .map(|s| (i + 1, s))
+        });
+    let Some((end, sense)) = found else {
+        return;
+    };
+    // A lone capitalized word at a sentence start may be any word; a type abbreviation
+    // ("СП", "ООО") names no one.
+    if end == i + 1
+        && ((doc.sentence_start(i) && !doc.all_caps(i) && !doc.latin(i))
+            || doc.blocked(i, FactType::Organization))
+    {
+        return;
+    }
+    let mut normal = index.lemma(&sense).to_string();
+    let mut stop = end;
+    // "Палаты представителей США", but "МИД России" is МИД and Россия.
+    if org_type(doc, i).is_some()
+        && !doc.all_caps(i)
+        && let Some(tail) = place_tail(doc, end)
+    {
+        normal = with_tail(doc, normal, end, tail);
+        stop = tail;
+    }
+    push(out, i, stop, normal, "organization.known");
+}
+
+/// An adjective form at token `i` (Cyrillic word with an adjective ending).
+fn adjective(doc: &Doc<'_>, i: usize) -> bool {
+    doc.kind(i) == Some(TokenKind::Word)
+        && !doc.latin(i)
+        && !doc.all_caps(i)
+        && morph::adjective_ending(doc.text(i)).is_some()
+}
+
+/// `organization.adjective_type`: a capitalized adjective, up to three more adjectives and a
+/// type noun, and a country after it: "Каспийского трубопроводного консорциума",
+/// "Экспортно-импортный банк США".
+fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) || !adjective(doc, i) || quoted_before(doc, i) {
+        return;
+    }
+    let mut j = i + 1;
+    while j < i + 4 && adjective(doc, j) && org_type(doc, j).is_none() && !doc.sentence_start(j) {
+        j += 1;
+    }
+    let Some(lemma) = org_type(doc, j) else {
+        return;
+    };
+    // A place named so is a place: "Российской Федерации".
+    if doc.sentence_start(j) || place_at(doc, i).is_some_and(|(end, _, _)| end > j) {
+        return;
+    }
+    let end = tail(doc, j + 1);
+    // At a sentence start a capital says nothing: the name needs a capitalized head or tail
+    // ("Судейский комитет ФИФА", "Промышленный и коммерческий банк Китая").
+    // Two adjectives and a type noun are a name too ("Федеральное авиационное управление").
+    if doc.sentence_start(i)
+        && !doc.capitalized(j)
+        && !doc.capitalized(end.saturating_sub(1))
+        && j < i + 2
+    {
+        return;
+    }
+    let mut normal = adjectives_nominative(doc, i, j, lemma);
+    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    let normal = with_tail(doc, normal, j + 1, end);
+    push(out, i, end, normal, "organization.adjective_type");
+}
+
+/// True if an opening quote stands right before token `i`: a quoted title ("«Союз»",
+/// "«Синдром второй лиги»") is left to the quoted-name rules.
+fn quoted_before(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0 && doc.is(i - 1, "\"")
+}
+
+/// Short predicative adjectives that end like a genitive plural: no part of a name
+/// ("банк готов выдать").
+fn predicative(word: &str) -> bool {
+    matches!(
+        word,
+        "готов"
+            | "должен"
+            | "намерен"
+            | "вынужден"
+            | "уверен"
+            | "обязан"
+            | "согласен"
+            | "способен"
+            | "знаком"
+            | "рад"
+            | "прав"
+            | "жив"
+            | "виновен"
+            | "неизвестен"
+    )
+}
+
+/// True if a lower-case word looks like a genitive (of a noun or an adjective), the words
+/// that follow the head of a name: "внутренних дел", "сельского хозяйства", "наук".
+fn looks_genitive(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.text(i);
+    if doc.kind(i) != Some(TokenKind::Word) || doc.capitalized(i) || predicative(w) {
+        return false;
+    }
+    if matches!(w, "дел" | "наук" | "войск" | "сил" | "дел," | "искусств")
+    {
+        return true;
+    }
+    let verb_like = [
+        "л", "ла", "ло", "ли", "ть", "ти", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e));
+    let genitive = [
+        "ого", "его", "ой", "ей", "ых", "их", "ов", "ев", "ий", "а", "я", "ы", "и",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e));
+    genitive && !verb_like && w.chars().count() >= 4
+}
+
+/// What may follow the head of a name: up to four lower-case genitive words (joined by
+/// "и"), then a country or a region ("Министерство внутренних дел Пакистана", "банк США").
+/// One past the tail (`j` if there is none).
+fn tail(doc: &Doc<'_>, j: usize) -> usize {
+    let mut end = j;
+    let mut k = j;
+    while k < j + 5 {
+        if looks_genitive(doc, k) {
+            k += 1;
+            end = k;
+        } else if doc.is(k, "и") && k > j && looks_genitive(doc, k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    place_tail(doc, end).unwrap_or(end)
+}
+
+/// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
+/// with capitalized words or a country after it: "Конгрессе" → "Конгресс", "Совета
+/// Федерации".
+fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) || doc.all_caps(i) || quoted_before(doc, i) {
+        return;
+    }
+    // The last word of a place: "Российской Федерации".
+    if i > 0 && place_at(doc, i - 1).is_some_and(|(end, _, _)| end > i) {
+        return;
+    }
+    let Some(lemma) = org_type(doc, i) else {
+        return;
+    };
+    // Capitalized Cyrillic words after it ("Совета Федерации"); a Latin or all-capitals
+    // name is one of its own ("агентство Reuters", "банк ВТБ").
+    let mut end = i + 1;
+    while end < i + 3
+        && doc.capitalized(end)
+        && !doc.latin(end)
+        && !doc.all_caps(end)
+        && !doc.sentence_start(end)
+        && place_at(doc, end).is_none()
+        && !doc.is_a(end, flag::FIRST)
+    {
+        end += 1;
+    }
+    let end = if end == i + 1 {
+        tail(doc, end)
+    } else {
+        place_tail(doc, end).unwrap_or(end)
+    };
+    // At a sentence start, only with a capitalized tail ("Министерство внутренних дел
+    // Пакистана"): "Правительство страны" is no name.
+    if doc.sentence_start(i) && (end == i + 1 || !doc.capitalized(end - 1)) {
+        return;
+    }
+    let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
+    push(out, i, end, normal, "organization.capitalized_type");
+}
+
+/// The quoted name starting at token `q` (an opening quote): the tokens inside.
+pub fn quoted_name(doc: &Doc<'_>, q: usize) -> Option<(usize, usize)> {
+    if !doc.is(q, "\"") || !(doc.capitalized(q + 1) || doc.kind(q + 1) == Some(TokenKind::Number)) {
+        return None;
+    }
+    let mut j = q + 1;
+    while j < q + 1 + MAX_QUOTED && j < doc.tokens.len() {
+        if doc.is(j, "\"") {
+            return (j > q + 1).then_some((q + 1, j));
+        }
+        if j > q + 1 && doc.sentence_start(j) || matches!(doc.text(j), "." | "!" | "?" | ";") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `organization.type_quoted`: a type noun and a quoted name: "компанией «Тау-Кен Самрук»"
+/// (the name is what is inside the quotes); `organization.quoted_source`: a quoted name
+/// after a word of saying or citing ("сообщает «Лента.ру»", "в интервью «Голосу Америки»").
+fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.is(i + 1, "\"") {
+        return;
+    }
+    let rule = if org_type(doc, i).is_some() {
+        "organization.type_quoted"
+    } else if doc.is_a(i, flag::SOURCE) {
+        "organization.quoted_source"
+    } else {
+        return;
+    };
+    if let Some((start, end)) = quoted_name(doc, i + 1) {
+        let normal = known_normal(doc, start, end)
+            .unwrap_or_else(|| doc.original_text(start, end).to_string());
+        push(out, start, end, normal, rule);
+    }
+}
+
+/// The normal form of tokens `start..end` if they are exactly a known organization
+/// ("Голосу Америки" → "Голос Америки").
+fn known_normal(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
+    let index = doc.lexicon.names().index();
+    let hit = doc.name_hit(start);
+    let key = match hit.multi {
+        Some((e, k)) if e as usize == end => k,
+        _ if end == start + 1 && doc.is_a(start, flag::ORG) => hit.key?,
+        _ => return None,
+    };
+    index
+        .senses(key)
+        .find(|s| s.kind == SenseKind::Org)
+        .map(|s| index.lemma(&s).to_string())
+}
+
+/// Lower-case words that may join a Latin name ("Bank of America").
+fn latin_joiner(s: &str) -> bool {
+    matches!(
+        s,
+        "of" | "and" | "&" | "de" | "la" | "the" | "for" | "und" | "du"
+    )
+}
+
+/// `organization.latin`: capitalized Latin words ("Cove Capital", "Tau-Ken Samruk",
+/// "Reuters"), with joiners and a glued domain ("NEWSru.com").
+fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.latin(i) || !doc.capitalized(i) || doc.text(i).len() < 2 {
+        return;
+    }
+    // Inside a run already, or right after its joiner ("The Best of Blogs").
+    if i > 0
+        && doc.latin(i - 1)
+        && (doc.capitalized(i - 1) || doc.glued(i) || latin_joiner(doc.text(i - 1)))
+    {
+        return;
+    }
+    let mut end = i + 1;
+    let mut last = end;
+    while end < doc.tokens.len() && end < i + MAX_LATIN {
+        let t = doc.text(end);
+        if doc.latin(end) && doc.capitalized(end) && !doc.sentence_start(end) {
+            end += 1;
+            last = end;
+        } else if (doc.latin(end) && latin_joiner(t)) || t == "&" {
+            end += 1;
+        } else if t == "." && doc.glued(end) && doc.latin(end + 1) && doc.glued(end + 1) {
+            end += 2;
+            last = end;
+        } else if doc.kind(end) == Some(TokenKind::Number) && !doc.glued(end) && end == last {
+            // "Channel 4"
+            end += 1;
+            last = end;
+            break;
+        } else {
+            break;
+        }
+    }
+    if !latin_name_alone(doc, i, last) {
+        return;
+    }
+    let normal = doc.original_text(i, last).to_string();
+    push(out, i, last, normal, "organization.latin");
+}
+
+/// True if a Latin run `start..end` stands as a name of its own: not a Roman numeral ("II",
+/// "XVI"), no digits ("HTML5"), not inside English text (a lower-case Latin word next to
+/// it), not inside quotes (a title: "''Hallelujah''"), not part of an address ("@name",
+/// "/Document/"), and not the transliteration in brackets of the Cyrillic words before it
+/// ("Калеб Тюрон (Caleb Turon)": whatever those are, the Latin is the same).
+fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let text = doc.original_text(start, end);
+    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
+    let before = start.checked_sub(1);
+    let address = before
+        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#") && doc.glued(start))
+        || (doc.is(end, "/") && doc.glued(end));
+    let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
+        && matches!(doc.text(end), "\"" | "'");
+    // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
+    // («Шкода Октавия» (Skoda Octavia)), whatever it names.
+    let bracketed = start >= 2
+        && doc.is(start - 1, "(")
+        && doc.is(end, ")")
+        && ((doc.capitalized(start - 2) && !doc.latin(start - 2) && !doc.all_caps(start - 2))
+            || doc.is(start - 2, "\""));
+    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
+    // after a type noun a name ("группы The Prodigy", "издания The Hill").
+    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
+    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
+    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
+    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    !roman
+        && !product
+        && !titled
+        && !title
+        && !text.bytes().any(|b| b.is_ascii_digit())
+        && !before.is_some_and(lower_latin)
+        && !lower_latin(end)
+        && !address
+        && !quoted
+        && !bracketed
+}
+
+/// `organization.acronym`: a word of two to six capitals that the lexicons do not know as
+/// a place, a type, or a word that is no organization.
+fn acronym(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.all_caps(i) || doc.latin(i) {
+        return;
+    }
+    let n = doc.text(i).chars().count();
+    if !(2..=6).contains(&n) || doc.text(i).contains('-') {
+        return;
+    }
+    if doc.name_hit(i).key.is_some()
+        || org_type(doc, i).is_some()
+        || doc.blocked(i, FactType::Organization)
+    {
+        return;
+    }
+    // A headline in capitals is no acronym.
+    let caps_word = |k: usize| doc.all_caps(k) && doc.name_hit(k).key.is_none();
+    if (i > 0 && caps_word(i - 1)) || caps_word(i + 1) {
+        return;
+    }
+    push(
+        out,
+        i,
+        i + 1,
+        doc.word(i).to_string(),
+        "organization.acronym",
+    );
+}
+
+/// Later mentions of names this document defined: `organization.abbreviation` for an
+/// abbreviation given in brackets after an organization ("... консорциума (КТК)": then every
+/// "КТК"), and `organization.quoted_mention` for a quoted name seen after a type noun.
+fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let n = out.len();
+    for c in first..n {
+        let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
+        if rule == "organization.type_quoted" || rule == "organization.quoted_source" {
+            names.push((start, end));
+        }
+        if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
+            let abbr = end + 1;
+            if !names
+                .iter()
+                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(abbr))
+            {
+                names.push((abbr, abbr + 1));
+            }
+            push(
+                out,
+                abbr,
+                abbr + 1,
+                doc.word(abbr).to_string(),
+                "organization.abbreviation",
+            );
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    // A defined abbreviation's mentions are its, not the acronym rule's guesses.
+    out.retain(|c| {
+        c.rule != "organization.acronym"
+            || !names
+                .iter()
+                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
+    });
+    for i in doc.marked() {
+        for &(s, e) in &names {
+            let len = e - s;
+            if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
+                continue;
+            }
+            if (0..len).all(|k| doc.text(i + k) == doc.text(s + k)) {
+                let normal = doc.original_text(s, e).to_string();
+                let rule = if len == 1 && doc.all_caps(s) {
+                    "organization.abbreviation"
+                } else {
+                    "organization.quoted_mention"
+                };
+                push(out, i, i + len, normal, rule);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::FactType;
+
+    #[test]
+    fn each_rule_finds_its_organizations() {
+        super::super::check_name_table(
+            FactType::Organization,
+            &[
+                (
+                    "Глава казахского МИД прибыл.",
+                    "МИД",
+                    "МИД",
+                    "organization.known",
+                ),
+                (
+                    "Закон поддержали в Палате представителей США.",
+                    "Палате представителей США",
+                    "Палата представителей США",
+                    "organization.known",
+                ),
+                (
+                    "Нефть идет по трубопроводу Каспийского трубопроводного консорциума (КТК).",
+                    "Каспийского трубопроводного консорциума",
+                    "Каспийский трубопроводный консорциум",
+                    "organization.adjective_type",
+                ),
+                (
+                    "Нефть идет по трубопроводу Каспийского трубопроводного консорциума (КТК). КТК растет.",
+                    "КТК",
+                    "КТК",
+                    "organization.abbreviation",
+                ),
+                (
+                    "Об этом говорят в американском Конгрессе.",
+                    "Конгрессе",
+                    "Конгресс",
+                    "organization.capitalized_type",
+                ),
+                (
+                    "Доступ получила компания «Тау-Кен Самрук».",
+                    "Тау-Кен Самрук",
+                    "Тау-Кен Самрук",
+                    "organization.type_quoted",
+                ),
+                (
+                    "Об этом сообщает «Интерфакс».",
+                    "Интерфакс",
+                    "Интерфакс",
+                    "organization.quoted_source",
+                ),
+                (
+                    "При этом Tau-Ken Samruk владеет долей.",
+                    "Tau-Ken Samruk",
+                    "Tau-Ken Samruk",
+                    "organization.latin",
+                ),
+                (
+                    "Об этом пишет Лента.ру со ссылкой на источник.",
+                    "Лента.ру",
+                    "Лента.ру",
+                    "organization.domain",
+                ),
+                (
+                    "Отчет выпустила УНКЦ на этой неделе.",
+                    "УНКЦ",
+                    "УНКЦ",
+                    "organization.acronym",
+                ),
+            ],
+        );
+    }
+}

@@ -1,0 +1,794 @@
+//! Persons: a first name and a surname ("Брайаном Мастом" → "Брайан Маст"), with a
+//! patronymic ("Владимир Владимирович Путин", "Путин Владимир Владимирович"), initials and a
+//! surname ("В. В. Путин"), a role and a name ("госсекретарем США Марко Рубио", "сенатор
+//! Дэйнс", "директора Cove Capital Пини Алтхауса"), a Latin name in brackets after a
+//! person, and later mentions by surname alone of a person the document named ("Дэйнс").
+//!
+//! Surnames are brought to the nominative by [`morph::surname_nominative`]: the case comes
+//! from the first name's form or the role's, the gender from the first name.
+
+use super::{Candidate, Doc};
+use crate::fact::{FactType, NameValue, Value};
+use crate::names::flag;
+use crate::names::index::SenseKind;
+use crate::names::morph::{self, case};
+use crate::text::TokenKind;
+use crate::text::token::ABBREVIATION;
+
+/// Tokens a role may stand from its name ("министр иностранных дел Казахстана Ермек").
+const ROLE_REACH: usize = 8;
+
+/// Proposes person facts.
+pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    for i in doc.marked() {
+        role_and_name(doc, i, out);
+    }
+    for i in doc.marked() {
+        full_name(doc, i, out);
+        initials(doc, i, out);
+        name_and_known_surname(doc, i, out);
+        two_unknown_words(doc, i, out);
+        lone_name(doc, i, out);
+        if doc.is(i + 1, "(") {
+            transliterated(doc, i + 1, out);
+        }
+    }
+    latin_in_brackets(doc, first, out);
+    surname_mentions(doc, first, out);
+}
+
+/// What a name part is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    First,
+    Middle,
+    Last,
+    /// An initial ("В."): first, then middle.
+    Initial,
+}
+
+/// A first name's reading: lemma, gender, and the cases its form can be in.
+#[derive(Clone, Copy, Debug)]
+struct FirstName<'a> {
+    lemma: &'a str,
+    gender: u8,
+    cases: u8,
+}
+
+/// The first-name readings of token `i` (a form may be several names: "Германа" is
+/// Герман in the genitive or Германа), the nominative ones first, at most four.
+fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
+    let mut out: Vec<(bool, FirstName<'a>)> = Vec::new();
+    if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
+        return hyphenated_first(doc, i).into_iter().collect();
+    }
+    let form = doc.text(i);
+    for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
+        let lemma = doc.lemma(&s);
+        out.push((
+            morph::is_lemma(form, lemma),
+            FirstName {
+                lemma,
+                gender: s.tag,
+                cases: morph::first_name_cases(form, lemma, s.tag),
+            },
+        ));
+    }
+    out.sort_by_key(|(nominative, f)| (!nominative, f.gender == b'?'));
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The preferred first-name reading of token `i`.
+fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
+        return hyphenated_first(doc, i);
+    }
+    // As `first_names(..)[0]`, without collecting them.
+    let form = doc.text(i);
+    let mut best: Option<((bool, bool), FirstName<'a>)> = None;
+    for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
+        let lemma = doc.lemma(&s);
+        let key = (!morph::is_lemma(form, lemma), s.tag == b'?');
+        if best.as_ref().is_none_or(|(k, _)| key < *k) {
+            let f = FirstName {
+                lemma,
+                gender: s.tag,
+                cases: morph::first_name_cases(form, lemma, s.tag),
+            };
+            best = Some((key, f));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// The patronymic lemma of token `i`.
+fn middle_name<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
+    if !doc.is_a(i, flag::MIDDLE) {
+        return None;
+    }
+    doc.senses(i)
+        .find(|s| s.kind == SenseKind::Middle)
+        .map(|s| (doc.lemma(&s), s.tag))
+}
+
+/// True if token `i` is a role word.
+fn role(doc: &Doc<'_>, i: usize) -> Option<u8> {
+    doc.is_a(i, flag::ROLE).then(|| doc.name_hit(i).role_cases)
+}
+
+/// True if token `i` may be a surname: a capitalized Cyrillic word that is no place, no
+/// organization word, no role and not the start of a sentence.
+fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
+    name_word(doc, i) && surname_after_first(doc, i)
+}
+
+/// True if token `i` may be a surname right after a first name: as [`surname_like`], but an
+/// adjective is welcome ("Наталья Поклонская ответила").
+fn surname_after_first(doc: &Doc<'_>, i: usize) -> bool {
+    plain_name_word(doc, i)
+        && !doc.sentence_start(i)
+        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
+}
+
+/// True if token `i` can be part of a name as a word of its own: a capitalized Cyrillic word
+/// of two letters or more, without digits, not inside quotes (a title, a brand), and not an
+/// adjective before a lower-case noun ("Национального фронта").
+fn name_word(doc: &Doc<'_>, i: usize) -> bool {
+    plain_name_word(doc, i) && !adjective_before_noun(doc, i)
+}
+
+/// As [`name_word`], adjectives allowed: after a first name, "Поклонская" is a surname
+/// whatever follows.
+fn plain_name_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_a(i, flag::NAME_WORD)
+}
+
+/// A hyphenated first name whose parts are first names ("Жан-Мари"): a reading of its own,
+/// as written.
+fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    doc.is_a(i, flag::HYPHENATED_FIRST).then(|| FirstName {
+        lemma: doc.word(i),
+        gender: b'?',
+        cases: case::ANY,
+    })
+}
+
+/// True if token `i` looks like an adjective and a lower-case word follows it.
+fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_a(i, flag::ADJECTIVE_BEFORE_NOUN) && !doc.is_a(i, flag::FIRST)
+}
+
+/// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
+fn particle(s: &str) -> bool {
+    matches!(
+        s,
+        "де" | "ле"
+            | "ла"
+            | "фон"
+            | "ван"
+            | "дер"
+            | "да"
+            | "ди"
+            | "дель"
+            | "аль"
+            | "эль"
+            | "бен"
+            | "ибн"
+    )
+}
+
+/// The nominative of the surname at token `i` for a person of `gender` whose name is in
+/// one of `cases`, as written (capitals kept).
+fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
+    let names = doc.lexicon.names();
+    morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
+        names.surname_gender(s)
+    })
+}
+
+/// The value of a name made of these parts (token, part), in text order; `cases` is what
+/// the context says about the case (a role), `first` the first name's reading if known.
+fn value(
+    doc: &Doc<'_>,
+    parts: &[(usize, Part)],
+    mut cases: u8,
+    first: Option<FirstName<'_>>,
+) -> NameValue {
+    // Of a first name's readings, the one whose case and gender make the surname a
+    // dictionary one: "Германа Грефа" is Герман Греф, not Германа Грефа.
+    let first = match (first, parts.iter().find(|(_, p)| *p == Part::First)) {
+        (Some(f), Some(&(fi, _))) => {
+            let last = parts
+                .iter()
+                .find(|(_, p)| *p == Part::Last)
+                .map(|&(k, _)| k);
+            // One reading needs no choosing (most names have one).
+            let readings = first_names(doc, fi);
+            if readings.len() < 2 {
+                Some(f)
+            } else {
+                let fits = |r: &FirstName<'_>| {
+                    let c = if r.cases != case::ANY { r.cases } else { cases };
+                    last.is_some_and(|k| surname(doc, k, r.gender, c).known)
+                };
+                readings.iter().copied().find(fits).or(Some(f))
+            }
+        }
+        (f, _) => f,
+    };
+    let mut gender = b'?';
+    if let Some(f) = first {
+        gender = f.gender;
+        // The first name's own ending says more than a role, which may not be the one the
+        // name agrees with ("заместителем госсекретаря США Кристофером Ландау").
+        if f.cases != case::ANY {
+            cases = f.cases;
+        }
+    }
+    let mut v = NameValue::default();
+    let mut normal = String::new();
+    let mut last = String::new();
+    for &(i, part) in parts {
+        let word = match part {
+            Part::First => first.map_or_else(|| doc.word(i).to_string(), |f| f.lemma.to_string()),
+            Part::Middle => {
+                let (lemma, g) = middle_name(doc, i).unwrap_or((doc.word(i), b'?'));
+                if gender == b'?' {
+                    gender = g;
+                }
+                lemma.to_string()
+            }
+            Part::Last => {
+                let s = surname(doc, i, gender, cases);
+                morph::apply_ending(doc.word(i), s.cut, s.append)
+            }
+            Part::Initial => doc.word(i).to_string(),
+        };
+        match part {
+            Part::First => v.first = Some(word.clone()),
+            Part::Middle => v.middle = Some(word.clone()),
+            Part::Initial if v.first.is_none() => v.first = Some(word.clone()),
+            Part::Initial => v.middle = Some(word.clone()),
+            Part::Last => {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(&word);
+            }
+        }
+        if !normal.is_empty() {
+            normal.push(' ');
+        }
+        normal.push_str(&word);
+    }
+    if !last.is_empty() {
+        v.last = Some(last);
+    }
+    v.normal = normal;
+    v
+}
+
+fn push(out: &mut Vec<Candidate>, start: usize, end: usize, value: NameValue, rule: &'static str) {
+    out.push(Candidate {
+        start,
+        end,
+        kind: FactType::Person,
+        value: Value::Name(value),
+        rule,
+    });
+}
+
+/// `person.first_last`, `person.first_middle_last`, `person.first_middle`,
+/// `person.last_first_middle`: names led by a dictionary first name (or, for the last, ended
+/// by first name and patronymic).
+fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if let Some(f) = first_name(doc, i) {
+        if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) {
+            if surname_after_first(doc, i + 2) && first_name(doc, i + 2).is_none() {
+                let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
+                let v = value(doc, &parts, case::ANY, Some(f));
+                push(out, i, i + 3, v, "person.first_middle_last");
+            } else {
+                let parts = [(i, Part::First), (i + 1, Part::Middle)];
+                let v = value(doc, &parts, case::ANY, Some(f));
+                push(out, i, i + 2, v, "person.first_middle");
+            }
+            return;
+        }
+        let mut j = i + 1;
+        if particle(doc.text(j)) && surname_after_first(doc, j + 1) {
+            j += 1;
+        }
+        if surname_after_first(doc, j) {
+            let mut parts = vec![(i, Part::First)];
+            parts.extend((i + 1..=j).map(|k| (k, Part::Last)));
+            let v = value(doc, &parts, case::ANY, Some(f));
+            push(out, i, j + 1, v, "person.first_last");
+        }
+        return;
+    }
+    // Surname first: "Путин Владимир Владимирович"; at a sentence start only a dictionary
+    // surname ("Памятник Александру Сергеевичу" is no one).
+    if doc.capitalized(i)
+        && !doc.latin(i)
+        && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
+        && (!doc.sentence_start(i) || doc.is_a(i, flag::LAST))
+        && let Some(f) = first_name(doc, i + 1)
+        && middle_name(doc, i + 2).is_some()
+        && !doc.sentence_start(i + 1)
+        && !doc.sentence_start(i + 2)
+    {
+        let parts = [(i, Part::Last), (i + 1, Part::First), (i + 2, Part::Middle)];
+        let v = value(doc, &parts, case::ANY, Some(f));
+        push(out, i, i + 3, v, "person.last_first_middle");
+    }
+}
+
+/// A dictionary surname at token `i`, in any case (`cases`): its nominative, if the
+/// dictionary has it.
+fn known_surname<'a>(doc: &Doc<'a>, i: usize, cases: u8) -> Option<morph::Surname<'a>> {
+    let s = surname(doc, i, b'?', cases);
+    s.known.then_some(s)
+}
+
+/// `person.name_known_surname`: a capitalized word that is no first name of the dictionary
+/// before a dictionary surname ("Илон Маск", "Олафом Шольцем" → "Олаф Шольц"); the first
+/// name takes the case the surname's ending shows.
+fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if doc.is_a(i, flag::FIRST)
+        || !name_word(doc, i)
+        || doc.is_a(
+            i,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+        || (i > 0 && name_word(doc, i - 1) && !doc.sentence_start(i))
+        || !surname_like(doc, i + 1)
+        || doc.is_a(i + 1, flag::FIRST | flag::PLACE)
+        || morph::clearly_adjective(doc.text(i))
+    {
+        return;
+    }
+    let Some(last) = known_surname(doc, i + 1, case::ANY) else {
+        return;
+    };
+    // The first name takes the case the surname's ending shows: "Олафом" → "Олаф".
+    let first_word = doc.word(i);
+    let first = match morph::first_name_ending(doc.text(i), last.case) {
+        Some(ending) if last.case != case::NOM => {
+            morph::apply_ending(first_word, ending.chars().count(), "")
+        }
+        _ => first_word.to_string(),
+    };
+    let last_word = morph::apply_ending(doc.word(i + 1), last.cut, last.append);
+    let v = NameValue {
+        normal: format!("{first} {last_word}"),
+        first: Some(first),
+        middle: None,
+        last: Some(last_word),
+    };
+    push(out, i, i + 2, v, "person.name_known_surname");
+}
+
+/// `person.two_words`: two capitalized words inside a sentence that no lexicon knows, neither
+/// an adjective ("Тору Камикава", "Горацио Элисондо"): foreign names the dictionaries lack.
+/// Not after a place-type or organization-type word ("месторождения Северный Катпар").
+fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let unknown = |k: usize| {
+        name_word(doc, k)
+            && doc.flags(k) & !(flag::LAST | flag::SHAPE) == 0
+            && doc.name_hit(k).multi.is_none()
+            && !morph::clearly_adjective(doc.text(k))
+            && doc.text(k).chars().count() >= 3
+    };
+    if !unknown(i)
+        || !unknown(i + 1)
+        || doc.sentence_start(i + 1)
+        || (doc.sentence_start(i) && !(i > 0 && matches!(doc.text(i - 1), "•" | "-" | "(")))
+        || (i > 0 && (name_word(doc, i - 1) || doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)))
+        || name_word(doc, i + 2)
+        || doc.is(i + 2, "\"")
+    {
+        return;
+    }
+    let parts = [(i, Part::First), (i + 1, Part::Last)];
+    let v = value(doc, &parts, case::ANY, None);
+    push(out, i, i + 2, v, "person.two_words");
+}
+
+/// `person.first_name_alone` ("Марк рассказал") and `person.surname_alone` ("Путин также
+/// подпишет", "с Гагариным"): one dictionary name that no other word joins; a first name
+/// that is also an ordinary word ("Вера", "Роман") or a place ("Владимир") is left alone.
+fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !name_word(doc, i)
+        || doc.is_a(
+            i,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+        || (i > 0 && name_word(doc, i - 1) && !doc.sentence_start(i))
+        || (name_word(doc, i + 1) && !doc.sentence_start(i + 1))
+        || doc.is(i + 1, "-")
+    {
+        return;
+    }
+    if let Some(f) = first_name(doc, i) {
+        if ambiguous_first(doc, f.lemma) {
+            return;
+        }
+        let v = NameValue {
+            normal: f.lemma.to_string(),
+            first: Some(f.lemma.to_string()),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.first_name_alone");
+        return;
+    }
+    // A surname alone: the dictionary has it, of a known gender (its list has some broken
+    // lemmas of either gender, "Звезд", "Умер"), as written or, inside a sentence, in a case
+    // form by a frequent rule; never an adjective ("Бывший", "Российский").
+    let cases = if doc.sentence_start(i) {
+        case::NOM
+    } else {
+        case::ANY
+    };
+    if morph::clearly_adjective(doc.text(i)) {
+        return;
+    }
+    // A surname of either gender counts when its ending is a surname's ("Лукашенко").
+    let surname_ending = ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
+        .iter()
+        .any(|e| doc.text(i).ends_with(e));
+    if let Some(last) =
+        known_surname(doc, i, cases).filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending))
+    {
+        let word = morph::apply_ending(doc.word(i), last.cut, last.append);
+        let v = NameValue {
+            normal: word.clone(),
+            last: Some(word),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.surname_alone");
+    }
+}
+
+/// True if a first name is also an ordinary word ("Вера", "Роман"): `names/first_ambiguous.tsv`.
+fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
+    let cues = doc.lexicon.names().cues();
+    cues.lookup(&morph::lower(lemma))
+        .is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
+}
+
+/// An initial: one capital letter with its dot ("В.").
+fn initial(doc: &Doc<'_>, i: usize) -> bool {
+    doc.capitalized(i)
+        && doc.tokens[i].has(ABBREVIATION)
+        && doc.text(i).trim_end_matches('.').chars().count() == 1
+}
+
+/// `person.initials_last` ("В. В. Путин", "В.В. Путин") and `person.last_initials`
+/// ("Путин В. В.").
+fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if initial(doc, i) && (i == 0 || !initial(doc, i - 1)) {
+        let mut j = i + 1;
+        if initial(doc, j) {
+            j += 1;
+        }
+        if surname_like(doc, j) {
+            let mut parts: Vec<(usize, Part)> = (i..j).map(|k| (k, Part::Initial)).collect();
+            parts.push((j, Part::Last));
+            let v = value(doc, &parts, case::ANY, None);
+            push(out, i, j + 1, v, "person.initials_last");
+        }
+        return;
+    }
+    if doc.capitalized(i)
+        && !doc.latin(i)
+        && !initial(doc, i)
+        && (i == 0 || !initial(doc, i - 1))
+        && initial(doc, i + 1)
+        && !doc.sentence_start(i + 1)
+    {
+        let mut j = i + 2;
+        if initial(doc, j) && !doc.sentence_start(j) {
+            j += 1;
+        }
+        if surname_like(doc, i) || (doc.sentence_start(i) && doc.is_a(i, flag::LAST)) {
+            let mut parts = vec![(i, Part::Last)];
+            parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
+            let v = value(doc, &parts, case::ANY, None);
+            push(out, i, j, v, "person.last_initials");
+        }
+    }
+}
+
+/// Where the name after a role starts: the role's complement ("США", "иностранных дел
+/// Казахстана", "Cove Capital", "Палаты представителей США") is stepped over.
+fn after_role(doc: &Doc<'_>, r: usize) -> Option<usize> {
+    let mut j = r + 1;
+    while j < doc.tokens.len() && j <= r + ROLE_REACH {
+        if doc.sentence_start(j) {
+            return None;
+        }
+        let hit = doc.name_hit(j);
+        if let Some((end, _)) = hit.multi {
+            j = end as usize;
+            continue;
+        }
+        let step = match doc.kind(j) {
+            Some(TokenKind::Word) if doc.capitalized(j) => {
+                doc.latin(j)
+                    || doc.all_caps(j)
+                    || doc.is_a(j, flag::PLACE | flag::ORG | flag::ORG_TYPE)
+            }
+            Some(TokenKind::Word) => true,
+            Some(TokenKind::Punct) => matches!(doc.text(j), "\"" | "-"),
+            _ => false,
+        };
+        if !step {
+            return doc.capitalized(j).then_some(j);
+        }
+        if role(doc, j).is_some() {
+            // The nearer role speaks for the name.
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `person.role_name`: a role, its complement, and one to three capitalized words.
+fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
+    let Some(cases) = role(doc, r) else {
+        return;
+    };
+    let Some(s) = after_role(doc, r) else {
+        return;
+    };
+    if !name_word(doc, s)
+        || doc.is_a(
+            s,
+            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
+        )
+    {
+        return;
+    }
+    let mut e = s + 1;
+    while e < s + 3
+        && (surname_like(doc, e) || (middle_name(doc, e).is_some() && !doc.sentence_start(e)))
+    {
+        e += 1;
+    }
+    // One word alone after a role is a name if the dictionaries know it ("сенатор Дэйнс" is
+    // left to the mention of "Стивом Дэйнсом"; "Мисс Вселенная" is no one).
+    if e == s + 1 && !doc.is_a(s, flag::FIRST) && known_surname(doc, s, case::ANY).is_none() {
+        return;
+    }
+    let first = first_name(doc, s);
+    let parts: Vec<(usize, Part)> = match e - s {
+        1 => {
+            let known_last = doc.lexicon.names().surname_gender(doc.text(s)).is_some();
+            if first.is_some() && !known_last {
+                vec![(s, Part::First)]
+            } else {
+                vec![(s, Part::Last)]
+            }
+        }
+        2 if middle_name(doc, s + 1).is_some() => vec![(s, Part::First), (s + 1, Part::Middle)],
+        n => {
+            let mut p = vec![(s, Part::First)];
+            let mut k = s + 1;
+            if n == 3 && middle_name(doc, k).is_some() {
+                p.push((k, Part::Middle));
+                k += 1;
+            }
+            p.extend((k..e).map(|k| (k, Part::Last)));
+            p
+        }
+    };
+    let first = if parts[0].1 == Part::First {
+        first
+    } else {
+        None
+    };
+    let cases = if cases == 0 { case::ANY } else { cases };
+    let v = value(doc, &parts, cases, first);
+    push(out, s, e, v, "person.role_name");
+}
+
+/// `person.latin_in_brackets`: a Latin name in brackets right after a person ("Барри
+/// Лоуенкрон (Barry Lowenkron)").
+fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let n = out.len();
+    for c in first..n {
+        let b = out[c].end;
+        if let Some(e) = latin_bracket(doc, b) {
+            let v = NameValue {
+                normal: doc.original_text(b + 1, e).to_string(),
+                ..NameValue::default()
+            };
+            push(out, b + 1, e, v, "person.latin_in_brackets");
+        }
+    }
+}
+
+/// The Latin words in brackets at `b` (an opening bracket): one past the last, if a closing
+/// bracket follows them. Lower-case particles may join ("Халед эль-Масри (Khaled el-Masri)").
+fn latin_bracket(doc: &Doc<'_>, b: usize) -> Option<usize> {
+    if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) {
+        return None;
+    }
+    let mut e = b + 1;
+    while e < b + 6 && doc.latin(e) && (doc.capitalized(e) || doc.text(e).len() <= 4) {
+        e += 1;
+    }
+    doc.is(e, ")").then_some(e)
+}
+
+/// `person.transliterated`: two or three name words followed by their Latin spelling in
+/// brackets ("Калеб Тюрон (Caleb Turon)"): both are a person's name.
+fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
+    let Some(e) = latin_bracket(doc, b) else {
+        return;
+    };
+    let mut s = b;
+    while s > b.saturating_sub(3)
+        && s > 0
+        && name_word(doc, s - 1)
+        && !doc.is_a(
+            s - 1,
+            flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::ROLE | flag::PLACE_TYPE,
+        )
+        && !(s < b && doc.sentence_start(s))
+    {
+        s -= 1;
+    }
+    // A sentence's first word joins only if it is a first name ("Хакеры Калеб Тюрон").
+    if b - s > 2 && doc.sentence_start(s) && !doc.is_a(s, flag::FIRST) {
+        s += 1;
+    }
+    let latin_words = (b + 1..e).filter(|&k| doc.capitalized(k)).count();
+    if b - s < 2 || latin_words < 2 {
+        return;
+    }
+    let mut parts = vec![(s, Part::First)];
+    parts.extend((s + 1..b).map(|k| (k, Part::Last)));
+    let v = value(doc, &parts, case::ANY, first_name(doc, s));
+    push(out, s, b, v, "person.transliterated");
+    let v = NameValue {
+        normal: doc.original_text(b + 1, e).to_string(),
+        ..NameValue::default()
+    };
+    push(out, b + 1, e, v, "person.latin_in_brackets");
+}
+
+/// `person.surname_mention`: a capitalized word whose nominative (by any surname rule) is
+/// the surname of a person already named in the document.
+fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let mut lasts: Vec<(String, String)> = Vec::new();
+    for c in &out[first..] {
+        if let Value::Name(v) = &c.value
+            && let Some(last) = &v.last
+            && !last.contains(' ')
+            && !last.ends_with('.')
+        {
+            let lower = morph::lower(last);
+            if !lasts.iter().any(|(l, _)| *l == lower) {
+                lasts.push((lower, last.clone()));
+            }
+        }
+    }
+    if lasts.is_empty() {
+        return;
+    }
+    let rules = doc.lexicon.names().surname_rules();
+    // A form of a surname shares all but its ending with it: two letters at least.
+    let prefixes: Vec<&str> = lasts
+        .iter()
+        .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
+        .collect();
+    for i in doc.marked() {
+        if !name_word(doc, i) || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE) {
+            continue;
+        }
+        let form = doc.text(i);
+        let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
+            form.starts_with(*prefix)
+                && (form == lower
+                    || rules.all().iter().any(|r| {
+                        form.strip_suffix(&*r.ending).is_some_and(|stem| {
+                            lower.len() == stem.len() + r.replacement.len()
+                                && lower.starts_with(stem)
+                                && lower.ends_with(&*r.replacement)
+                        })
+                    }))
+        });
+        if let Some(((_, last), _)) = found {
+            let v = NameValue {
+                normal: last.clone(),
+                last: Some(last.clone()),
+                ..NameValue::default()
+            };
+            push(out, i, i + 1, v, "person.surname_mention");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fact::FactType;
+
+    #[test]
+    fn each_rule_finds_its_persons() {
+        super::super::check_name_table(
+            FactType::Person,
+            &[
+                (
+                    "Встреча с Брайаном Мастом.",
+                    "Брайаном Мастом",
+                    "Брайан Маст",
+                    "person.first_last",
+                ),
+                (
+                    "Указ подписал В. В. Путин.",
+                    "В. В. Путин",
+                    "В. В. Путин",
+                    "person.initials_last",
+                ),
+                (
+                    "Книгу написал Лев Николаевич Толстой.",
+                    "Лев Николаевич Толстой",
+                    "Лев Николаевич Толстой",
+                    "person.first_middle_last",
+                ),
+                (
+                    "По словам генерального директора Cove Capital Пини Алтхауса, работы начнутся.",
+                    "Пини Алтхауса",
+                    "Пини Алтхаус",
+                    "person.role_name",
+                ),
+                (
+                    "Сенатор Стив Дэйнс выступил. Позже Дэйнс отметил прогресс.",
+                    "Дэйнс",
+                    "Дэйнс",
+                    "person.surname_mention",
+                ),
+                (
+                    "О сделке рассказал Илон Маск.",
+                    "Илон Маск",
+                    "Илон Маск",
+                    "person.name_known_surname",
+                ),
+                (
+                    "Встреча с Олафом Шольцем.",
+                    "Олафом Шольцем",
+                    "Олаф Шольц",
+                    "person.name_known_surname",
+                ),
+                (
+                    "Как сообщила Татьяна, работы идут.",
+                    "Татьяна",
+                    "Татьяна",
+                    "person.first_name_alone",
+                ),
+                (
+                    "Встречу провел Калеб Тюрон (Caleb Turon).",
+                    "Caleb Turon",
+                    "Caleb Turon",
+                    "person.latin_in_brackets",
+                ),
+                (
+                    "Матч судил Горацио Элисондо из Аргентины.",
+                    "Горацио Элисондо",
+                    "Горацио Элисондо",
+                    "person.two_words",
+                ),
+                (
+                    "Партию основал Жан-Мари Ле Пен.",
+                    "Жан-Мари Ле Пен",
+                    "Жан-Мари Ле Пен",
+                    "person.first_last",
+                ),
+            ],
+        );
+    }
+}
