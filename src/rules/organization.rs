@@ -163,6 +163,11 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         normal = with_tail(doc, normal, end, tail);
         stop = tail;
     }
+    // "МЧС по Санкт-Петербургу", "Комитет по иностранным делам".
+    if let Some(tail) = purpose_tail(doc, stop) {
+        normal = with_tail(doc, normal, stop, tail);
+        stop = tail;
+    }
     push(out, i, stop, normal, "organization.known");
 }
 
@@ -277,7 +282,60 @@ fn tail(doc: &Doc<'_>, j: usize) -> usize {
             break;
         }
     }
-    place_tail(doc, end).unwrap_or(end)
+    let end = place_tail(doc, end).unwrap_or(end);
+    purpose_tail(doc, end).unwrap_or(end)
+}
+
+/// "по" and what the organization does, in the dative, lower case, up to four words
+/// joined by "и", and a place: "Комитет по иностранным делам", "Организация по
+/// безопасности и сотрудничеству в Европе". One past it.
+fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    if !doc.is(j, "по") {
+        return None;
+    }
+    let dative = |k: usize| {
+        let w = doc.text(k);
+        doc.kind(k) == Some(TokenKind::Word)
+            && !doc.capitalized(k)
+            && w.chars().count() >= 4
+            && [
+                "ам", "ям", "ым", "им", "ому", "ему", "ой", "ей", "и", "у", "ю", "е",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && !["ет", "ит", "ут", "ют", "ся", "ть"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    // "МЧС по Санкт-Петербургу и Ленобласти": places.
+    if let Some((mut end, _, _)) = place_at(doc, j + 1) {
+        if doc.is(end, "и")
+            && let Some((e, _, _)) = place_at(doc, end + 1)
+        {
+            end = e;
+        }
+        return Some(end);
+    }
+    let mut k = j + 1;
+    let mut end = None;
+    while k < j + 6 {
+        if dative(k) || (end.is_some() && looks_genitive(doc, k)) {
+            k += 1;
+            end = Some(k);
+        } else if doc.is(k, "и") && end.is_some() && dative(k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let end = end?;
+    // "... в Европе"
+    if doc.is(end, "в")
+        && let Some(place) = place_tail(doc, end + 1)
+    {
+        return Some(place);
+    }
+    Some(end)
 }
 
 /// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
