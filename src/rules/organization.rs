@@ -290,6 +290,23 @@ fn tail(doc: &Doc<'_>, j: usize) -> usize {
 /// joined by "и", and a place: "Комитет по иностранным делам", "Организация по
 /// безопасности и сотрудничеству в Европе". One past it.
 fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    // "при Президенте РФ", "при главном архитекторе Москвы": what it is attached to.
+    if doc.is(j, "при") {
+        let mut k = j + 1;
+        while k < j + 4
+            && doc.kind(k) == Some(TokenKind::Word)
+            && ["е", "и", "ом", "ой", "ем", "ей", "ах", "ях"]
+                .iter()
+                .any(|e| doc.text(k).ends_with(e))
+        {
+            k += 1;
+        }
+        if k == j + 1 {
+            return None;
+        }
+        let k = place_tail(doc, k).unwrap_or(k);
+        return Some(purpose_tail(doc, k).unwrap_or(k));
+    }
     if !doc.is(j, "по") {
         return None;
     }
