@@ -168,7 +168,21 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         normal = with_tail(doc, normal, stop, tail);
         stop = tail;
     }
-    push(out, i, stop, normal, "organization.known");
+    push(out, geo_prefix(doc, i), stop, normal, "organization.known");
+}
+
+/// Where a name starts with the country adjective before it ("казахского МИД", "американском
+/// Конгрессе"): the adjective belongs to the mention, not to the normal form.
+fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
+    if i > 0
+        && doc.is_a(i - 1, flag::GEO_ADJECTIVE)
+        && !doc.capitalized(i - 1)
+        && !doc.sentence_start(i)
+    {
+        i - 1
+    } else {
+        i
+    }
 }
 
 /// An adjective form at token `i` (Cyrillic word with an adjective ending).
@@ -307,6 +321,31 @@ fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
         let k = place_tail(doc, k).unwrap_or(k);
         return Some(purpose_tail(doc, k).unwrap_or(k));
     }
+    // "против пыток", "в защиту Химкинского леса": what it stands against or for.
+    let against = if doc.is(j, "против") {
+        Some(j + 1)
+    } else if doc.is(j, "в") && doc.is(j + 1, "защиту") {
+        Some(j + 2)
+    } else {
+        None
+    };
+    if let Some(k0) = against {
+        let mut k = k0;
+        while k < k0 + 3 && (looks_genitive(doc, k) || (doc.capitalized(k) && k > k0)) {
+            k += 1;
+        }
+        return (k > k0).then_some(k);
+    }
+    // "имени Станиславского и Немировича-Данченко", "им. Йозефа Бойса".
+    if doc.is(j, "имени") || doc.is(j, "им.") {
+        let mut k = j + 1;
+        while k < j + 6
+            && (doc.capitalized(k) || (doc.is(k, "и") && doc.capitalized(k + 1) && k > j + 1))
+        {
+            k += 1;
+        }
+        return (k > j + 1).then_some(k);
+    }
     if !doc.is(j, "по") {
         return None;
     }
@@ -382,8 +421,13 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         end += 1;
     }
+    // A name's own head takes a town too ("Университете Лос-Анджелеса").
     let end = if end == i + 1 {
-        tail(doc, end)
+        let end = tail(doc, end);
+        match place_at(doc, end) {
+            Some((e, _, _)) if end == i + 1 && !doc.sentence_start(end) => e,
+            _ => end,
+        }
     } else {
         place_tail(doc, end).unwrap_or(end)
     };
@@ -393,7 +437,13 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
-    push(out, i, end, normal, "organization.capitalized_type");
+    push(
+        out,
+        geo_prefix(doc, i),
+        end,
+        normal,
+        "organization.capitalized_type",
+    );
 }
 
 /// The quoted name starting at token `q` (an opening quote): the tokens inside.
@@ -638,7 +688,7 @@ mod tests {
             &[
                 (
                     "Глава казахского МИД прибыл.",
-                    "МИД",
+                    "казахского МИД",
                     "МИД",
                     "organization.known",
                 ),
@@ -662,7 +712,7 @@ mod tests {
                 ),
                 (
                     "Об этом говорят в американском Конгрессе.",
-                    "Конгрессе",
+                    "американском Конгрессе",
                     "Конгресс",
                     "organization.capitalized_type",
                 ),
