@@ -163,7 +163,26 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         normal = with_tail(doc, normal, end, tail);
         stop = tail;
     }
-    push(out, i, stop, normal, "organization.known");
+    // "МЧС по Санкт-Петербургу", "Комитет по иностранным делам".
+    if let Some(tail) = purpose_tail(doc, stop) {
+        normal = with_tail(doc, normal, stop, tail);
+        stop = tail;
+    }
+    push(out, geo_prefix(doc, i), stop, normal, "organization.known");
+}
+
+/// Where a name starts with the country adjective before it ("казахского МИД", "американском
+/// Конгрессе"): the adjective belongs to the mention, not to the normal form.
+fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
+    if i > 0
+        && doc.is_a(i - 1, flag::GEO_ADJECTIVE)
+        && !doc.capitalized(i - 1)
+        && !doc.sentence_start(i)
+    {
+        i - 1
+    } else {
+        i
+    }
 }
 
 /// An adjective form at token `i` (Cyrillic word with an adjective ending).
@@ -277,7 +296,102 @@ fn tail(doc: &Doc<'_>, j: usize) -> usize {
             break;
         }
     }
-    place_tail(doc, end).unwrap_or(end)
+    let end = place_tail(doc, end).unwrap_or(end);
+    purpose_tail(doc, end).unwrap_or(end)
+}
+
+/// "по" and what the organization does, in the dative, lower case, up to four words
+/// joined by "и", and a place: "Комитет по иностранным делам", "Организация по
+/// безопасности и сотрудничеству в Европе". One past it.
+fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
+    // "при Президенте РФ", "при главном архитекторе Москвы": what it is attached to.
+    if doc.is(j, "при") {
+        let mut k = j + 1;
+        while k < j + 4
+            && doc.kind(k) == Some(TokenKind::Word)
+            && ["е", "и", "ом", "ой", "ем", "ей", "ах", "ях"]
+                .iter()
+                .any(|e| doc.text(k).ends_with(e))
+        {
+            k += 1;
+        }
+        if k == j + 1 {
+            return None;
+        }
+        let k = place_tail(doc, k).unwrap_or(k);
+        return Some(purpose_tail(doc, k).unwrap_or(k));
+    }
+    // "против пыток", "в защиту Химкинского леса": what it stands against or for.
+    let against = if doc.is(j, "против") {
+        Some(j + 1)
+    } else if doc.is(j, "в") && doc.is(j + 1, "защиту") {
+        Some(j + 2)
+    } else {
+        None
+    };
+    if let Some(k0) = against {
+        let mut k = k0;
+        while k < k0 + 3 && (looks_genitive(doc, k) || (doc.capitalized(k) && k > k0)) {
+            k += 1;
+        }
+        return (k > k0).then_some(k);
+    }
+    // "имени Станиславского и Немировича-Данченко", "им. Йозефа Бойса".
+    if doc.is(j, "имени") || doc.is(j, "им.") {
+        let mut k = j + 1;
+        while k < j + 6
+            && (doc.capitalized(k) || (doc.is(k, "и") && doc.capitalized(k + 1) && k > j + 1))
+        {
+            k += 1;
+        }
+        return (k > j + 1).then_some(k);
+    }
+    if !doc.is(j, "по") {
+        return None;
+    }
+    let dative = |k: usize| {
+        let w = doc.text(k);
+        doc.kind(k) == Some(TokenKind::Word)
+            && !doc.capitalized(k)
+            && w.chars().count() >= 4
+            && [
+                "ам", "ям", "ым", "им", "ому", "ему", "ой", "ей", "и", "у", "ю", "е",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+            && !["ет", "ит", "ут", "ют", "ся", "ть"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
+    // "МЧС по Санкт-Петербургу и Ленобласти": places.
+    if let Some((mut end, _, _)) = place_at(doc, j + 1) {
+        if doc.is(end, "и")
+            && let Some((e, _, _)) = place_at(doc, end + 1)
+        {
+            end = e;
+        }
+        return Some(end);
+    }
+    let mut k = j + 1;
+    let mut end = None;
+    while k < j + 6 {
+        if dative(k) || (end.is_some() && looks_genitive(doc, k)) {
+            k += 1;
+            end = Some(k);
+        } else if doc.is(k, "и") && end.is_some() && dative(k + 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let end = end?;
+    // "... в Европе"
+    if doc.is(end, "в")
+        && let Some(place) = place_tail(doc, end + 1)
+    {
+        return Some(place);
+    }
+    Some(end)
 }
 
 /// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
@@ -307,8 +421,13 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         end += 1;
     }
+    // A name's own head takes a town too ("Университете Лос-Анджелеса").
     let end = if end == i + 1 {
-        tail(doc, end)
+        let end = tail(doc, end);
+        match place_at(doc, end) {
+            Some((e, _, _)) if end == i + 1 && !doc.sentence_start(end) => e,
+            _ => end,
+        }
     } else {
         place_tail(doc, end).unwrap_or(end)
     };
@@ -318,7 +437,13 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
-    push(out, i, end, normal, "organization.capitalized_type");
+    push(
+        out,
+        geo_prefix(doc, i),
+        end,
+        normal,
+        "organization.capitalized_type",
+    );
 }
 
 /// The quoted name starting at token `q` (an opening quote): the tokens inside.
@@ -563,7 +688,7 @@ mod tests {
             &[
                 (
                     "Глава казахского МИД прибыл.",
-                    "МИД",
+                    "казахского МИД",
                     "МИД",
                     "organization.known",
                 ),
@@ -587,7 +712,7 @@ mod tests {
                 ),
                 (
                     "Об этом говорят в американском Конгрессе.",
-                    "Конгрессе",
+                    "американском Конгрессе",
                     "Конгресс",
                     "organization.capitalized_type",
                 ),
