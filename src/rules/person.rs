@@ -143,6 +143,7 @@ fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
 /// adjective is welcome ("Наталья Поклонская ответила").
 fn surname_after_first(doc: &Doc<'_>, i: usize) -> bool {
     plain_name_word(doc, i)
+        && same_line(doc, i)
         && !doc.sentence_start(i)
         && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
 }
@@ -179,6 +180,14 @@ fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
 /// Чарльз", "местность Шейди Сайд"): what follows names the place, not a person.
 fn after_place_type(doc: &Doc<'_>, i: usize) -> bool {
     i > 0 && doc.is_a(i - 1, flag::PLACE_TYPE)
+}
+
+/// True if token `i` goes on the line of the token before it: a name does not run over a
+/// line break (a heading and the text below it).
+fn same_line(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| !t.has(crate::text::token::NEWLINE_BEFORE))
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -310,7 +319,8 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some(f) = first_name(doc, i) {
-        if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) {
+        if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) && same_line(doc, i + 1)
+        {
             if surname_after_first(doc, i + 2) && first_name(doc, i + 2).is_none() {
                 let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
                 let v = value(doc, &parts, case::ANY, Some(f));
@@ -409,6 +419,7 @@ fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     if !unknown(i)
         || !unknown(i + 1)
+        || !same_line(doc, i + 1)
         || after_place_type(doc, i)
         || doc.sentence_start(i + 1)
         || (doc.sentence_start(i) && !(i > 0 && matches!(doc.text(i - 1), "•" | "-" | "(")))
@@ -582,6 +593,7 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
     }
     let mut e = s + 1;
     while e < s + 3
+        && same_line(doc, e)
         && (surname_like(doc, e) || (middle_name(doc, e).is_some() && !doc.sentence_start(e)))
     {
         e += 1;
