@@ -24,8 +24,16 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in doc.marked() {
         role_and_name(doc, i, out);
     }
+    // A name a role found is not made again (the role's reading knows the case better).
+    let by_role: Vec<usize> = out[first..]
+        .iter()
+        .filter(|c| c.end > c.start + 1)
+        .map(|c| c.start)
+        .collect();
     for i in doc.marked() {
-        full_name(doc, i, out);
+        if !by_role.contains(&i) {
+            full_name(doc, i, out);
+        }
         initials(doc, i, out);
         name_and_known_surname(doc, i, out);
         two_unknown_words(doc, i, out);
