@@ -257,11 +257,27 @@ pub fn surname_nominative<'r>(
     if let Some(g) = itself {
         return identity(true, same(g));
     }
+    // Nothing said the case, and nothing is known: a long, frequent ending is an oblique
+    // case all the same ("Илюшкиным", "Хаматовой"); a short one may be the nominative's.
+    if cases == case::ANY
+        && let Some(f) = fallback
+        && f.cut >= 2
+        && rules.matching(form).any(|r| {
+            r.count >= STRONG_RULE
+                && r.ending.chars().count() == f.cut
+                && *r.replacement == *f.append
+        })
+    {
+        return f;
+    }
     if cases & case::NOM != 0 {
         return identity(false, gender);
     }
     fallback.unwrap_or(identity(false, gender))
 }
+
+/// How many dictionary surnames a rule must show to be trusted without context.
+const STRONG_RULE: u32 = 800;
 
 /// The ending a masculine first name of a consonant stem takes in `case` ("Олафом" is
 /// "Олаф" in the instrumental), if `form` has it.
@@ -563,6 +579,7 @@ mod tests {
             ("обама", b'm', case::ANY, (0, "", true)),
             ("обама", b'm', case::GEN, (0, "", true)),
             ("кошербаев", b'm', case::NOM, (0, "", false)),
+            ("илюшкиным", b'?', case::ANY, (2, "", false)),
         ];
         for &(form, g, cases, want) in table {
             let s = surname_nominative(form, g, cases, &rules, known);

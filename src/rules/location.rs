@@ -62,7 +62,8 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
     // One capital letter is an initial, not a place; a town named like an adjective is an
     // adjective before a noun ("Каспийского трубопроводного").
     let adjective_before_noun = kind != PlaceKind::Country
-        && morph::adjective_ending(doc.text(i)).is_some()
+        && morph::clearly_adjective(doc.text(i))
+        && morph::adjective_ending(doc.text(i)).is_some_and(|(e, _)| e.chars().count() >= 3)
         && !doc.capitalized(i + 1)
         && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE));
     (doc.text(i).chars().nth(1).is_some() && !adjective_before_noun).then_some((i + 1, lemma, kind))
@@ -72,6 +73,57 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
 fn gazetteer(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if let Some((end, lemma, _)) = place_at(doc, i) {
         push(out, i, end, lemma.to_string(), "location.gazetteer");
+    } else {
+        inflected_town(doc, i, out);
+    }
+}
+
+/// `location.inflected_town`: a town the gazetteer lists in the nominative only, in a case
+/// form after a preposition of place ("в Тусоне", "из Портапика"): the form with its case
+/// ending undone is a town there.
+fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let after_preposition = i > 0
+        && matches!(
+            doc.text(i - 1),
+            "в" | "во" | "из" | "под" | "около" | "близ" | "до" | "от" | "через" | "над"
+        );
+    if !after_preposition
+        || !doc.capitalized(i)
+        || doc.latin(i)
+        || doc.all_caps(i)
+        || doc.flags(i) & !flag::SHAPE != 0
+    {
+        return;
+    }
+    let form = doc.text(i);
+    let index = doc.lexicon.names().index();
+    for (ending, nominative) in [
+        ("е", ""),
+        ("а", ""),
+        ("у", ""),
+        ("ом", ""),
+        ("е", "а"),
+        ("и", "а"),
+    ] {
+        let Some(stem) = form.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        let candidate = format!("{stem}{nominative}");
+        let town = index.lookup(&candidate).and_then(|k| {
+            index
+                .senses(k)
+                .find(|s| {
+                    s.kind == SenseKind::Place && PlaceKind::from_tag(s.tag) == PlaceKind::City
+                })
+                .map(|s| index.lemma(&s))
+        });
+        if let Some(lemma) = town {
+            push(out, i, i + 1, lemma.to_string(), "location.inflected_town");
+            return;
+        }
     }
 }
 
@@ -189,6 +241,18 @@ mod tests {
                     "Месторождения расположены в Карагандинской области.",
                     "Карагандинской области",
                     "Карагандинская область",
+                    "location.gazetteer",
+                ),
+                (
+                    "Находясь в Тусоне, она позвонила.",
+                    "Тусоне",
+                    "Тусон",
+                    "location.inflected_town",
+                ),
+                (
+                    "Уроженка Шанхая приехала.",
+                    "Шанхая",
+                    "Шанхай",
                     "location.gazetteer",
                 ),
                 (

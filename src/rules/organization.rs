@@ -31,6 +31,10 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // A site's name: the word before the dot is capitalized ("Лента.ру", "Gzt.Ru").
     for i in doc.marked() {
         domain(doc, i + 1, out);
+        // "сообщает baltinfo.ru": a site after a word of saying, in any case.
+        if doc.is_a(i, flag::SOURCE) && !doc.capitalized(i + 1) {
+            domain(doc, i + 2, out);
+        }
     }
     mentions(doc, first, out);
 }
@@ -145,12 +149,9 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some((end, sense)) = found else {
         return;
     };
-    // A lone capitalized word at a sentence start may be any word; a type abbreviation
-    // ("СП", "ООО") names no one.
-    if end == i + 1
-        && ((doc.sentence_start(i) && !doc.all_caps(i) && !doc.latin(i))
-            || doc.blocked(i, FactType::Organization))
-    {
+    // A type abbreviation ("СП", "ООО") names no one. (At a sentence start a known name is
+    // still one: the list has almost no ordinary words, "Евросоюз уже приостановил".)
+    if end == i + 1 && doc.blocked(i, FactType::Organization) {
         return;
     }
     let mut normal = index.lemma(&sense).to_string();
@@ -200,9 +201,16 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !doc.capitalized(i) || !adjective(doc, i) || quoted_before(doc, i) {
         return;
     }
+    // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").
     let mut j = i + 1;
-    while j < i + 4 && adjective(doc, j) && org_type(doc, j).is_none() && !doc.sentence_start(j) {
-        j += 1;
+    while j < i + 4 {
+        if adjective(doc, j) && org_type(doc, j).is_none() && !doc.sentence_start(j) {
+            j += 1;
+        } else if doc.is(j, "и") && adjective(doc, j + 1) && org_type(doc, j + 1).is_none() {
+            j += 2;
+        } else {
+            break;
+        }
     }
     let Some(lemma) = org_type(doc, j) else {
         return;
@@ -432,8 +440,9 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         place_tail(doc, end).unwrap_or(end)
     };
     // At a sentence start, only with a capitalized tail ("Министерство внутренних дел
-    // Пакистана"): "Правительство страны" is no name.
-    if doc.sentence_start(i) && (end == i + 1 || !doc.capitalized(end - 1)) {
+    // Пакистана") or a long one ("Министерство сельского хозяйства и пищевой
+    // промышленности"): "Правительство страны" is no name.
+    if doc.sentence_start(i) && (end == i + 1 || (!doc.capitalized(end - 1) && end < i + 4)) {
         return;
     }
     let normal = with_tail(doc, morph::with_case_of(doc.word(i), lemma), i + 1, end);
@@ -505,7 +514,25 @@ fn known_normal(doc: &Doc<'_>, start: usize, end: usize) -> Option<String> {
 fn latin_joiner(s: &str) -> bool {
     matches!(
         s,
-        "of" | "and" | "&" | "de" | "la" | "the" | "for" | "und" | "du"
+        "of" | "and"
+            | "&"
+            | "de"
+            | "la"
+            | "the"
+            | "for"
+            | "und"
+            | "du"
+            | "to"
+            | "della"
+            | "del"
+            | "di"
+            | "des"
+            | "der"
+            | "van"
+            | "von"
+            | "y"
+            | "e"
+            | "et"
     )
 }
 

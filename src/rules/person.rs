@@ -24,8 +24,16 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for i in doc.marked() {
         role_and_name(doc, i, out);
     }
+    // A name a role found is not made again (the role's reading knows the case better).
+    let by_role: Vec<usize> = out[first..]
+        .iter()
+        .filter(|c| c.end > c.start + 1)
+        .map(|c| c.start)
+        .collect();
     for i in doc.marked() {
-        full_name(doc, i, out);
+        if !by_role.contains(&i) {
+            full_name(doc, i, out);
+        }
         initials(doc, i, out);
         name_and_known_surname(doc, i, out);
         two_unknown_words(doc, i, out);
@@ -107,9 +115,25 @@ fn middle_name<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
     if !doc.is_a(i, flag::MIDDLE) {
         return None;
     }
-    doc.senses(i)
-        .find(|s| s.kind == SenseKind::Middle)
-        .map(|s| (doc.lemma(&s), s.tag))
+    // A patronymic in the nominative is its own normal form, as written (the lexicon has
+    // odd lemmas: "Василиевич"); else the reading whose lemma is the form, else any.
+    let form = doc.text(i);
+    if ["вич", "вна", "чна", "ич"]
+        .iter()
+        .any(|e| form.ends_with(e))
+    {
+        let g = if form.ends_with('а') { b'f' } else { b'm' };
+        return Some((doc.word(i), g));
+    }
+    let mut found = None;
+    for s in doc.senses(i).filter(|s| s.kind == SenseKind::Middle) {
+        let lemma = doc.lemma(&s);
+        if morph::is_lemma(form, lemma) {
+            return Some((lemma, s.tag));
+        }
+        found = found.or(Some((lemma, s.tag)));
+    }
+    found
 }
 
 /// True if token `i` is a role word.
@@ -127,6 +151,7 @@ fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
 /// adjective is welcome ("Наталья Поклонская ответила").
 fn surname_after_first(doc: &Doc<'_>, i: usize) -> bool {
     plain_name_word(doc, i)
+        && same_line(doc, i)
         && !doc.sentence_start(i)
         && !doc.is_a(i, flag::ROLE | flag::BIG_PLACE | flag::ORG | flag::ORG_TYPE)
 }
@@ -157,6 +182,20 @@ fn hyphenated_first<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
 /// True if token `i` looks like an adjective and a lower-case word follows it.
 fn adjective_before_noun(doc: &Doc<'_>, i: usize) -> bool {
     doc.is_a(i, flag::ADJECTIVE_BEFORE_NOUN) && !doc.is_a(i, flag::FIRST)
+}
+
+/// True if a place-type word stands right before token `i` ("города Орска", "округа
+/// Чарльз", "местность Шейди Сайд"): what follows names the place, not a person.
+fn after_place_type(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0 && doc.is_a(i - 1, flag::PLACE_TYPE)
+}
+
+/// True if token `i` goes on the line of the token before it: a name does not run over a
+/// line break (a heading and the text below it).
+fn same_line(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| !t.has(crate::text::token::NEWLINE_BEFORE))
 }
 
 /// Particles inside names: "Жан-Мари Ле Пен", "Людвиг ван Бетховен".
@@ -283,8 +322,13 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, value: NameValue, ru
 /// `person.last_first_middle`: names led by a dictionary first name (or, for the last, ended
 /// by first name and patronymic).
 fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // "правительства Мали Кейта": a country is no first name.
+    if after_place_type(doc, i) || doc.is_a(i, flag::BIG_PLACE) {
+        return;
+    }
     if let Some(f) = first_name(doc, i) {
-        if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) {
+        if middle_name(doc, i + 1).is_some() && !doc.sentence_start(i + 1) && same_line(doc, i + 1)
+        {
             if surname_after_first(doc, i + 2) && first_name(doc, i + 2).is_none() {
                 let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
                 let v = value(doc, &parts, case::ANY, Some(f));
@@ -383,6 +427,8 @@ fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     if !unknown(i)
         || !unknown(i + 1)
+        || !same_line(doc, i + 1)
+        || after_place_type(doc, i)
         || doc.sentence_start(i + 1)
         || (doc.sentence_start(i) && !(i > 0 && matches!(doc.text(i - 1), "•" | "-" | "(")))
         || (i > 0 && (name_word(doc, i - 1) || doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)))
@@ -401,6 +447,7 @@ fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// that is also an ordinary word ("Вера", "Роман") or a place ("Владимир") is left alone.
 fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !name_word(doc, i)
+        || after_place_type(doc, i)
         || doc.is_a(
             i,
             flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
@@ -554,6 +601,7 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
     }
     let mut e = s + 1;
     while e < s + 3
+        && same_line(doc, e)
         && (surname_like(doc, e) || (middle_name(doc, e).is_some() && !doc.sentence_start(e)))
     {
         e += 1;
@@ -647,7 +695,9 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
         s += 1;
     }
     let latin_words = (b + 1..e).filter(|&k| doc.capitalized(k)).count();
-    if b - s < 2 || latin_words < 2 {
+    // "больницу Санта Орсола (Policlinico ...)": a type word makes it a place or a body.
+    let typed = s > 0 && doc.is_a(s - 1, flag::PLACE_TYPE | flag::ORG_TYPE);
+    if b - s < 2 || latin_words < 2 || typed {
         return;
     }
     let mut parts = vec![(s, Part::First)];
@@ -687,7 +737,10 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
         .collect();
     for i in doc.marked() {
-        if !name_word(doc, i) || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE) {
+        if !name_word(doc, i)
+            || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE)
+            || after_place_type(doc, i)
+        {
             continue;
         }
         let form = doc.text(i);
