@@ -93,6 +93,8 @@ fuzz_target!(|data: &[u8]| {
     let mut par_opts = opts.clone();
     par_opts.threads = 2;
     let (par_out, par_reports, par_stats) = run_once(&par_opts);
+    // Leave nothing behind in /dev/shm (fork mode starts many processes).
+    let _ = std::fs::remove_file(tmp);
     assert!(par_out == out, "parallel output differs from sequential");
     assert_eq!(par_reports, reports, "parallel reports differ from sequential");
     let strip = |s: &newsfacts::io::Stats| newsfacts::io::Stats { seconds: 0.0, ..s.clone() };
