@@ -15,7 +15,7 @@ mod text {
 #[path = "src/lexicon/tsv.rs"]
 mod tsv;
 mod lexicon {
-    pub use super::tsv::LexiconError;
+    pub use super::tsv::{LexiconError, require_header};
 }
 // `load` refers to `super::index`: both sit at the root here, as both sit in `names` there.
 #[allow(dead_code)]

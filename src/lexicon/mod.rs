@@ -8,6 +8,7 @@
 //! and multi-word forms ("долларов сша", "т. е.") match across tokens. Inflection is data:
 //! each file lists every case form it wants matched.
 
+pub mod case;
 mod files;
 pub mod temporal;
 pub mod tsv;
@@ -23,7 +24,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use files::FILES;
-pub use tsv::LexiconError;
+pub use tsv::{LexiconError, require_header};
 
 /// What a lexicon form means. A form may mean several things ("г." is grams and "год").
 #[derive(Clone, Debug, PartialEq)]
@@ -442,13 +443,7 @@ fn load_file(
     load: RowLoader,
     builder: &mut LexiconBuilder,
 ) -> Result<(), LexiconError> {
-    if !content.starts_with('#') {
-        return Err(LexiconError {
-            file: name.to_string(),
-            line: 1,
-            message: "a lexicon starts with a '#' header naming its source and licence".into(),
-        });
-    }
+    tsv::require_header(name, content)?;
     for row in tsv::rows(content) {
         load(&row, builder).map_err(|message| LexiconError {
             file: name.to_string(),

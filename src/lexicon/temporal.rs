@@ -9,22 +9,7 @@ use super::{LexiconBuilder, Meaning, parse_decimal};
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 
-/// Grammatical cases, as bits: a form may stand for several ("март" is nominative and
-/// accusative).
-pub mod case {
-    /// Nominative.
-    pub const NOM: u8 = 1;
-    /// Genitive.
-    pub const GEN: u8 = 2;
-    /// Dative.
-    pub const DAT: u8 = 4;
-    /// Accusative.
-    pub const ACC: u8 = 8;
-    /// Instrumental.
-    pub const INS: u8 = 16;
-    /// Prepositional.
-    pub const PREP: u8 = 32;
-}
+pub use super::case;
 
 /// A season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,23 +179,16 @@ fn add(b: &mut LexiconBuilder, row: &Row<'_>, word: TemporalWord) -> Result<(), 
 
 /// Parses a comma-separated list of case names into [`case`] bits.
 fn cases(field: &str) -> Result<u8, String> {
-    let mut bits = 0;
-    for name in field.split(',') {
-        bits |= match name.trim() {
-            "nom" => case::NOM,
-            "gen" => case::GEN,
-            "dat" => case::DAT,
-            "acc" => case::ACC,
-            "ins" => case::INS,
-            "prep" => case::PREP,
-            other => {
-                return Err(format!(
-                    "case {other:?} is not nom, gen, dat, acc, ins or prep"
-                ));
-            }
-        };
-    }
-    Ok(bits)
+    field.split(',').try_fold(0, |bits, name| {
+        case::from_name(name.trim())
+            .map(|bit| bits | bit)
+            .ok_or_else(|| {
+                format!(
+                    "case {:?} is not nom, gen, dat, acc, ins or prep",
+                    name.trim()
+                )
+            })
+    })
 }
 
 fn number_in(field: &str, what: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, String> {

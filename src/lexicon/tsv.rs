@@ -53,6 +53,19 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Refuses a lexicon without its `#` provenance header (source and licence).
+pub fn require_header(name: &str, content: &str) -> Result<(), LexiconError> {
+    if content.starts_with('#') {
+        Ok(())
+    } else {
+        Err(LexiconError {
+            file: name.to_string(),
+            line: 1,
+            message: "a lexicon starts with a '#' header naming its source and licence".into(),
+        })
+    }
+}
+
 /// The data rows of `content`: comment (`#`) and blank lines are skipped.
 pub fn rows(content: &str) -> impl Iterator<Item = Row<'_>> {
     content

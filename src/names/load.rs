@@ -286,13 +286,7 @@ pub fn for_rows(
     content: &str,
     mut row: impl FnMut(&[&str]) -> Result<(), String>,
 ) -> Result<(), LexiconError> {
-    if !content.starts_with('#') {
-        return Err(LexiconError {
-            file: name.to_string(),
-            line: 1,
-            message: "a lexicon starts with a '#' header naming its source and licence".into(),
-        });
-    }
+    crate::lexicon::require_header(name, content)?;
     let mut fields: [&str; 8] = [""; 8];
     for (n, line) in content.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);

@@ -6,36 +6,7 @@
 //! `names/surname_suffixes.tsv` (reverse case rules with counts), adjective endings are the
 //! closed set of Russian adjective endings, and dictionary checks are hash lookups.
 
-/// Grammatical cases as bits of a set.
-pub mod case {
-    /// Nominative.
-    pub const NOM: u8 = 1;
-    /// Genitive.
-    pub const GEN: u8 = 2;
-    /// Dative.
-    pub const DAT: u8 = 4;
-    /// Accusative.
-    pub const ACC: u8 = 8;
-    /// Instrumental.
-    pub const INS: u8 = 16;
-    /// Prepositional (locative).
-    pub const LOC: u8 = 32;
-    /// Any case: nothing is known.
-    pub const ANY: u8 = 63;
-
-    /// The bit of a case named as in `surname_suffixes.tsv` (`nom gen dat acc ins loc`).
-    pub fn from_name(name: &str) -> Option<u8> {
-        Some(match name {
-            "nom" => NOM,
-            "gen" => GEN,
-            "dat" => DAT,
-            "acc" => ACC,
-            "ins" => INS,
-            "loc" => LOC,
-            _ => return None,
-        })
-    }
-}
+pub use crate::lexicon::case;
 
 /// A reverse surname rule: a form ending in `ending` has the nominative
 /// `form[..len - ending] + replacement` (for this gender and case).
@@ -159,8 +130,8 @@ pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
             }
         }
         "ы" => case::GEN,
-        "и" => case::GEN | case::DAT | case::LOC,
-        "е" => case::DAT | case::LOC,
+        "и" => case::GEN | case::DAT | case::PREP,
+        "е" => case::DAT | case::PREP,
         "ом" | "ем" | "ой" | "ей" | "ою" | "ею" => case::INS,
         _ => case::ANY,
     }
@@ -286,7 +257,7 @@ pub fn first_name_ending(form: &str, case: u8) -> Option<&'static str> {
         case::GEN | case::ACC => &["а", "я"],
         case::DAT => &["у", "ю"],
         case::INS => &["ом", "ем"],
-        case::LOC => &["е"],
+        case::PREP => &["е"],
         _ => &[],
     };
     endings.iter().copied().find(|e| {
@@ -548,7 +519,7 @@ mod tests {
             ("марко", "Марко", b'm', case::ANY),
             ("анну", "Анна", b'f', case::ACC),
             ("сергея", "Сергей", b'm', case::GEN | case::ACC),
-            ("марии", "Мария", b'f', case::GEN | case::DAT | case::LOC),
+            ("марии", "Мария", b'f', case::GEN | case::DAT | case::PREP),
             ("мишель", "Мишель", b'f', case::ANY),
             ("семена", "Семён", b'm', case::GEN | case::ACC),
         ];
