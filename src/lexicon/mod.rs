@@ -138,6 +138,11 @@ pub struct Lexicon {
     age_suffixes: HashMap<String, String, Fnv>,
     /// The byte lengths of those endings, longest first.
     age_suffix_lengths: Vec<usize>,
+    /// The last [`TAIL`] bytes of each ending, sorted: a word whose tail is not here has
+    /// no age ending, which spares the hash lookups for almost every word.
+    age_suffix_tails: Vec<u64>,
+    /// True when every ending is at least [`TAIL`] bytes long, so the tails decide.
+    age_suffix_tails_complete: bool,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
     age_blocking_stems: Vec<String>,
     /// The big name lexicons (first names, surnames, places, organizations).
@@ -216,6 +221,14 @@ impl LexiconBuilder {
                 lengths.dedup();
                 lengths
             },
+            age_suffix_tails: {
+                let mut tails: Vec<u64> =
+                    self.age_suffixes.iter().filter_map(|(s, _)| tail(s)).collect();
+                tails.sort_unstable();
+                tails.dedup();
+                tails
+            },
+            age_suffix_tails_complete: self.age_suffixes.iter().all(|(s, _)| tail(s).is_some()),
             age_suffixes: self.age_suffixes.into_iter().collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
             age_blocking_stems: self.age_blocking_stems,
@@ -284,6 +297,11 @@ impl Lexicon {
     /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
     /// the unit and the length of the suffix.
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
+        if self.age_suffix_tails_complete
+            && tail(word).is_none_or(|t| self.age_suffix_tails.binary_search(&t).is_err())
+        {
+            return None;
+        }
         // One hash lookup per suffix length (a handful), longest first.
         self.age_suffix_lengths.iter().find_map(|&len| {
             let at = word.len().checked_sub(len)?;
@@ -363,6 +381,15 @@ impl SentenceEnders for Lexicon {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// The byte length of the word tails that [`Lexicon::age_suffix`] checks first.
+const TAIL: usize = 8;
+
+/// The last [`TAIL`] bytes of `s` as a number, if it has that many.
+fn tail(s: &str) -> Option<u64> {
+    let bytes = s.as_bytes().get(s.len().checked_sub(TAIL)?..)?;
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
 }
 
 /// FNV-1a: the maps looked up per token are keyed by short words, where SipHash's

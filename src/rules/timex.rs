@@ -14,17 +14,22 @@ use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
-    let strong: Vec<bool> = (0..n)
-        .map(|i| may_start(doc, i) && !only_preposition(doc, i))
+    // 0: no start; 1: a preposition-only start; 2: a strong start.
+    let class: Vec<u8> = (0..n)
+        .map(|i| match may_start(doc, i) {
+            false => 0,
+            true if only_preposition(doc, i) => 1,
+            true => 2,
+        })
         .collect();
     // A preposition ("в", "с", "в течение") starts a time expression only when a strong
     // start (a number, a month, "прошлом", ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     let starts: Vec<bool> = (0..n)
         .map(|i| {
-            strong[i]
-                || (may_start(doc, i)
-                    && (i + 1..(i + 4).min(n)).any(|k| strong[k] && !doc.sentence_start(k)))
+            class[i] == 2
+                || (class[i] == 1
+                    && (i + 1..(i + 4).min(n)).any(|k| class[k] == 2 && !doc.sentence_start(k)))
         })
         .collect();
     super::date::apply(doc, &starts, out);
