@@ -10,6 +10,7 @@
 
 pub mod case;
 mod files;
+mod forms;
 pub mod temporal;
 pub mod tsv;
 
@@ -131,6 +132,8 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     matcher: AhoCorasick,
+    /// Settles most tokens with one probe before the matcher.
+    table: forms::FormTable,
     meanings: Vec<Vec<Meaning>>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
@@ -213,6 +216,7 @@ impl LexiconBuilder {
             })?;
         Ok(Lexicon {
             matcher,
+            table: forms::FormTable::new(&self.forms),
             meanings: self.meanings,
             age_suffix_lengths: {
                 let mut lengths: Vec<usize> =
@@ -284,6 +288,11 @@ impl Lexicon {
 
     /// The meanings of `form` (normalized) when it is exactly a lexicon form.
     pub fn lookup(&self, form: &str) -> &[Meaning] {
+        match self.table.probe(form) {
+            forms::Probe::Exact(entry) => return self.meanings(Hit { end: 0, entry }),
+            forms::Probe::Nothing => return &[],
+            forms::Probe::Automaton => {}
+        }
         let input = Input::new(form).anchored(Anchored::Yes);
         match self.matcher.find(input) {
             Some(m) if m.end() == form.len() => self
@@ -331,6 +340,14 @@ impl Lexicon {
         for (i, t) in tokens.iter().enumerate() {
             if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
                 continue;
+            }
+            match self.table.probe(&text[t.start..t.end]) {
+                forms::Probe::Exact(entry) => {
+                    out[i] = Some(Hit { end: i + 1, entry });
+                    continue;
+                }
+                forms::Probe::Nothing => continue,
+                forms::Probe::Automaton => {}
             }
             let input = Input::new(text)
                 .range(t.start..text.len())

@@ -147,6 +147,16 @@ impl Normalized {
             let s = self.to_original(start);
             return (s, s);
         }
+        // No shift point in `start..=end` (the common case): every character between maps
+        // to one of the same length, so the span moves as a whole.
+        let k = self.shifts.partition_point(|&(at, _)| at <= start);
+        if self.shifts.get(k).is_none_or(|&(at, _)| at > end) {
+            let shift = self.shifts[k.saturating_sub(1)].1;
+            return (
+                (start as isize + shift) as usize,
+                (end as isize + shift) as usize,
+            );
+        }
         let s = self.to_original(start);
         let last = self.text[..end]
             .char_indices()

@@ -1,0 +1,158 @@
+//! One hash probe per token before the automaton: most tokens are settled by it.
+//!
+//! The table holds the FNV-1a hash of every lexicon form and of every proper prefix of one.
+//! A token whose text is no proper prefix of a form cannot begin a longer, multi-token form,
+//! so its only possible hit is the form equal to it: one probe says which, or that there is
+//! none (most words). Only tokens that begin a longer form ("в" of "в течение", "кв" of
+//! "кв. км") walk the aho-corasick automaton, which settles forms that span tokens. A hash
+//! collision can only send a token to the automaton, never give a wrong hit: an exact hit is
+//! checked against the form's text.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+/// What the table says about a token's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// The text is exactly form `entry` and begins no longer form.
+    Exact(u32),
+    /// The text is no form and begins none.
+    Nothing,
+    /// The text begins a longer form (or the table cannot tell): ask the automaton.
+    Automaton,
+}
+
+/// Hashes of forms and of their prefixes. Immutable once built.
+#[derive(Clone, Debug, Default)]
+pub struct FormTable {
+    slots: HashMap<u64, Slot, Prehashed>,
+    forms: Vec<Box<str>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The form with this hash, [`NO_FORM`], or [`SEVERAL_FORMS`].
+    entry: u32,
+    /// Some form has a proper prefix with this hash.
+    begins_longer: bool,
+}
+
+const NO_FORM: u32 = u32::MAX;
+const SEVERAL_FORMS: u32 = u32::MAX - 1;
+
+impl FormTable {
+    /// The table of `forms` (form `k` is entry `k`).
+    pub fn new(forms: &[String]) -> FormTable {
+        let mut slots: HashMap<u64, Slot, Prehashed> =
+            HashMap::with_capacity_and_hasher(forms.len() * 4, Prehashed);
+        let empty = Slot {
+            entry: NO_FORM,
+            begins_longer: false,
+        };
+        for (k, form) in forms.iter().enumerate() {
+            let mut h = FNV_START;
+            for (at, &b) in form.as_bytes().iter().enumerate() {
+                h = fnv_step(h, b);
+                let boundary = form.is_char_boundary(at + 1);
+                if boundary && at + 1 < form.len() {
+                    slots.entry(h).or_insert(empty).begins_longer = true;
+                }
+            }
+            let slot = slots.entry(fnv(form.as_bytes())).or_insert(empty);
+            slot.entry = match slot.entry {
+                NO_FORM => u32::try_from(k).unwrap_or(SEVERAL_FORMS),
+                _ => SEVERAL_FORMS,
+            };
+        }
+        FormTable {
+            slots,
+            forms: forms.iter().map(|f| f.as_str().into()).collect(),
+        }
+    }
+
+    /// What the lexicon has for the text `word` of one token.
+    #[inline]
+    pub fn probe(&self, word: &str) -> Probe {
+        let Some(slot) = self.slots.get(&fnv(word.as_bytes())) else {
+            return Probe::Nothing;
+        };
+        if slot.begins_longer || slot.entry == SEVERAL_FORMS {
+            return Probe::Automaton;
+        }
+        match self.forms.get(slot.entry as usize) {
+            Some(form) if **form == *word => Probe::Exact(slot.entry),
+            // Another form with the same hash; and `word` begins no form, or its hash
+            // would say so.
+            _ => Probe::Nothing,
+        }
+    }
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+#[inline]
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+}
+
+/// Keys are already FNV hashes: the map uses them as they are.
+#[derive(Clone, Copy, Debug, Default)]
+struct Prehashed;
+
+#[derive(Clone, Copy, Debug, Default)]
+struct PrehashedHasher(u64);
+
+impl BuildHasher for Prehashed {
+    type Hasher = PrehashedHasher;
+    fn build_hasher(&self) -> PrehashedHasher {
+        PrehashedHasher(0)
+    }
+}
+
+impl Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed, through `write_u64`; this keeps other writes sound.
+        for &b in bytes {
+            self.0 = fnv_step(self.0, b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FormTable, Probe};
+
+    #[test]
+    fn exact_forms_prefixes_and_strangers() {
+        let forms: Vec<String> = ["в течение", "т", "тонна", "кв. км", "год"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let table = FormTable::new(&forms);
+        let table_rows = [
+            ("в", Probe::Automaton),
+            ("т", Probe::Automaton),
+            ("тонна", Probe::Exact(2)),
+            ("кв", Probe::Automaton),
+            ("год", Probe::Exact(4)),
+            ("годом", Probe::Nothing),
+            ("го", Probe::Automaton),
+            ("москва", Probe::Nothing),
+            ("", Probe::Nothing),
+        ];
+        for (word, want) in table_rows {
+            assert_eq!(table.probe(word), want, "{word:?}");
+        }
+    }
+}
