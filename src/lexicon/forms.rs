@@ -1,6 +1,6 @@
 //! One hash probe per token before the automaton: most tokens are settled by it.
 //!
-//! The table holds the FNV-1a hash of every lexicon form and of every proper prefix of one.
+//! The table holds the hash of every lexicon form and of every proper prefix of one.
 //! A token whose text is no proper prefix of a form cannot begin a longer, multi-token form,
 //! so its only possible hit is the form equal to it: one probe says which, or that there is
 //! none (most words). Only tokens that begin a longer form ("в" of "в течение", "кв" of
@@ -8,6 +8,7 @@
 //! collision can only send a token to the automaton, never give a wrong hit: an exact hit is
 //! checked against the form's text.
 
+use crate::names::index::hash;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -50,15 +51,10 @@ impl FormTable {
             begins_longer: false,
         };
         for (k, form) in forms.iter().enumerate() {
-            let mut h = FNV_START;
-            for (at, &b) in form.as_bytes().iter().enumerate() {
-                h = fnv_step(h, b);
-                let boundary = form.is_char_boundary(at + 1);
-                if boundary && at + 1 < form.len() {
-                    slots.entry(h).or_insert(empty).begins_longer = true;
-                }
+            for (at, _) in form.char_indices().skip(1) {
+                slots.entry(hash(&form.as_bytes()[..at])).or_insert(empty).begins_longer = true;
             }
-            let slot = slots.entry(fnv(form.as_bytes())).or_insert(empty);
+            let slot = slots.entry(hash(form.as_bytes())).or_insert(empty);
             slot.entry = match slot.entry {
                 NO_FORM => u32::try_from(k).unwrap_or(SEVERAL_FORMS),
                 _ => SEVERAL_FORMS,
@@ -73,7 +69,7 @@ impl FormTable {
     /// What the lexicon has for the text `word` of one token.
     #[inline]
     pub fn probe(&self, word: &str) -> Probe {
-        let Some(slot) = self.slots.get(&fnv(word.as_bytes())) else {
+        let Some(slot) = self.slots.get(&hash(word.as_bytes())) else {
             return Probe::Nothing;
         };
         if slot.begins_longer || slot.entry == SEVERAL_FORMS {
@@ -88,19 +84,7 @@ impl FormTable {
     }
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-#[inline]
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-}
-
-#[inline]
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
-}
-
-/// Keys are already FNV hashes: the map uses them as they are.
+/// Keys are already hashes: the map uses them as they are.
 #[derive(Clone, Copy, Debug, Default)]
 struct Prehashed;
 
@@ -120,9 +104,7 @@ impl Hasher for PrehashedHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         // Only u64 keys are hashed, through `write_u64`; this keeps other writes sound.
-        for &b in bytes {
-            self.0 = fnv_step(self.0, b);
-        }
+        self.0 = hash(bytes);
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
