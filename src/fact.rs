@@ -102,6 +102,43 @@ pub struct Fact {
     pub rule: &'static str,
 }
 
+impl Fact {
+    /// The fact's coarse class in the named-entity convention of OntoNotes, which the NEREL
+    /// corpus follows: `PER`, `ORG`, `LOC`, `DATE`, `TIME`, `MONEY`, `PERCENT`, `NUMBER`,
+    /// `QUANTITY`, `ORDINAL`, `AGE`. Lengths of time are temporal expressions there: a
+    /// `duration` is `DATE`, or `TIME` when it is counted in hours, minutes or seconds; and
+    /// a count of things ("300 человек") is a cardinal, `NUMBER`, while a measurement with a
+    /// unit ("755 млн тонн") is a `QUANTITY`.
+    /// Written as `class` so that output can be scored against NER corpora directly.
+    pub fn class(&self) -> &'static str {
+        match self.kind {
+            FactType::Number => "NUMBER",
+            FactType::Money => "MONEY",
+            FactType::Percent => "PERCENT",
+            // A count of things ("300 человек") is a cardinal there, not a measurement.
+            FactType::Quantity => match &self.value {
+                Value::Amount(a) if a.dimension.as_deref() == Some("count") => "NUMBER",
+                _ => "QUANTITY",
+            },
+            FactType::Ordinal => "ORDINAL",
+            FactType::Age => "AGE",
+            FactType::Date => "DATE",
+            FactType::Time => "TIME",
+            FactType::Duration => match &self.value {
+                Value::Amount(a)
+                    if matches!(a.unit.as_deref(), Some("hour" | "minute" | "second")) =>
+                {
+                    "TIME"
+                }
+                _ => "DATE",
+            },
+            FactType::Person => "PER",
+            FactType::Organization => "ORG",
+            FactType::Location => "LOC",
+        }
+    }
+}
+
 /// The normalized value of a fact.
 // Facts are few next to tokens: an inline Amount costs less than a box per fact.
 #[allow(clippy::large_enum_variant)]

@@ -24,6 +24,7 @@ struct FactLine<'a> {
     doc: Option<&'a str>,
     #[serde(rename = "type")]
     kind: FactType,
+    class: &'static str,
     start: usize,
     end: usize,
     text: &'a str,
@@ -39,6 +40,7 @@ impl<'a> FactLine<'a> {
             schema: doc.map(|_| SCHEMA_VERSION),
             doc,
             kind: f.kind,
+            class: f.class(),
             start,
             end,
             text: &f.text,

@@ -52,7 +52,10 @@ impl FormTable {
         };
         for (k, form) in forms.iter().enumerate() {
             for (at, _) in form.char_indices().skip(1) {
-                slots.entry(hash(&form.as_bytes()[..at])).or_insert(empty).begins_longer = true;
+                slots
+                    .entry(hash(&form.as_bytes()[..at]))
+                    .or_insert(empty)
+                    .begins_longer = true;
             }
             let slot = slots.entry(hash(form.as_bytes())).or_insert(empty);
             slot.entry = match slot.entry {

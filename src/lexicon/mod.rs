@@ -226,8 +226,11 @@ impl LexiconBuilder {
                 lengths
             },
             age_suffix_tails: {
-                let mut tails: Vec<u64> =
-                    self.age_suffixes.iter().filter_map(|(s, _)| tail(s)).collect();
+                let mut tails: Vec<u64> = self
+                    .age_suffixes
+                    .iter()
+                    .filter_map(|(s, _)| tail(s))
+                    .collect();
                 tails.sort_unstable();
                 tails.dedup();
                 tails
