@@ -351,6 +351,34 @@ pub fn noun_agreement(lemma: &str, adjective: Option<&str>) -> Agreement {
     }
 }
 
+/// The last four bytes of `bytes` as a number, if it has four.
+const fn last_four(bytes: &[u8]) -> Option<u32> {
+    let n = bytes.len();
+    if n < 4 {
+        return None;
+    }
+    Some(u32::from_le_bytes([
+        bytes[n - 4],
+        bytes[n - 3],
+        bytes[n - 2],
+        bytes[n - 1],
+    ]))
+}
+
+/// The last four bytes of each of [`ADJECTIVE_ENDINGS`].
+const ADJECTIVE_TAILS: [u32; ADJECTIVE_ENDINGS.len()] = {
+    let mut tails = [0u32; ADJECTIVE_ENDINGS.len()];
+    let mut k = 0;
+    while k < tails.len() {
+        tails[k] = match last_four(ADJECTIVE_ENDINGS[k].0.as_bytes()) {
+            Some(t) => t,
+            None => panic!("an adjective ending shorter than two Cyrillic letters"),
+        };
+        k += 1;
+    }
+    tails
+};
+
 /// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
 const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
     ("ыми", false),
@@ -383,10 +411,14 @@ const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
 
 /// The ending of an adjective form (normalized), if it has one, and whether it is soft.
 pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
-    let (ending, soft) = ADJECTIVE_ENDINGS
-        .iter()
-        .find(|(e, _)| form.ends_with(e))
-        .copied()?;
+    // Every ending ends in two Cyrillic letters (four bytes): comparing those as one number
+    // first keeps this cheap for the many words it is asked about.
+    let bytes = form.as_bytes();
+    let tail = last_four(bytes)?;
+    let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
+        ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
+    })?;
+    let (ending, soft) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
     (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
 }
