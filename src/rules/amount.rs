@@ -215,6 +215,8 @@ fn digits_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
 /// Number words: "двадцать пять тысяч", "полтора миллиона", "две трети", "две целых три
 /// десятых", "сотни тысяч", "несколько миллионов", "треть".
 fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
+    // Every number word is a lexicon form: most words have no hit and stop here.
+    doc.hit(i)?;
     if let Some((m, next, plural)) = lone_multiplier(doc, i) {
         // "миллион рублей" is a million; "миллиарды рублей" is of the order of billions,
         // unless a qualifier makes it a bound ("более тысячи").

@@ -54,11 +54,15 @@ fn map_char(c: char) -> Out {
 impl Normalized {
     /// Normalizes `original`.
     pub fn new(original: &str) -> Normalized {
+        // Most of a text stays as it is (lowercase Cyrillic, ASCII lowercase, spaces): such
+        // runs are copied whole; only the characters that change are written one by one.
         let mut text = String::with_capacity(original.len());
         let mut shifts = vec![(0usize, 0isize)];
         let mut shift: isize = 0;
         let bytes = original.as_bytes();
         let mut i = 0;
+        // The start of the run of unchanged characters not yet copied.
+        let mut run = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -71,7 +75,11 @@ impl Normalized {
                     b'`' => b'\'',
                     _ => b,
                 };
-                text.push(out as char);
+                if out != b {
+                    text.push_str(&original[run..i]);
+                    text.push(char::from(out));
+                    run = i + 1;
+                }
                 i += 1;
                 continue;
             }
@@ -86,12 +94,19 @@ impl Normalized {
                     0x410..=0x42F => cp + 0x20,
                     _ => cp,
                 };
-                if let Some(c) = char::from_u32(lower) {
-                    text.push(c);
+                if lower == cp {
                     i += 2;
                     continue;
                 }
+                if let Some(c) = char::from_u32(lower) {
+                    text.push_str(&original[run..i]);
+                    text.push(c);
+                    i += 2;
+                    run = i;
+                    continue;
+                }
             }
+            text.push_str(&original[run..i]);
             // `i` is always on a character boundary here.
             let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -122,7 +137,9 @@ impl Normalized {
                 }
             }
             i += len;
+            run = i;
         }
+        text.push_str(&original[run..]);
         Normalized { text, shifts }
     }
 

@@ -167,27 +167,44 @@ fn lowercase_follows(text: &str, at: usize) -> bool {
 fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8 {
     let (s, e) = norm.span_to_original(original, start, end);
     let word = &original[s..e];
+    let bytes = word.as_bytes();
     let mut flags = 0;
     let mut letters = 0;
     let mut upper = 0;
-    for (k, c) in word.chars().enumerate() {
-        if is_letter(c) {
+    let mut at = 0;
+    let mut first = true;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Basic Latin and the Cyrillic letters news is written in, read off the bytes (the
+        // char decoding showed in profiles); anything else is decoded.
+        let (letter, is_upper, latin, len) = match (b, bytes.get(at + 1).copied()) {
+            (b'A'..=b'Z', _) => (true, true, true, 1),
+            (b'a'..=b'z', _) => (true, false, true, 1),
+            (0..=0x7F, _) => (false, false, false, 1),
+            // U+0400..U+042F (Ѐ..Я) upper, U+0430..U+043F (а..п) lower.
+            (0xD0, Some(c @ 0x80..=0xBF)) => (true, c < 0xB0, false, 2),
+            // U+0440..U+045F (р..я, ѐ..џ) lower.
+            (0xD1, Some(0x80..=0x9F)) => (true, false, false, 2),
+            _ => {
+                let c = word[at..].chars().next().unwrap_or(' ');
+                let letter = is_letter(c);
+                (letter, letter && c.is_uppercase(), false, c.len_utf8())
+            }
+        };
+        if letter {
             letters += 1;
-            let is_upper = match c {
-                'А'..='Я' | 'Ё' | 'A'..='Z' => true,
-                'а'..='я' | 'ё' | 'a'..='z' => false,
-                c => c.is_uppercase(),
-            };
             if is_upper {
                 upper += 1;
-                if k == 0 {
+                if first {
                     flags |= CAPITALIZED;
                 }
             }
-            if c.is_ascii_alphabetic() {
+            if latin {
                 flags |= LATIN;
             }
         }
+        first = false;
+        at += len;
     }
     if letters >= 2 && upper == letters {
         flags |= ALL_CAPS;
