@@ -85,16 +85,17 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
     });
     let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
     let mut taken = vec![0u8; tokens.len()];
-    let mut facts = Vec::new();
+    // The winners as (original start, original end, candidate), in the order they won.
+    let mut won: Vec<(usize, usize, usize)> = Vec::new();
     for &(_, _, _, _, k) in &order {
-        let Some(c) = slots[k].take() else {
+        let Some(c) = &slots[k] else {
             continue;
         };
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0) {
             continue;
         }
-        let bit = layer(&c);
+        let bit = layer(c);
         for t in &mut taken[c.start..c.end] {
             *t |= bit;
         }
@@ -102,15 +103,21 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
         // Russian writes one dot for both.
         let (ns, ne) = (tokens[c.start].start, tokens[c.end - 1].end);
         let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
-        facts.push(Fact {
-            kind: c.kind,
-            start,
-            end,
-            text: doc.original[start..end].to_string(),
-            value: c.value,
-            rule: c.rule,
-        });
+        won.push((start, end, k));
     }
-    facts.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    facts
+    // Text order; the sort is stable, so equal spans stay in the order they won.
+    won.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    won.into_iter()
+        .filter_map(|(start, end, k)| {
+            let c = slots[k].take()?;
+            Some(Fact {
+                kind: c.kind,
+                start,
+                end,
+                text: doc.original[start..end].to_string(),
+                value: c.value,
+                rule: c.rule,
+            })
+        })
+        .collect()
 }

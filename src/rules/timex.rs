@@ -71,7 +71,12 @@ fn may_start(doc: &Doc<'_>, i: usize) -> bool {
                     meanings.iter().any(useful)
                         || (hit.end > i + 1 && doc.lexicon.lookup(doc.text(i)).iter().any(useful))
                 }
-                None => roman(doc.text(i)).is_some() || doc.text(i).contains('-'),
+                None => {
+                    // Cheap byte checks first: most words are neither.
+                    let text = doc.text(i).as_bytes();
+                    text.iter().any(|&b| b == b'-')
+                        || (may_be_roman(text) && roman(doc.text(i)).is_some())
+                }
             }
         }
     }
@@ -354,6 +359,16 @@ pub fn roman_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     roman(doc.text(i)).map(|v| (v, i + 1))
+}
+
+/// True if `text` (normalized) starts with a letter of Roman numerals: `i v x l c d m`, or
+/// Cyrillic "х" or "і" (see [`roman`]).
+#[inline]
+fn may_be_roman(text: &[u8]) -> bool {
+    matches!(
+        text,
+        [b'i' | b'v' | b'x' | b'l' | b'c' | b'd' | b'm', ..] | [0xD1, 0x85 | 0x96, ..]
+    )
 }
 
 /// The value of a Roman numeral in lowercase, written canonically ("iiii" is not one).
