@@ -678,6 +678,15 @@ mod tests {
             message(&two),
             "corrupt zstd data: the file ends inside frame 2"
         );
+        // A window over the 128 MiB that `zstd -d` allows by default (as --long=28 makes):
+        // a frame header of window log 28 says so before anything is allocated.
+        assert!(
+            message(b"\x28\xb5\x2f\xfd\x00\x90").starts_with(
+                "zstd frame 1 needs a window of 268435456 bytes, over the limit of 134217728"
+            ),
+            "{}",
+            message(b"\x28\xb5\x2f\xfd\x00\x90")
+        );
         let mut trailing = data.clone();
         trailing.extend(b"junk");
         assert_eq!(
