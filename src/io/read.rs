@@ -1,8 +1,10 @@
 //! Reading documents: files, folders (walked in sorted order), stdin; plain text or JSON
-//! lines; `.gz` transparently. Streaming: one line (or, for whole-file text documents, one
-//! file) in memory at a time.
+//! lines; `.gz` and `.zst` transparently. Streaming: one line (or, for whole-file text
+//! documents, one file) in memory at a time; compressed files are decoded as they are read.
 
 use flate2::read::MultiGzDecoder;
+use ruzstd::decoding::errors::{FrameDecoderError, ReadFrameHeaderError};
+use ruzstd::decoding::{BlockDecodingStrategy, FrameDecoder};
 use serde_json::{Map, Value as Json};
 use std::fmt;
 use std::fs::File;
@@ -170,10 +172,13 @@ fn read_stdin(opts: &ReadOptions, f: &mut dyn FnMut(Item) -> ControlFlow<()>) ->
     read_stream(Box::new(stdin.lock()), "-", format, opts, f)
 }
 
-/// The format a path implies: `.jsonl`/`.ndjson` (optionally `.gz`) are JSON lines.
+/// The format a path implies: `.jsonl`/`.ndjson` (optionally `.gz` or `.zst`) are JSON lines.
 pub fn format_of(path: &Path) -> InputFormat {
     let name = path.to_string_lossy().to_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let name = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name);
     if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         InputFormat::Jsonl
     } else {
@@ -192,15 +197,158 @@ fn read_file(
         Err(e) => return f(Item::SourceError(format!("{name}: {e}"))),
     };
     let format = opts.format.unwrap_or_else(|| format_of(path));
-    let is_gz = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let reader: Box<dyn BufRead> = if is_gz {
+    let is = |ext: &str| {
+        path.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    };
+    let reader: Box<dyn BufRead> = if is("gz") {
         Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(file)))
+    } else if is("zst") {
+        let file = BufReader::with_capacity(1 << 16, file);
+        Box::new(BufReader::with_capacity(1 << 16, ZstdDecoder::new(file)))
     } else {
         Box::new(BufReader::with_capacity(1 << 16, file))
     };
     read_stream(reader, &name, format, opts, f)
+}
+
+/// A `.zst` stream's decompressed bytes, decoded as they are read (one block, at most 128 KiB,
+/// at a time, plus the frame's window). Like `zstd -d`: every frame in turn (concatenated
+/// frames are one stream), skippable frames skipped, each frame's checksum checked when it
+/// has one, and an empty or cut-off file is an error. Bad data is an `InvalidData` error
+/// that begins "corrupt zstd data"; the caller names the file.
+struct ZstdDecoder<R: BufRead> {
+    source: R,
+    frame: FrameDecoder,
+    /// Inside a frame (its header read); otherwise at a frame boundary.
+    in_frame: bool,
+    /// Frames (skippable ones too) begun so far.
+    frames: u64,
+}
+
+impl<R: BufRead> ZstdDecoder<R> {
+    fn new(source: R) -> Self {
+        ZstdDecoder {
+            source,
+            frame: FrameDecoder::new(),
+            in_frame: false,
+            frames: 0,
+        }
+    }
+
+    /// At a frame boundary with input left: reads the next frame's header, or skips a
+    /// skippable frame whole.
+    fn next_frame(&mut self) -> io::Result<()> {
+        self.frames += 1;
+        match self.frame.reset(&mut self.source) {
+            Ok(()) => {
+                self.in_frame = true;
+                Ok(())
+            }
+            Err(FrameDecoderError::ReadFrameHeaderError(ReadFrameHeaderError::SkipFrame {
+                length,
+                ..
+            })) => {
+                let skipped = io::copy(
+                    &mut (&mut self.source).take(u64::from(length)),
+                    &mut io::sink(),
+                )?;
+                if skipped < u64::from(length) {
+                    return Err(corrupt_zstd(format!(
+                        "skippable frame of {length} bytes cut off after {skipped}"
+                    )));
+                }
+                Ok(())
+            }
+            Err(FrameDecoderError::ReadFrameHeaderError(ReadFrameHeaderError::BadMagicNumber(
+                magic,
+            ))) => Err(corrupt_zstd(if self.frames == 1 {
+                format!("not zstd data (magic number {magic:#010x})")
+            } else {
+                format!(
+                    "garbage after frame {} (magic number {magic:#010x})",
+                    self.frames - 1
+                )
+            })),
+            Err(FrameDecoderError::WindowSizeTooBig { requested, max }) => Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "zstd frame {} needs a window of {requested} bytes, over the limit of {max} \
+                     (the limit of `zstd -d` without --memory; made with --long=28 or more?)",
+                    self.frames
+                ),
+            )),
+            Err(e) => Err(zstd_error(&e, self.frames)),
+        }
+    }
+
+    /// At the end of a frame, all of it read: its checksum, when it has one, must match.
+    fn check_frame(&self) -> io::Result<()> {
+        match (
+            self.frame.get_checksum_from_data(),
+            self.frame.get_calculated_checksum(),
+        ) {
+            (Some(stored), Some(computed)) if stored != computed => Err(corrupt_zstd(format!(
+                "checksum mismatch in frame {} (stored {stored:#010x}, content {computed:#010x})",
+                self.frames
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl<R: BufRead> Read for ZstdDecoder<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            if !self.in_frame {
+                if self.source.fill_buf()?.is_empty() {
+                    if self.frames == 0 {
+                        return Err(corrupt_zstd("empty file, no zstd frame".into()));
+                    }
+                    return Ok(0);
+                }
+                self.next_frame()?;
+                continue;
+            }
+            let n = self.frame.read(buf)?;
+            if n > 0 {
+                return Ok(n);
+            }
+            if self.frame.is_finished() {
+                self.in_frame = false;
+                self.check_frame()?;
+                continue;
+            }
+            self.frame
+                .decode_blocks(&mut self.source, BlockDecodingStrategy::UptoBlocks(1))
+                .map_err(|e| zstd_error(&e, self.frames))?;
+        }
+    }
+}
+
+/// A decoder error as the user needs it: a cut-off file said in words, else the decoder's
+/// own account.
+fn zstd_error(e: &FrameDecoderError, frame: u64) -> io::Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::UnexpectedEof)
+        {
+            return corrupt_zstd(format!("the file ends inside frame {frame}"));
+        }
+        cause = c.source();
+    }
+    corrupt_zstd(e.to_string())
+}
+
+fn corrupt_zstd(cause: String) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("corrupt zstd data: {cause}"),
+    )
 }
 
 fn read_stream(
@@ -459,5 +607,116 @@ mod tests {
         assert_eq!(format_of(Path::new("a.jsonl")), InputFormat::Jsonl);
         assert_eq!(format_of(Path::new("a.NDJSON.gz")), InputFormat::Jsonl);
         assert_eq!(format_of(Path::new("a.txt.gz")), InputFormat::Text);
+    }
+
+    fn unzstd(data: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        ZstdDecoder::new(io::BufReader::new(data)).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    fn zstd(data: &[u8]) -> Vec<u8> {
+        ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
+    }
+
+    #[test]
+    fn zstd_frames_are_read_in_turn_and_skippable_frames_skipped() {
+        // 1.1 MB over many blocks, well past the frame's window, then a skippable frame, then
+        // a second frame: one stream, as `zstd -d` gives it.
+        let big: Vec<u8> = (0..40_000)
+            .flat_map(|k| format!("строка {k}: рост {}%\n", k % 97).into_bytes())
+            .collect();
+        let mut data = zstd(&big);
+        data.extend([0x50, 0x2A, 0x4D, 0x18, 3, 0, 0, 0, 0xAA, 0xBB, 0xCC]);
+        data.extend(zstd("хвост 5%".as_bytes()));
+        let mut expected = big.clone();
+        expected.extend("хвост 5%".as_bytes());
+        assert_eq!(unzstd(&data).unwrap(), expected);
+        // Byte by byte, the same.
+        let small = zstd("Рост 15%, выручка $1,1 млрд.\n".repeat(40).as_bytes());
+        let mut decoder = ZstdDecoder::new(io::BufReader::new(&small[..]));
+        let mut one = [0u8; 1];
+        let mut got = Vec::new();
+        while decoder.read(&mut one).unwrap() == 1 {
+            got.push(one[0]);
+        }
+        assert_eq!(got, "Рост 15%, выручка $1,1 млрд.\n".repeat(40).as_bytes());
+    }
+
+    #[test]
+    fn corrupt_zstd_is_an_error_that_says_so_never_a_panic() {
+        let text = "Рост 15%, выручка $1,1 млрд.\n".repeat(40);
+        let data = zstd(text.as_bytes());
+        let message = |data: &[u8]| unzstd(data).unwrap_err().to_string();
+        // Cut anywhere: an error (an empty file too, as `zstd -d` says).
+        assert_eq!(message(&[]), "corrupt zstd data: empty file, no zstd frame");
+        for cut in 1..data.len() {
+            let e = unzstd(&data[..cut]).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData, "cut at {cut}: {e}");
+            assert_eq!(
+                e.to_string(),
+                "corrupt zstd data: the file ends inside frame 1",
+                "cut at {cut}"
+            );
+        }
+        // A changed checksum.
+        let mut bad = data.clone();
+        *bad.last_mut().unwrap() ^= 1;
+        assert!(
+            message(&bad).starts_with("corrupt zstd data: checksum mismatch in frame 1"),
+            "{}",
+            message(&bad)
+        );
+        // Not zstd at all; garbage after a good frame.
+        assert_eq!(
+            message(b"\x1f\x8b\x08\x00 gzip, not zstd"),
+            "corrupt zstd data: not zstd data (magic number 0x00088b1f)"
+        );
+        let mut two = data.clone();
+        two.extend(&data[..3]);
+        assert_eq!(
+            message(&two),
+            "corrupt zstd data: the file ends inside frame 2"
+        );
+        // A window over the 128 MiB that `zstd -d` allows by default (as --long=28 makes):
+        // a frame header of window log 28 says so before anything is allocated.
+        assert!(
+            message(b"\x28\xb5\x2f\xfd\x00\x90").starts_with(
+                "zstd frame 1 needs a window of 268435456 bytes, over the limit of 134217728"
+            ),
+            "{}",
+            message(b"\x28\xb5\x2f\xfd\x00\x90")
+        );
+        let mut trailing = data.clone();
+        trailing.extend(b"junk");
+        assert_eq!(
+            message(&trailing),
+            "corrupt zstd data: garbage after frame 1 (magic number 0x6b6e756a)"
+        );
+        // Any byte changed: an error, or (a bit the decoder does not use, as in the window
+        // descriptor) the very same text; never another text, never a panic.
+        let mut errors = 0;
+        for i in 0..data.len() {
+            for flip in [0x01, 0x55, 0xFF] {
+                let mut b = data.clone();
+                b[i] ^= flip;
+                match unzstd(&b) {
+                    Err(_) => errors += 1,
+                    Ok(got) => assert_eq!(got, text.as_bytes(), "byte {i} ^ {flip:#x}"),
+                }
+            }
+        }
+        assert!(
+            errors > data.len() * 5 / 2,
+            "{errors} of {}",
+            data.len() * 3
+        );
+    }
+
+    #[test]
+    fn zstd_extension_keeps_the_format_of_the_name_within() {
+        assert_eq!(format_of(Path::new("a.jsonl.zst")), InputFormat::Jsonl);
+        assert_eq!(format_of(Path::new("a.NDJSON.ZST")), InputFormat::Jsonl);
+        assert_eq!(format_of(Path::new("a.txt.zst")), InputFormat::Text);
     }
 }

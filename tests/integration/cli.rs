@@ -208,6 +208,217 @@ fn files_folders_lines_and_gzip() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+fn zstd(data: &[u8]) -> Vec<u8> {
+    ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
+}
+
+/// (doc, type, text, value) of every fact, in output order.
+fn facts_of(out: &Output) -> Vec<(String, String, String, String)> {
+    lines(out)
+        .iter()
+        .map(|f| {
+            (
+                f["doc"].as_str().unwrap().to_string(),
+                f["type"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+                f["value"].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn zstd_files_and_zstd_in_a_folder() {
+    let dir = tempdir("zstd");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.txt"), "Цена $5").unwrap();
+    std::fs::write(
+        dir.join("b.jsonl.zst"),
+        zstd("{\"id\":\"z1\",\"text\":\"Рост 15%\"}\n{\"id\":\"z2\",\"text\":\"Выручка — $1,1 млрд\"}\n".as_bytes()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sub/c.txt.zst"),
+        zstd("Доля составила 20%.".as_bytes()),
+    )
+    .unwrap();
+    // A file on its own.
+    let out = bin().arg(dir.join("b.jsonl.zst")).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let facts = lines(&out);
+    assert_eq!(facts.len(), 2);
+    assert_eq!(facts[0]["doc"], "z1");
+    assert_eq!(facts[0]["type"], "percent");
+    assert_eq!(facts[0]["value"]["value"], "15");
+    assert_eq!(facts[1]["doc"], "z2");
+    assert_eq!(facts[1]["text"], "$1,1 млрд");
+    assert_eq!(facts[1]["value"]["value"], "1100000000");
+    assert_eq!(facts[1]["value"]["currency"], "USD");
+    // In a folder, with plain files: sorted order; `.txt.zst` is one text document whose id
+    // is its path.
+    let out = bin().arg(&dir).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = dir.join("sub/c.txt.zst").display().to_string();
+    let got: Vec<(String, String)> = facts_of(&out)
+        .into_iter()
+        .map(|(doc, _, text, _)| (doc, text))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (dir.join("a.txt").display().to_string(), "$5".to_string()),
+            ("z1".to_string(), "15%".to_string()),
+            ("z2".to_string(), "$1,1 млрд".to_string()),
+            (c.clone(), "20%".to_string()),
+        ]
+    );
+    assert_eq!(lines(&out)[3]["start"], 15);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_zstd_file_made_by_the_zstd_tool_reads_as_its_plain_text() {
+    // tests/data/two_frames.jsonl.zst was made with zstd 1.5.4, two frames end to end:
+    //   head -2 tests/bench/factru_texts.jsonl | zstd -19 -q -c > f1.zst      (with checksum)
+    //   printf '{"id":"z2","text":"Цена $5, рост 15%%."}\n' | zstd -1 --no-check -q -c > f2.zst
+    //   cat f1.zst f2.zst > tests/data/two_frames.jsonl.zst
+    // (the first two texts of factRuEval-2016, MIT: see tests/bench/FACTRUEVAL_LICENSE).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = bin()
+        .arg(root.join("tests/data/two_frames.jsonl.zst"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let corpus = std::fs::read_to_string(root.join("tests/bench/factru_texts.jsonl")).unwrap();
+    let plain: String = corpus
+        .lines()
+        .take(2)
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        + "{\"id\":\"z2\",\"text\":\"Цена $5, рост 15%.\"}\n";
+    let expected = run_stdin(&["--input", "jsonl"], &plain);
+    assert_eq!(out.stdout, expected.stdout);
+    let facts = facts_of(&out);
+    assert!(facts.len() > 10, "{facts:?}");
+    assert_eq!(facts[0].0, "factru/dev/book_58");
+    let z2: Vec<(String, String)> = facts
+        .iter()
+        .filter(|f| f.0 == "z2")
+        .map(|f| (f.2.clone(), f.3.clone()))
+        .collect();
+    assert_eq!(
+        z2,
+        [
+            (
+                "$5".to_string(),
+                r#"{"currency":"USD","value":"5"}"#.to_string()
+            ),
+            (
+                "15%".to_string(),
+                r#"{"unit":"percent","value":"15"}"#.to_string()
+            ),
+        ]
+    );
+}
+
+/// A folder of a good text, a corrupt compressed file, and another good text, read with
+/// `--stats`: what came out, the exit code, and stderr.
+fn run_folder_with(name: &str, bad_name: &str, bad: &[u8]) -> (Output, String, PathBuf) {
+    let dir = tempdir(name);
+    std::fs::write(dir.join("a.txt"), "Рост 15%").unwrap();
+    std::fs::write(dir.join(bad_name), bad).unwrap();
+    std::fs::write(dir.join("z.txt"), "Цена $5").unwrap();
+    let out = bin().arg(&dir).arg("--stats").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    (out, err, dir)
+}
+
+#[test]
+fn a_corrupt_gzip_file_is_fatal_named_and_the_other_inputs_still_come_out() {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all("{\"id\":\"g1\",\"text\":\"20%\"}\n".repeat(50).as_bytes())
+        .unwrap();
+    let data = gz.finish().unwrap();
+    // Cut off: exit 2 (as a missing file), the file and cause on stderr, the others out.
+    let (out, err, dir) = run_folder_with("gz-cut", "m.jsonl.gz", &data[..data.len() / 2]);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let bad = dir.join("m.jsonl.gz").display().to_string();
+    assert!(err.contains(&format!("newsfacts: {bad}:1: ")), "{err}");
+    assert!(err.contains("deflate"), "{err}");
+    let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
+    assert_eq!(texts, ["15%", "$5"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_corrupt_zstd_file_is_fatal_named_and_the_other_inputs_still_come_out() {
+    let data = zstd("{\"id\":\"s1\",\"text\":\"20%\"}\n".repeat(50).as_bytes());
+    // Cut off, as a corrupt .gz: exit 2, the file and cause on stderr, the others out.
+    let (out, err, dir) = run_folder_with("zst-cut", "m.jsonl.zst", &data[..data.len() / 2]);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let bad = dir.join("m.jsonl.zst").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "newsfacts: {bad}:1: corrupt zstd data: the file ends inside frame 1\n"
+        )),
+        "{err}"
+    );
+    let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
+    assert_eq!(texts, ["15%", "$5"]);
+    assert!(
+        err.contains("2 documents read, 2 written, 0 failed"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A wrong checksum is found at the frame's end: the records decoded before it have come
+    // out (reading streams, as with .gz), then the error names the file and the line after.
+    let mut wrong = data.clone();
+    *wrong.last_mut().unwrap() ^= 0xFF;
+    let (out, err, dir) = run_folder_with("zst-sum", "m.jsonl.zst", &wrong);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let bad = dir.join("m.jsonl.zst").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "newsfacts: {bad}:51: corrupt zstd data: checksum mismatch in frame 1"
+        )),
+        "{err}"
+    );
+    let docs: Vec<String> = facts_of(&out).into_iter().map(|f| f.0).collect();
+    assert_eq!(docs.len(), 52);
+    assert_eq!(docs[1..51], vec!["s1".to_string(); 50][..]);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A text file that is no zstd at all: its own id never appears, the cause is named.
+    let (out, err, dir) = run_folder_with("zst-not", "n.txt.zst", "Рост 99%".as_bytes());
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let bad = dir.join("n.txt.zst").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "newsfacts: {bad}: corrupt zstd data: not zstd data"
+        )),
+        "{err}"
+    );
+    let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
+    assert_eq!(texts, ["15%", "$5"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn missing_file_is_fatal_but_others_still_come_out() {
     let dir = tempdir("missing");
