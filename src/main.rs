@@ -18,8 +18,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[derive(Parser, Debug)]
 #[command(name = "newsfacts", version, about)]
 struct Cli {
-    /// Files or folders to read (folders are walked in sorted order; .gz is read
-    /// transparently). No path, or `-`, reads stdin.
+    /// Files or folders to read (folders are walked in sorted order; .gz and .zst are
+    /// read transparently, as streams). No path, or `-`, reads stdin.
     paths: Vec<PathBuf>,
 
     /// Input format (default: by extension, .jsonl/.ndjson are JSON lines, else text; stdin is text).
