@@ -50,9 +50,9 @@ fn write_fact(out: &mut Vec<u8>, f: &Fact, start: usize, end: usize, doc: Option
 /// escaped by serde_json.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     // No early exit: the check runs over whole words of bytes at once.
-    let plain = !s
-        .bytes()
-        .fold(false, |esc, b| esc | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    let plain = !s.bytes().fold(false, |esc, b| {
+        esc | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
     if plain {
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());

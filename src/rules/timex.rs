@@ -38,17 +38,34 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     super::duration::apply(doc, &starts, out);
 }
 
-/// True if every time-expression meaning of token `i` is a preposition.
+/// True if a time expression may start with `m`: a word of time, a number word, an ordinal
+/// word. Cue words that only tell about the words around them (an age cue "было", a score
+/// word, a time zone) start nothing.
+fn starts_expressions(m: &Meaning) -> bool {
+    match m {
+        Meaning::Temporal(
+            TemporalWord::AgeCue | TemporalWord::ScoreWord | TemporalWord::Zone(_),
+        ) => false,
+        Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_) => true,
+        _ => false,
+    }
+}
+
+/// True if every time-expression meaning of token `i` needs a stronger word after it: a
+/// preposition ("в"), or a word that only qualifies a unit ("прошлом", "этом", "том").
 fn only_preposition(doc: &Doc<'_>, i: usize) -> bool {
     doc.hit(i).is_some_and(|(_, meanings)| {
-        let mut useful = meanings.iter().filter(|m| {
-            matches!(
-                m,
-                Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_)
-            )
-        });
+        let mut useful = meanings.iter().filter(|m| starts_expressions(m));
         useful.clone().next().is_some()
-            && useful.all(|m| matches!(m, Meaning::Temporal(TemporalWord::Prep(_))))
+            && useful.all(|m| {
+                matches!(
+                    m,
+                    Meaning::Temporal(
+                        TemporalWord::Prep(_)
+                            | TemporalWord::Relative(Relative::Shift(_) | Relative::Same)
+                    )
+                )
+            })
     })
 }
 
@@ -59,26 +76,23 @@ fn may_start(doc: &Doc<'_>, i: usize) -> bool {
     match t.kind {
         TokenKind::Number | TokenKind::NumberSeq => true,
         TokenKind::Punct => false,
-        TokenKind::Word => {
-            let useful = |m: &Meaning| {
-                matches!(
-                    m,
-                    Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_)
-                )
-            };
-            match doc.hit(i) {
-                Some((hit, meanings)) => {
-                    meanings.iter().any(useful)
-                        || (hit.end > i + 1 && doc.lexicon.lookup(doc.text(i)).iter().any(useful))
-                }
-                None => {
-                    // Cheap byte checks first: most words are neither.
-                    let text = doc.text(i).as_bytes();
-                    text.iter().any(|&b| b == b'-')
-                        || (may_be_roman(text) && roman(doc.text(i)).is_some())
-                }
+        TokenKind::Word => match doc.hit(i) {
+            Some((hit, meanings)) => {
+                meanings.iter().any(starts_expressions)
+                    || (hit.end > i + 1
+                        && doc
+                            .lexicon
+                            .lookup(doc.text(i))
+                            .iter()
+                            .any(starts_expressions))
             }
-        }
+            None => {
+                // Cheap byte checks first: most words are neither.
+                let text = doc.text(i).as_bytes();
+                text.iter().any(|&b| b == b'-')
+                    || (may_be_roman(text) && roman(doc.text(i)).is_some())
+            }
+        },
     }
 }
 
