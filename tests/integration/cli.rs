@@ -58,7 +58,7 @@ fn stdin_text_gives_percent_and_money() {
 }
 
 #[test]
-fn every_fact_has_its_ontonotes_class() {
+fn every_fact_has_its_ner_class() {
     let out = run_stdin(
         &[],
         "В течение двух лет, за полтора часа, 300 человек и 755 млн тонн руды, 5 марта.",
@@ -71,8 +71,8 @@ fn every_fact_has_its_ontonotes_class() {
             .unwrap_or_else(|| panic!("no fact {text:?} in {facts:?}"))["class"]
             .clone()
     };
-    assert_eq!(class_of("В течение двух лет"), "DATE");
-    assert_eq!(class_of("за полтора часа"), "TIME");
+    assert_eq!(class_of("В течение двух лет"), "DURATION");
+    assert_eq!(class_of("за полтора часа"), "DURATION");
     assert_eq!(class_of("300 человек"), "NUMBER");
     assert_eq!(class_of("755 млн тонн"), "QUANTITY");
     assert_eq!(class_of("5 марта"), "DATE");
