@@ -736,7 +736,10 @@ def build_geo(oc):
                 continue
             if not plausible_token_case(an) or re.search("ъ(?![еёюя])", an):
                 continue
-            ents.append((an.replace("’", "'"), "city", "geonames", " " not in an))
+            # A hyphenated name whose parts are all capitalized ("Сан-Хосе", "Баня-Лука") is
+            # no common word, though pymorphy3 parses its parts as dictionary words.
+            hyphenated = "-" in an and all(p[:1].isupper() for p in an.split("-"))
+            ents.append((an.replace("’", "'"), "city", "geonames", " " not in an and not hyphenated))
             got = True
         n_cities_with_ru += got
     # names of smaller towns, used only to tell whether an OpenCorpora Geox lemma is a city
