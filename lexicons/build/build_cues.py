@@ -56,7 +56,8 @@ ROLES = """
 
 # Nouns after which a capitalized name is a place ("месторождения Северный Катпар",
 # "река Волга"), and that make a place with an adjective before them ("Карагандинская
-# область"). Class: region (an administrative unit), settlement, water, land, site.
+# область"). Class: region (an administrative unit), settlement, water, land, site,
+# street (its names are left alone: "улица Крещатик" is an address, not a place).
 PLACE_TYPES = {
     "region": """область край район округ республика провинция штат губерния графство
                  префектура кантон волость уезд регион муниципалитет автономия
@@ -66,8 +67,9 @@ PLACE_TYPES = {
     "water": """река озеро море океан залив пролив бухта водохранилище канал""",
     "land": """остров полуостров гора хребет пустыня долина равнина плато мыс вулкан
                архипелаг низменность возвышенность нагорье местность""",
-    "site": """месторождение улица проспект площадь переулок шоссе бульвар набережная
-               микрорайон квартал""",
+    "site": """месторождение микрорайон квартал""",
+    # Streets and squares: their names are no places of their own (a facility, an address).
+    "street": """улица проспект площадь переулок шоссе бульвар набережная проезд""",
 }
 
 
@@ -252,7 +254,7 @@ def main():
     with open(LEX / "geo" / "place_types.tsv", "w", encoding="utf-8", newline="\n") as fh:
         header(fh, "Place-type nouns: 'Карагандинская область', 'месторождения Северный "
                "Катпар', every form", ["form", "lemma", "class"],
-               ["class: region, settlement, water, land, site"])
+               ["class: region, settlement, water, land, site, street"])
         for r in sorted(rows):
             fh.write("\t".join(r) + "\n")
 

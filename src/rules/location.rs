@@ -208,6 +208,22 @@ fn surname_after(doc: &Doc<'_>, i: usize) -> bool {
         && !morph::clearly_adjective(doc.text(i))
 }
 
+/// True if token `i` is in a street's name: after a street's type noun and up to two
+/// capitalized words ("улице Большая Якиманка", "улице Генерала Дорохова"), or right after
+/// the type in the nominative (`nominative`: "улице Рождественка"; "улицы Лондона" is
+/// the town's).
+fn in_street(doc: &Doc<'_>, i: usize, nominative: bool) -> bool {
+    for k in (i.saturating_sub(3)..i).rev() {
+        if place_type(doc, k).is_some_and(|(_, class)| class == b'u') {
+            return k + 1 < i || nominative;
+        }
+        if !doc.capitalized(k) {
+            return false;
+        }
+    }
+    false
+}
+
 /// True if a first name or a name the lexicons do not know stands right before token `i`,
 /// inside the sentence: "Мисао Окава", "Юитиро Миура" are persons. A surname does not
 /// count: "вместо Нетаньяху Иерусалим будет представлять".
@@ -225,8 +241,9 @@ fn after_name(doc: &Doc<'_>, i: usize) -> bool {
 /// The reading of the one-word place `lemma` of kind `kind` at token `i`.
 ///
 /// A country is a place. Anything else is not when it is a name alone in quotes («Милан»,
-/// «Арарат»: a club, a band), after "имени" (a person), or an acronym the gazetteer knows
-/// only as an ordinary name ("МГУ" is no form of Мга). In the nominative after a name
+/// «Арарат»: a club, a band), after "имени" (a person), an acronym the gazetteer knows
+/// only as an ordinary name ("МГУ" is no form of Мга), an adjective before a type word
+/// ("на Смоленском бульваре"), or in a street's name ("улице Большая Якиманка"). In the nominative after a name
 /// ("Мисао Окава") or before a surname with no preposition before it ("Харви Вайнштейн"),
 /// it is a person's name, and so are its other mentions that no preposition or type word
 /// makes places. A town that is also a first name ("Ксения", "Мартин", "Милан") is a place
@@ -244,7 +261,19 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
         && !morph::is_all_caps(lemma)
         && (!morph::is_lemma(form, lemma)
             || (kind == PlaceKind::City && form.chars().count() <= 4));
-    if quoted_alone || after_imeni || stray_acronym {
+    // A town's name as an adjective before a lower-case type word or adjective: "на
+    // Смоленском бульваре", "Магнитогорском металлургическом комбинате".
+    let adjective_before_type = morph::adjective_ending(form).is_some()
+        && !doc.capitalized(i + 1)
+        && (doc.is_a(i + 1, flag::PLACE_TYPE | flag::ORG_TYPE)
+            || (morph::clearly_adjective(form) && adjective(doc, i + 1).is_some()));
+    let nominative = morph::is_lemma(form, lemma);
+    if quoted_alone
+        || after_imeni
+        || stray_acronym
+        || adjective_before_type
+        || in_street(doc, i, nominative)
+    {
         return Reading::NotPlace;
     }
     // A type word its adjectives name is taken: "губернатор Кемеровской области Аман Тулеев".
@@ -254,7 +283,6 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
     if typed || place_preposition(before) {
         return Reading::Shown;
     }
-    let nominative = morph::is_lemma(form, lemma);
     let before_surname = surname_after(doc, i + 1) && !preposition(before) && before != "\"";
     if nominative && (before_surname || after_name(doc, i)) {
         return Reading::Person;
@@ -407,13 +435,14 @@ fn named_by_adjectives(doc: &Doc<'_>, i: usize) -> bool {
 
 /// `location.after_type`: capitalized names after a place-type noun, in apposition
 /// ("месторождения Северный Катпар и Верхний Кайракты", "река Волга"); places the gazetteer
-/// knows are left to it. Not after a type noun its adjectives already name, and not a
-/// person's name after a region's ("прокурор района Василий Кричун").
+/// knows are left to it. Not after a street's type, a type noun its adjectives already name,
+/// and not a person's name after a region's ("прокурор района Василий Кричун").
 fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some((_, class)) = place_type(doc, i) else {
         return;
     };
-    if named_by_adjectives(doc, i) {
+    // A street's or a square's name is an address, not a place ("улице Крещатик").
+    if class == b'u' || named_by_adjectives(doc, i) {
         return;
     }
     let mut start = i + 1;
