@@ -250,6 +250,10 @@ fn after_name(doc: &Doc<'_>, i: usize) -> bool {
 /// after a preposition of place or a type word ("в Милане", "суд Милана"), else only if the
 /// document shows it as one elsewhere.
 fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
+    // An abbreviation is written in capitals: "Us Weekly" is no "US".
+    if morph::is_all_caps(lemma) && !doc.all_caps(i) {
+        return Reading::NotPlace;
+    }
     if kind == PlaceKind::Country {
         return Reading::Place;
     }
