@@ -119,6 +119,9 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
 /// `location.gazetteer`: a place name in any case form.
 fn gazetteer<'a>(doc: &Doc<'a>, i: usize, out: &mut Vec<Candidate>, evidence: &mut Evidence<'a>) {
     let Some((end, lemma, kind)) = place_at(doc, i) else {
+        if doc.blocked(i, FactType::Location) {
+            return;
+        }
         inflected_town(doc, i, out);
         return;
     };
