@@ -227,6 +227,19 @@ fn in_street(doc: &Doc<'_>, i: usize, nominative: bool) -> bool {
     false
 }
 
+/// True if token `i` is a town's or an area's one-word name in the nominative, capitalized,
+/// no first name, on the line of the token before it.
+fn nominative_town(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_a(i, flag::NAME_WORD)
+        && !doc.is_a(i, flag::FIRST)
+        && !doc.tokens[i].has(NEWLINE_BEFORE)
+        && place_at(doc, i).is_some_and(|(end, lemma, kind)| {
+            end == i + 1
+                && matches!(kind, PlaceKind::City | PlaceKind::Other)
+                && morph::is_lemma(doc.text(i), lemma)
+        })
+}
+
 /// True if a first name or a name the lexicons do not know stands right before token `i`,
 /// inside the sentence: "Мисао Окава", "Юитиро Миура" are persons. A surname does not
 /// count: "вместо Нетаньяху Иерусалим будет представлять".
@@ -291,7 +304,10 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
         return Reading::Shown;
     }
     let before_surname = surname_after(doc, i + 1) && !preposition(before) && before != "\"";
-    if nominative && (before_surname || after_name(doc, i)) {
+    // Two towns' names in a row in the nominative are a name and a surname: "Уитни Хьюстон".
+    let town_pair = (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
+        || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"");
+    if nominative && (before_surname || after_name(doc, i) || (town_pair && !doc.all_caps(i))) {
         return Reading::Person;
     }
     Reading::Doubtful {
