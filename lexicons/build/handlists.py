@@ -106,7 +106,28 @@ REGIONS = [
 CITIES_EXTRA = ["Москва", "Санкт-Петербург", "Севастополь", "Астана", "Алма-Ата",
                 "Алматы", "Шымкент", "Киев", "Минск", "Ташкент", "Бишкек", "Душанбе",
                 "Ашхабад", "Баку", "Ереван", "Тбилиси", "Кишинёв", "Нур-Султан",
-                "Караганда", "Петербург"]
+                "Караганда", "Петербург",
+                # capitals and famous places the common-word filter drops, as pymorphy3
+                # also parses them as a rare common noun ("претория", "голливуд"):
+                "Претория", "Скопье", "Анкоридж", "Голливуд"]
+
+# Places in Latin letters (inside English names: "New York Times", "US Open", "Bank of
+# America"), besides pycountry's English country names, GeoNames' US states and continents
+# and its cities of 500 000 people or more: short and common forms, and the UK's nations.
+LATIN_PLACES_EXTRA = {
+    "USA": "country", "US": "country", "UK": "country", "America": "country",
+    "Britain": "country", "Great Britain": "country", "England": "country",
+    "Scotland": "country", "Wales": "country", "Northern Ireland": "country",
+    "Russia": "country", "Syria": "country", "Iran": "country", "Vietnam": "country",
+    "Korea": "country", "Palestine": "country", "Kosovo": "country",
+    "Hollywood": "city", "New York": "city",
+}
+# Latin names of places that are as often a person's or an ordinary English word: left out.
+LATIN_NOT_PLACES = {"Chad", "Jordan", "Kennedy", "Salem", "Victoria", "Charlotte", "Austin",
+                    "Kingston", "Hamilton", "Columbus", "Salvador", "Santiago", "Natal", "Van",
+                    "Buda", "Pest", "Serra", "Teni", "Takeo", "Viana", "Guli", "Kota",
+                    "Surrey", "Aba", "Jos", "Kobe", "Adelaide", "Man", "Jersey", "Guinea",
+                    "Turkey", "Mali", "Niger", "Oman"}
 
 # --------------------------------------------------- continents, big areas ----
 BIG_REGIONS = [

@@ -51,6 +51,7 @@ pub const PLACE_TYPE_CLASSES: &[(&str, u8)] = &[
     ("water", b'w'),
     ("land", b'l'),
     ("site", b'x'),
+    ("street", b'u'),
 ];
 
 /// The case bits of a case name (`nom`...`loc`; `pl`, a plural form, is none).

@@ -1,20 +1,67 @@
 //! Locations: places from the gazetteer in any case form ("Казахстана", "Центральной Азии"),
 //! an adjective with a place-type noun ("Карагандинской области" → "Карагандинская
-//! область"), and capitalized names after a place-type noun ("месторождения Северный Катпар
-//! и Верхний Кайракты").
+//! область"), capitalized names after a place-type noun ("месторождения Северный Катпар
+//! и Верхний Кайракты"), and a town the gazetteer lacks named with its region ("в Каслтоне,
+//! штат Вермонт").
+//!
+//! A one-word place of the gazetteer that is also a first name ("Ксения", "Мартин"), a
+//! club's name in quotes («Милан»), or a surname before a first name's surname ("Харви
+//! Вайнштейн") is no place: see [`reading`].
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
 use crate::names::{PlaceKind, flag};
+use crate::text::token::NEWLINE_BEFORE;
+use std::collections::HashSet;
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let mut evidence = Evidence::default();
     for i in doc.marked() {
-        gazetteer(doc, i, out);
+        gazetteer(doc, i, out, &mut evidence);
         adjective_and_type(doc, i, out);
         after_type(doc, i, out);
+        town_and_region(doc, i, out);
+    }
+    evidence.settle(out);
+}
+
+/// What a document shows about its one-word places as it is read (see [`reading`]), and
+/// the mentions that depend on it.
+#[derive(Default)]
+struct Evidence<'a> {
+    /// Lemmas used as places: after "в", after a place-type word ("в Милане").
+    places: HashSet<&'a str>,
+    /// Lemmas used as a person's name ("Мисао Окава", "Харви Вайнштейн").
+    persons: HashSet<&'a str>,
+    /// Mentions in `out` that depend on these: the index, the lemma, and whether the place
+    /// must be shown as one (a town that is also a first name).
+    doubtful: Vec<(usize, &'a str, bool)>,
+}
+
+impl Evidence<'_> {
+    /// Drops the doubtful mentions the document shows to be persons' names, or not shown
+    /// to be places when they must be.
+    fn settle(self, out: &mut Vec<Candidate>) {
+        let mut drop = self
+            .doubtful
+            .iter()
+            .filter(|(_, lemma, must_show)| {
+                self.persons.contains(lemma) || (*must_show && !self.places.contains(lemma))
+            })
+            .map(|(k, _, _)| *k)
+            .peekable();
+        if drop.peek().is_none() {
+            return;
+        }
+        let drop: HashSet<usize> = drop.collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
     }
 }
 
@@ -70,11 +117,201 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
 }
 
 /// `location.gazetteer`: a place name in any case form.
-fn gazetteer(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if let Some((end, lemma, _)) = place_at(doc, i) {
-        push(out, i, end, lemma.to_string(), "location.gazetteer");
-    } else {
+fn gazetteer<'a>(doc: &Doc<'a>, i: usize, out: &mut Vec<Candidate>, evidence: &mut Evidence<'a>) {
+    let Some((end, lemma, kind)) = place_at(doc, i) else {
+        if doc.blocked(i, FactType::Location) {
+            return;
+        }
         inflected_town(doc, i, out);
+        return;
+    };
+    let reading = if end == i + 1 {
+        reading(doc, i, lemma, kind)
+    } else {
+        Reading::Place
+    };
+    match reading {
+        Reading::NotPlace => return,
+        Reading::Person => {
+            evidence.persons.insert(lemma);
+            return;
+        }
+        Reading::Place => {}
+        Reading::Shown => {
+            evidence.places.insert(lemma);
+        }
+        Reading::Doubtful { must_show } => {
+            evidence.doubtful.push((out.len(), lemma, must_show));
+        }
+    }
+    push(out, i, end, lemma.to_string(), "location.gazetteer");
+}
+
+/// What a one-word place of the gazetteer is where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// A place.
+    Place,
+    /// A place, shown as one by a preposition or a type word ("в Милане"): its other
+    /// mentions are places too.
+    Shown,
+    /// A place unless the document shows its lemma as a person's name elsewhere, or, if
+    /// `must_show`, does not show it as a place.
+    Doubtful { must_show: bool },
+    /// No place: a name in quotes, an acronym of something else.
+    NotPlace,
+    /// A person's name ("Мисао Окава", "Харви Вайнштейн"): its other mentions are too.
+    Person,
+}
+
+/// Prepositions after which a word names a place ("в Милане", "из Софии"), not a person.
+fn place_preposition(s: &str) -> bool {
+    matches!(
+        s,
+        "в" | "во"
+            | "из"
+            | "под"
+            | "около"
+            | "близ"
+            | "возле"
+            | "до"
+            | "от"
+            | "через"
+            | "над"
+    )
+}
+
+/// Prepositions of any kind: a place after one is not a first name before a surname ("на
+/// Ростов Арене").
+fn preposition(s: &str) -> bool {
+    place_preposition(s)
+        || matches!(
+            s,
+            "на" | "к" | "ко" | "по" | "с" | "со" | "у" | "за" | "при"
+        )
+}
+
+/// True if token `i` is a capitalized word that may be a surname after a first name: no
+/// first name, place, type, role or organization, no adjective, inside the sentence and the
+/// line ("Харви Вайнштейн", "Кара Делевинь").
+fn surname_after(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_a(i, flag::NAME_WORD)
+        && !doc.is_a(
+            i,
+            flag::FIRST
+                | flag::PLACE
+                | flag::PLACE_TYPE
+                | flag::ORG_TYPE
+                | flag::ROLE
+                | flag::ORG
+                | flag::GEO_ADJECTIVE,
+        )
+        && !doc.sentence_start(i)
+        && !doc.tokens[i].has(NEWLINE_BEFORE)
+        && !morph::clearly_adjective(doc.text(i))
+}
+
+/// True if token `i` is in a street's name: after a street's type noun and up to two
+/// capitalized words ("улице Большая Якиманка", "улице Генерала Дорохова"), or right after
+/// the type in the nominative (`nominative`: "улице Рождественка"; "улицы Лондона" is
+/// the town's).
+fn in_street(doc: &Doc<'_>, i: usize, nominative: bool) -> bool {
+    for k in (i.saturating_sub(3)..i).rev() {
+        if place_type(doc, k).is_some_and(|(_, class)| class == b'u') {
+            return k + 1 < i || nominative;
+        }
+        if !doc.capitalized(k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// True if token `i` is a town's or an area's one-word name in the nominative, capitalized,
+/// no first name, on the line of the token before it.
+fn nominative_town(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_a(i, flag::NAME_WORD)
+        && !doc.is_a(i, flag::FIRST)
+        && !doc.tokens[i].has(NEWLINE_BEFORE)
+        && place_at(doc, i).is_some_and(|(end, lemma, kind)| {
+            end == i + 1
+                && matches!(kind, PlaceKind::City | PlaceKind::Other)
+                && morph::is_lemma(doc.text(i), lemma)
+        })
+}
+
+/// True if a first name or a name the lexicons do not know stands right before token `i`,
+/// inside the sentence: "Мисао Окава", "Юитиро Миура" are persons. A surname does not
+/// count: "вместо Нетаньяху Иерусалим будет представлять".
+fn after_name(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc.is_a(i - 1, flag::NAME_WORD)
+        && (doc.is_a(i - 1, flag::FIRST) || doc.flags(i - 1) & !flag::SHAPE == 0)
+        && !doc.is_a(i - 1, flag::PLACE)
+        && !doc.sentence_start(i - 1)
+        && !doc.sentence_start(i)
+        && !doc.tokens[i].has(NEWLINE_BEFORE)
+        && !morph::clearly_adjective(doc.text(i - 1))
+}
+
+/// The reading of the one-word place `lemma` of kind `kind` at token `i`.
+///
+/// A country is a place. Anything else is not when it is a name alone in quotes («Милан»,
+/// «Арарат»: a club, a band), after "имени" (a person), an acronym the gazetteer knows
+/// only as an ordinary name ("МГУ" is no form of Мга), an adjective before a type word
+/// ("на Смоленском бульваре"), or in a street's name ("улице Большая Якиманка"). In the nominative after a name
+/// ("Мисао Окава") or before a surname with no preposition before it ("Харви Вайнштейн"),
+/// it is a person's name, and so are its other mentions that no preposition or type word
+/// makes places. A town that is also a first name ("Ксения", "Мартин", "Милан") is a place
+/// after a preposition of place or a type word ("в Милане", "суд Милана"), else only if the
+/// document shows it as one elsewhere.
+fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
+    // An abbreviation is written in capitals: "Us Weekly" is no "US".
+    if morph::is_all_caps(lemma) && !doc.all_caps(i) {
+        return Reading::NotPlace;
+    }
+    if kind == PlaceKind::Country {
+        return Reading::Place;
+    }
+    let form = doc.text(i);
+    let before = if i > 0 { doc.text(i - 1) } else { "" };
+    let quoted_alone = before == "\"" && doc.is(i + 1, "\"");
+    let after_imeni = matches!(before, "имени" | "им.");
+    let stray_acronym = doc.all_caps(i)
+        && !morph::is_all_caps(lemma)
+        && (!morph::is_lemma(form, lemma)
+            || (kind == PlaceKind::City && form.chars().count() <= 4));
+    // A town's name as an adjective before a lower-case type word or adjective: "на
+    // Смоленском бульваре", "Магнитогорском металлургическом комбинате".
+    let adjective_before_type = morph::adjective_ending(form).is_some()
+        && !doc.capitalized(i + 1)
+        && (doc.is_a(i + 1, flag::PLACE_TYPE | flag::ORG_TYPE)
+            || (morph::clearly_adjective(form) && adjective(doc, i + 1).is_some()));
+    let nominative = morph::is_lemma(form, lemma);
+    if quoted_alone
+        || after_imeni
+        || stray_acronym
+        || adjective_before_type
+        || in_street(doc, i, nominative)
+    {
+        return Reading::NotPlace;
+    }
+    // A type word its adjectives name is taken: "губернатор Кемеровской области Аман Тулеев".
+    let typed = i > 0
+        && doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)
+        && !named_by_adjectives(doc, i - 1);
+    if typed || place_preposition(before) {
+        return Reading::Shown;
+    }
+    let before_surname = surname_after(doc, i + 1) && !preposition(before) && before != "\"";
+    // Two towns' names in a row in the nominative are a name and a surname: "Уитни Хьюстон".
+    let town_pair = (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
+        || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"");
+    if nominative && (before_surname || after_name(doc, i) || (town_pair && !doc.all_caps(i))) {
+        return Reading::Person;
+    }
+    Reading::Doubtful {
+        must_show: kind == PlaceKind::City && doc.is_a(i, flag::FIRST),
     }
 }
 
@@ -187,21 +424,48 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     push(out, i, j + 1, normal, "location.adjective_type");
 }
 
-/// A run of up to three capitalized words from token `i`, none starting a sentence: one past
-/// its end.
+/// True if an adjective at token `i` (and up to one more) comes before a place-type noun:
+/// a place of its own ("Тамбовского района").
+fn adjective_place_at(doc: &Doc<'_>, i: usize) -> bool {
+    adjective(doc, i).is_some()
+        && (place_type(doc, i + 1).is_some()
+            || (adjective(doc, i + 1).is_some() && place_type(doc, i + 2).is_some()))
+}
+
+/// A run of up to three capitalized words from token `i`, none starting a sentence, and
+/// none but the first starting a place of its own ("селе Бокино Тамбовского района"): one
+/// past its end.
 fn capitalized_run(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let mut j = i;
-    while j < i + 3 && doc.capitalized(j) && !doc.sentence_start(j) {
+    while j < i + 3
+        && doc.capitalized(j)
+        && !doc.sentence_start(j)
+        && (j == i || !adjective_place_at(doc, j))
+    {
         j += 1;
     }
     (j > i).then_some(j)
 }
 
+/// True if the place-type noun at token `i` has its name in adjectives before it
+/// ("Орловской области", "Сибирского военного округа"): a name after it is something else
+/// ("уроженец Орловской области Адам Ганижев").
+fn named_by_adjectives(doc: &Doc<'_>, i: usize) -> bool {
+    (1..=3)
+        .map_while(|k| i.checked_sub(k).filter(|&j| adjective(doc, j).is_some()))
+        .any(|j| doc.capitalized(j))
+}
+
 /// `location.after_type`: capitalized names after a place-type noun, in apposition
 /// ("месторождения Северный Катпар и Верхний Кайракты", "река Волга"); places the gazetteer
-/// knows are left to it.
+/// knows are left to it. Not after a street's type, a type noun its adjectives already name,
+/// and not a person's name after a region's ("прокурор района Василий Кричун").
 fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if place_type(doc, i).is_none() {
+    let Some((_, class)) = place_type(doc, i) else {
+        return;
+    };
+    // A street's or a square's name is an address, not a place ("улице Крещатик").
+    if class == b'u' || named_by_adjectives(doc, i) {
         return;
     }
     let mut start = i + 1;
@@ -209,7 +473,15 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         let Some(end) = capitalized_run(doc, start) else {
             return;
         };
-        if place_at(doc, start).is_none() && !doc.all_caps(start) {
+        // After a region's type, a first name starts a person: "округа Харрис Эда Гонзалеса".
+        let first = |k: usize| doc.is_a(k, flag::FIRST) && !doc.is_a(k, flag::PLACE);
+        let end = if class == b'r' {
+            (start + 1..end).find(|&k| first(k)).unwrap_or(end)
+        } else {
+            end
+        };
+        let person = class == b'r' && end > start + 1 && first(start);
+        if place_at(doc, start).is_none() && !doc.all_caps(start) && !person {
             let normal = doc.original_text(start, end).to_string();
             push(out, start, end, normal, "location.after_type");
         }
@@ -219,6 +491,70 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         } else {
             return;
         }
+    }
+}
+
+/// `location.town_and_region`: a town the gazetteer lacks, after a preposition of place and
+/// before a comma or a bracket with its country or region ("в Биране, Куба", "в Каслтоне,
+/// штат Вермонт", "в Монровилле (штат Алабама)"). Its nominative is a guess from the
+/// preposition's case: the ending is cut ("Каслтоне" → "Каслтон"), "-ии" made "-ия".
+fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if i == 0
+        || !place_preposition(doc.text(i - 1))
+        || !doc.capitalized(i)
+        || doc.all_caps(i)
+        || doc.latin(i)
+        || doc.sentence_start(i)
+        || doc.is_a(
+            i,
+            flag::PLACE | flag::PLACE_TYPE | flag::ORG | flag::ORG_TYPE | flag::ROLE,
+        )
+        || morph::clearly_adjective(doc.text(i))
+        || !(doc.is(i + 1, ",") || doc.is(i + 1, "("))
+        || doc.text(i).chars().count() < 3
+    {
+        return;
+    }
+    let j = i + 2;
+    let region = match place_at(doc, j) {
+        Some((_, _, kind)) => matches!(kind, PlaceKind::Country | PlaceKind::Region),
+        None => {
+            place_type(doc, j).is_some_and(|(_, class)| class == b'r') && doc.capitalized(j + 1)
+        }
+    };
+    if !region {
+        return;
+    }
+    let normal = town_nominative(doc.word(i), doc.text(i - 1));
+    push(out, i, i + 1, normal, "location.town_and_region");
+}
+
+/// The nominative of a town's name after preposition `preposition`, guessed by its ending:
+/// "-ии" is "-ия"; after "в" an "-е" after a consonant is cut, after "из", "от", "до",
+/// "около", "близ", "возле" an "-а", after "под", "над" an "-ом"; else as written
+/// (indeclinable names: "Парк-Сити").
+fn town_nominative(word: &str, preposition: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ии") {
+        return format!("{stem}ия");
+    }
+    let cut = match preposition {
+        "в" | "во" => "е",
+        "из" | "от" | "до" | "около" | "близ" | "возле" => "а",
+        "под" | "над" => "ом",
+        _ => "",
+    };
+    match word.strip_suffix(cut) {
+        Some(stem)
+            if !cut.is_empty()
+                && stem.chars().count() >= 3
+                && stem
+                    .chars()
+                    .last()
+                    .is_some_and(|c| !"аеёиоуыэюяьй-".contains(c)) =>
+        {
+            stem.to_string()
+        }
+        _ => word.to_string(),
     }
 }
 
@@ -266,6 +602,30 @@ mod tests {
                     "Верхний Кайракты",
                     "Верхний Кайракты",
                     "location.after_type",
+                ),
+                (
+                    "Он родился в селе Бокино Тамбовского района.",
+                    "Бокино",
+                    "Бокино",
+                    "location.after_type",
+                ),
+                (
+                    "Художник умер в Каслтоне, штат Вермонт.",
+                    "Каслтоне",
+                    "Каслтон",
+                    "location.town_and_region",
+                ),
+                (
+                    "Писательница родилась в Монровилле (штат Алабама).",
+                    "Монровилле",
+                    "Монровилл",
+                    "location.town_and_region",
+                ),
+                (
+                    "Форум прошел в Милане, а суд Милана отложил слушания.",
+                    "Милана",
+                    "Милан",
+                    "location.gazetteer",
                 ),
             ],
         );

@@ -570,7 +570,11 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             break;
         }
     }
-    if !latin_name_alone(doc, i, last) {
+    // A place alone is no organization ("London"), unless a type word says so ("клуба
+    // Milan"); "New York Times" is one.
+    let place_alone = place_at(doc, i).is_some_and(|(end, _, _)| end == last)
+        && !(i > 0 && doc.is_a(i - 1, flag::ORG_TYPE));
+    if !latin_name_alone(doc, i, last) || place_alone {
         return;
     }
     let normal = doc.original_text(i, last).to_string();
