@@ -89,7 +89,7 @@ fn may_start(doc: &Doc<'_>, i: usize) -> bool {
             None => {
                 // Cheap byte checks first: most words are neither.
                 let text = doc.text(i).as_bytes();
-                text.iter().any(|&b| b == b'-')
+                text.contains(&b'-')
                     || (may_be_roman(text) && roman(doc.text(i)).is_some())
             }
         },
