@@ -199,10 +199,16 @@ fn number_in(field: &str, what: &str, range: std::ops::RangeInclusive<u32>) -> R
         .ok_or_else(|| format!("{what} {field:?} is not a number in {range:?}"))
 }
 
-/// `form month cases`
+/// The `cases` of a month adjective ("майских", "декабрьском"): no case of the noun.
+pub const MONTH_ADJECTIVE: u8 = 64;
+
+/// `form month cases` (cases `adj`: an adjective of the month)
 pub(super) fn load_month(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let month = number_in(row.field(1, "month")?, "month", 1..=12)? as u8;
-    let cases = cases(row.field(2, "cases")?)?;
+    let cases = match row.field(2, "cases")? {
+        "adj" => MONTH_ADJECTIVE,
+        field => cases(field)?,
+    };
     add(b, row, TemporalWord::Month { month, cases })
 }
 

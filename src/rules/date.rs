@@ -9,9 +9,9 @@
 use super::date_relative;
 use super::date_value::{self, DateExpr, Grain, Point, Role, YearSpec};
 use super::timex::{
-    capitalized_inside, digits_at, measure_word_at, month_at, ordinal_word_at, parse_digits,
-    part_at, prep_at, quoted, relative_at, roman_at, season_at, suffix_at, unit_at, unit_word_at,
-    weekday_at, year_word_at,
+    capitalized_inside, digits_at, measure_word_at, month_adjective_at, month_at, ordinal_word_at,
+    parse_digits, part_at, prep_at, quoted, relative_at, roman_at, season_at, suffix_at, unit_at,
+    unit_word_at, weekday_at, year_word_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
@@ -62,10 +62,27 @@ pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
         if let Some(found) = governed_at(doc, i, 0) {
             push(doc, i, found, Role::Value, out);
         }
+        if let Some(found) = month_adjective(doc, i) {
+            push(doc, i, found, Role::Value, out);
+        }
         if let Some(found) = glued_year(doc, i) {
             push(doc, i, found, Role::Value, out);
         }
     }
+}
+
+/// "майских праздников", "в декабрьском номере": an adjective of a month is a date in that
+/// month. Never capitalized: "Октябрьский район", "Октябрьская революция" are names.
+fn month_adjective(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    if doc.tokens[i].has(crate::text::token::CAPITALIZED) {
+        return None;
+    }
+    let (month, next) = month_adjective_at(doc, i)?;
+    Found::point(
+        Point::Month { year: None, month },
+        next,
+        "date.month_adjective",
+    )
 }
 
 /// "ЧМ-2018", "Сочи-2014", "Олимпиаде-2016", «Мисс Россия-2017»: the year of an event glued

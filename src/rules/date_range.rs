@@ -239,7 +239,11 @@ fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// A month in every case at `form` (a part of a hyphenated token).
 fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
     doc.lexicon.lookup(form).iter().find_map(|m| match m {
-        Meaning::Temporal(TemporalWord::Month { month, .. }) => Some(u32::from(*month)),
+        Meaning::Temporal(TemporalWord::Month { month, cases })
+            if *cases != crate::lexicon::temporal::MONTH_ADJECTIVE =>
+        {
+            Some(u32::from(*month))
+        }
         _ => None,
     })
 }
