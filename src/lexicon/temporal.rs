@@ -84,6 +84,9 @@ pub enum Relative {
     Recent,
     /// A day near the reference, not said which ("на днях").
     Vague,
+    /// A holiday: its month and day ("Новый год" 1, 1), or 0, 0 when it moves or the
+    /// churches differ ("Рождество").
+    Holiday(u8, u8),
 }
 
 /// What a preposition does before a date, a time or a duration, as bits.
@@ -294,10 +297,23 @@ pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(),
         "after" => Relative::After,
         "recent" => Relative::Recent,
         "vague" => Relative::Vague,
+        "holiday" => {
+            let f = row.field(2, "offset")?;
+            let bad = || format!("holiday date {f:?} is not MM-DD or -");
+            match f {
+                "-" => Relative::Holiday(0, 0),
+                _ => {
+                    let (m, d) = f.split_once('-').ok_or_else(bad)?;
+                    let m = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+                    let d = d.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+                    Relative::Holiday(m.ok_or_else(bad)?, d.ok_or_else(bad)?)
+                }
+            }
+        }
         other => {
             return Err(format!(
                 "kind {other:?} is not day, shift, ago, later, same, earlier, afterwards, after, \
-                 recent or vague"
+                 recent, vague or holiday"
             ));
         }
     };
