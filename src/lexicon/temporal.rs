@@ -84,6 +84,9 @@ pub enum Relative {
     Recent,
     /// A day near the reference, not said which ("на днях").
     Vague,
+    /// A holiday: its month and day ("Новый год" 1, 1), or 0, 0 when it moves or the
+    /// churches differ ("Рождество").
+    Holiday(u8, u8),
 }
 
 /// What a preposition does before a date, a time or a duration, as bits.
@@ -199,10 +202,16 @@ fn number_in(field: &str, what: &str, range: std::ops::RangeInclusive<u32>) -> R
         .ok_or_else(|| format!("{what} {field:?} is not a number in {range:?}"))
 }
 
-/// `form month cases`
+/// The `cases` of a month adjective ("майских", "декабрьском"): no case of the noun.
+pub const MONTH_ADJECTIVE: u8 = 64;
+
+/// `form month cases` (cases `adj`: an adjective of the month)
 pub(super) fn load_month(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     let month = number_in(row.field(1, "month")?, "month", 1..=12)? as u8;
-    let cases = cases(row.field(2, "cases")?)?;
+    let cases = match row.field(2, "cases")? {
+        "adj" => MONTH_ADJECTIVE,
+        field => cases(field)?,
+    };
     add(b, row, TemporalWord::Month { month, cases })
 }
 
@@ -288,10 +297,23 @@ pub(super) fn load_relative(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(),
         "after" => Relative::After,
         "recent" => Relative::Recent,
         "vague" => Relative::Vague,
+        "holiday" => {
+            let f = row.field(2, "offset")?;
+            let bad = || format!("holiday date {f:?} is not MM-DD or -");
+            match f {
+                "-" => Relative::Holiday(0, 0),
+                _ => {
+                    let (m, d) = f.split_once('-').ok_or_else(bad)?;
+                    let m = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+                    let d = d.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+                    Relative::Holiday(m.ok_or_else(bad)?, d.ok_or_else(bad)?)
+                }
+            }
+        }
         other => {
             return Err(format!(
                 "kind {other:?} is not day, shift, ago, later, same, earlier, afterwards, after, \
-                 recent or vague"
+                 recent, vague or holiday"
             ));
         }
     };

@@ -9,9 +9,9 @@
 use super::date_relative;
 use super::date_value::{self, DateExpr, Grain, Point, Role, YearSpec};
 use super::timex::{
-    capitalized_inside, digits_at, measure_word_at, month_at, ordinal_word_at, part_at, prep_at,
-    quoted, relative_at, roman_at, season_at, suffix_at, unit_at, unit_word_at, weekday_at,
-    year_word_at,
+    capitalized_inside, digits_at, measure_word_at, month_adjective_at, month_at, ordinal_word_at,
+    parse_digits, part_at, prep_at, quoted, relative_at, roman_at, season_at, suffix_at, unit_at,
+    unit_word_at, weekday_at, year_word_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
@@ -62,7 +62,49 @@ pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
         if let Some(found) = governed_at(doc, i, 0) {
             push(doc, i, found, Role::Value, out);
         }
+        if let Some(found) = month_adjective(doc, i) {
+            push(doc, i, found, Role::Value, out);
+        }
+        if let Some(found) = glued_year(doc, i) {
+            push(doc, i, found, Role::Value, out);
+        }
     }
+}
+
+/// "майских праздников", "в декабрьском номере": an adjective of a month is a date in that
+/// month. Never capitalized: "Октябрьский район", "Октябрьская революция" are names.
+fn month_adjective(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    if doc.tokens[i].has(crate::text::token::CAPITALIZED) {
+        return None;
+    }
+    let (month, next) = month_adjective_at(doc, i)?;
+    Found::point(
+        Point::Month { year: None, month },
+        next,
+        "date.month_adjective",
+    )
+}
+
+/// "ЧМ-2018", "Сочи-2014", "Олимпиаде-2016", «Мисс Россия-2017»: the year of an event glued
+/// to its name by a hyphen (one token). The fact is the token; its value is the year.
+fn glued_year(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    if doc.kind(i)? != TokenKind::Word {
+        return None;
+    }
+    let (name, digits) = doc.text(i).rsplit_once('-')?;
+    if digits.len() != 4 || name.chars().count() < 2 || !name.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let y = parse_digits(digits, 4)?;
+    if !(1900..=2050).contains(&y) {
+        return None;
+    }
+    let end = year_word_at(doc, i + 1).unwrap_or(i + 1);
+    Found::point(
+        Point::Year(YearSpec::Abs(i32::try_from(y).ok()?)),
+        end,
+        "date.glued_year",
+    )
 }
 
 /// What a preposition makes of the date after it.
@@ -339,10 +381,13 @@ pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         }
         // "в 2019,", "В 1983 окончил МГИМО": a year alone after a preposition, before
         // punctuation or a verb in the past tense.
+        // Also a verb in the future or a pronoun that begins a clause ("в 2017 возглавит",
+        // "а в 2002 он встал").
         let verb_follows = doc.kind(j) == Some(TokenKind::Word)
             && !doc.sentence_start(j)
             && !measure_word_at(doc, j)
-            && super::date_relative::tense_of(doc.text(j)) > 0;
+            && (super::date_relative::tense_of(doc.text(j)) != 0
+                || CLAUSE_WORDS.contains(&doc.text(j)));
         if (1800..=2100).contains(&y) && (ends_phrase(doc, j) || verb_follows) {
             return Found::point(point, j, "date.bare_year");
         }
@@ -365,6 +410,27 @@ pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     }
     None
 }
+
+/// Words that begin a clause after a year said with a preposition alone ("в 1999 это было").
+const CLAUSE_WORDS: [&str; 17] = [
+    "он",
+    "она",
+    "оно",
+    "они",
+    "это",
+    "его",
+    "ее",
+    "их",
+    "после",
+    "уже",
+    "также",
+    "же",
+    "был",
+    "была",
+    "было",
+    "были",
+    "впервые",
+];
 
 /// A four-digit number 1800–2100 standing alone is a year: "(1994)", "(2002, 2004)",
 /// "Кубке конфедераций 2017.", "(? — 1944)". Nothing counted may follow it (a unit, a

@@ -30,7 +30,60 @@ pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
         dashed(doc, i, out);
         hyphenated_months(doc, i, out);
         centuries(doc, i, out);
+        season_years(doc, i, out);
     }
+}
+
+/// "сезон 2016/17", "в сезонах 2002/03 и 2008/2009", "сезона 1989-90": a sports season
+/// written as two consecutive years (the second maybe by its last two digits).
+fn season_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // "№ 2015/16" is a number of a document.
+    let prefixed = (1..=2).any(|back| {
+        i.checked_sub(back).is_some_and(|b| {
+            doc.meaning(b, |m| matches!(m, Meaning::IdentifierPrefix).then_some(()))
+                .is_some_and(|(_, end)| end == i)
+        })
+    });
+    if prefixed {
+        return;
+    }
+    // A slash joins only years; "1998-99 тонн" counts.
+    let (a, b, end) = match doc.kind(i) {
+        Some(TokenKind::NumberSeq) => {
+            let Some((a, b)) = doc.text(i).split_once('/') else {
+                return;
+            };
+            (a, b, i + 1)
+        }
+        Some(TokenKind::Number)
+            if doc.is(i + 1, "-")
+                && doc.glued(i + 1)
+                && doc.glued(i + 2)
+                && doc.kind(i + 2) == Some(TokenKind::Number) =>
+        {
+            if super::timex::measure_word_at(doc, i + 3) {
+                return;
+            }
+            (doc.text(i), doc.text(i + 2), i + 3)
+        }
+        _ => return,
+    };
+    let (Some(a), Some(b)) = (
+        super::timex::parse_digits(a, 4),
+        super::timex::parse_digits(b, 4),
+    ) else {
+        return;
+    };
+    let next = a + 1;
+    let consecutive = match b {
+        0..=99 => next % 100 == b,
+        _ => next == b,
+    };
+    if a < 1800 || !consecutive || a > 2100 {
+        return;
+    }
+    let year = |y: u32| Point::Year(YearSpec::Abs(y as i32));
+    push(i, end, year(a), year(next), "date.season_years", doc, out);
 }
 
 fn push(
@@ -186,7 +239,11 @@ fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// A month in every case at `form` (a part of a hyphenated token).
 fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
     doc.lexicon.lookup(form).iter().find_map(|m| match m {
-        Meaning::Temporal(TemporalWord::Month { month, .. }) => Some(u32::from(*month)),
+        Meaning::Temporal(TemporalWord::Month { month, cases })
+            if *cases != crate::lexicon::temporal::MONTH_ADJECTIVE =>
+        {
+            Some(u32::from(*month))
+        }
         _ => None,
     })
 }

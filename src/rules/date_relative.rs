@@ -34,6 +34,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             narrative_shift(doc, i),
             vague_period(doc, i),
             relative_month(doc, i),
+            holiday(doc, i),
         ] {
             best = longer(best, found);
         }
@@ -239,6 +240,27 @@ fn vague_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
         expr: DateExpr::Untold { grain },
         end,
         rule: "date.vague_period",
+    })
+}
+
+/// "до Нового года", "на Рождество", "в сочельник": a holiday is its day, without a year
+/// (a holiday that moves, or that churches keep on different days, is told by its grain).
+fn holiday(doc: &Doc<'_>, i: usize) -> Option<Found> {
+    let (Relative::Holiday(month, day), next) = relative_word(doc, i)? else {
+        return None;
+    };
+    let expr = match (month, day) {
+        (0, _) | (_, 0) => DateExpr::Untold { grain: Grain::Day },
+        _ => DateExpr::Point(super::date_value::Point::Day {
+            year: None,
+            month: u32::from(month),
+            day: u32::from(day),
+        }),
+    };
+    Some(Found {
+        expr,
+        end: next,
+        rule: "date.holiday",
     })
 }
 

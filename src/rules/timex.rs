@@ -6,7 +6,9 @@ use super::Doc;
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::lexicon::Meaning;
-use crate::lexicon::temporal::{ClockWord, PeriodPart, Relative, Season, TemporalWord};
+use crate::lexicon::temporal::{
+    ClockWord, MONTH_ADJECTIVE, PeriodPart, Relative, Season, TemporalWord,
+};
 use crate::text::TokenKind;
 use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
 
@@ -89,8 +91,7 @@ fn may_start(doc: &Doc<'_>, i: usize) -> bool {
             None => {
                 // Cheap byte checks first: most words are neither.
                 let text = doc.text(i).as_bytes();
-                text.iter().any(|&b| b == b'-')
-                    || (may_be_roman(text) && roman(doc.text(i)).is_some())
+                text.contains(&b'-') || (may_be_roman(text) && roman(doc.text(i)).is_some())
             }
         },
     }
@@ -126,10 +127,22 @@ pub fn word_at<T>(
 /// A month name at `i`: month, case bits, next token.
 pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
     word_at(doc, i, |w| match w {
-        TemporalWord::Month { month, cases } => Some((u32::from(*month), *cases)),
+        TemporalWord::Month { month, cases } if *cases != MONTH_ADJECTIVE => {
+            Some((u32::from(*month), *cases))
+        }
         _ => None,
     })
     .map(|((m, c), next)| (m, c, next))
+}
+
+/// A month adjective at `i` ("майских", "декабрьском"): month, next token.
+pub fn month_adjective_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
+    word_at(doc, i, |w| match w {
+        TemporalWord::Month { month, cases } if *cases == MONTH_ADJECTIVE => {
+            Some(u32::from(*month))
+        }
+        _ => None,
+    })
 }
 
 /// A weekday name at `i`: weekday (1 = Monday), case bits, next token.
