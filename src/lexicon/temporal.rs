@@ -120,6 +120,23 @@ pub enum PeriodPart {
     Half,
 }
 
+/// What a time unit word says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitSense {
+    /// The unit.
+    pub unit: TimeUnit,
+    /// How many of the unit the word itself says (1, or 0.5 for "полгода").
+    pub amount: Decimal,
+    /// Only after a count, never after a year of a date ("лет").
+    pub count_only: bool,
+    /// Alone after a preposition or qualifier, means one unit ("в течение года").
+    pub one: bool,
+    /// May stand alone as a duration even without one ("неделю", "полгода").
+    pub bare: bool,
+    /// Only after the year or century of a date ("г.", "вв."), never in a duration.
+    pub date_only: bool,
+}
+
 /// What a word of a time expression means.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TemporalWord {
@@ -145,20 +162,8 @@ pub enum TemporalWord {
         cases: u8,
     },
     /// A unit of time: "года" (1 year), "полгода" (0.5 year).
-    Unit {
-        /// The unit.
-        unit: TimeUnit,
-        /// How many of the unit the word itself says (1, or 0.5 for "полгода").
-        amount: Decimal,
-        /// Only after a count, never after a year of a date ("лет").
-        count_only: bool,
-        /// Alone after a preposition or qualifier, means one unit ("в течение года").
-        one: bool,
-        /// May stand alone as a duration even without one ("неделю", "полгода").
-        bare: bool,
-        /// Only after the year or century of a date ("г.", "вв."), never in a duration.
-        date_only: bool,
-    },
+    /// A time unit ("год", "полгода", "г.").
+    Unit(UnitSense),
     /// A relative word.
     Relative(Relative),
     /// A clock word, and whether the form alone is a time ("утром" is, "утра" is not).
@@ -265,14 +270,14 @@ pub(super) fn load_unit(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), Str
     add(
         b,
         row,
-        TemporalWord::Unit {
+        TemporalWord::Unit(UnitSense {
             unit,
             amount,
             count_only,
             one,
             bare,
             date_only,
-        },
+        }),
     )
 }
 

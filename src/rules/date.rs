@@ -173,8 +173,9 @@ fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
         });
     }
     // "в конце месяца", "в начале года": the current unit.
-    let u = unit_at(doc, next).filter(|u| u.amount == Decimal::from_int(1) && !u.count_only)?;
-    let (grain, letter, months) = match u.unit {
+    let u = unit_at(doc, next)
+        .filter(|u| u.sense.amount == Decimal::from_int(1) && !u.sense.count_only)?;
+    let (grain, letter, months) = match u.sense.unit {
         TimeUnit::Week => (Grain::Week, 'W', 0),
         TimeUnit::Month => (Grain::Month, 'M', 0),
         TimeUnit::Quarter => (Grain::Quarter, 'M', 0),
@@ -582,14 +583,14 @@ pub fn quarter_or_half(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> 
     if doc.sentence_start(j) {
         return None;
     }
-    let u = unit_at(doc, j).filter(|u| u.amount == Decimal::from_int(1))?;
+    let u = unit_at(doc, j).filter(|u| u.sense.amount == Decimal::from_int(1))?;
     let year = year_spec_at(doc, u.next);
     if year.is_none() && prep_bits == 0 {
         return None;
     }
     let end = year.map_or(u.next, |(_, e)| e);
     let year = year.map(|(y, _)| y);
-    match u.unit {
+    match u.sense.unit {
         TimeUnit::Quarter => Found::point(Point::Quarter { year, n }, end, "date.quarter"),
         TimeUnit::Half => Found::point(Point::Half { year, n }, end, "date.half"),
         _ => None,

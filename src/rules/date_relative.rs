@@ -85,11 +85,11 @@ fn shifted_unit(doc: &Doc<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let u = unit_at(doc, next)?;
-    if u.amount != Decimal::from_int(1) || u.count_only {
+    if u.sense.amount != Decimal::from_int(1) || u.sense.count_only {
         return None;
     }
     let k = i64::from(k);
-    let expr = match u.unit {
+    let expr = match u.sense.unit {
         TimeUnit::Week => shift(0, 7 * k, Grain::Week, signed_iso(k, 'W')),
         TimeUnit::Month => shift(k, 0, Grain::Month, signed_iso(k, 'M')),
         TimeUnit::Quarter => shift(3 * k, 0, Grain::Quarter, signed_iso(3 * k, 'M')),
@@ -205,16 +205,16 @@ fn anaphoric(doc: &Doc<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let u = unit_at(doc, next)?;
-    if u.amount != Decimal::from_int(1) || u.count_only || u.date_only {
+    if u.sense.amount != Decimal::from_int(1) || u.sense.count_only || u.sense.date_only {
         return None;
     }
-    match (word, u.unit) {
+    match (word, u.sense.unit) {
         (Relative::Same, _) | (Relative::Shift(_), TimeUnit::Day) => {}
         _ => return None,
     }
     Some(Found {
         expr: DateExpr::Untold {
-            grain: unit_grain(u.unit)?,
+            grain: unit_grain(u.sense.unit)?,
         },
         end: u.next,
         rule: "date.anaphoric",
@@ -229,10 +229,10 @@ fn vague_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
         Relative::Vague => (Grain::Day, next),
         Relative::Recent if !doc.sentence_start(next) => {
             let u = unit_at(doc, next)?;
-            if u.amount != Decimal::from_int(1) || u.date_only {
+            if u.sense.amount != Decimal::from_int(1) || u.sense.date_only {
                 return None;
             }
-            (unit_grain(u.unit)?, u.next)
+            (unit_grain(u.sense.unit)?, u.next)
         }
         _ => return None,
     };
@@ -281,9 +281,11 @@ fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
                 Some(length) => (length.unit?, length.end),
                 None => {
                     let u = unit_at(doc, i).filter(|u| {
-                        u.amount == Decimal::from_int(1) && !u.count_only && !u.date_only
+                        u.sense.amount == Decimal::from_int(1)
+                            && !u.sense.count_only
+                            && !u.sense.date_only
                     })?;
-                    (u.unit, u.next)
+                    (u.sense.unit, u.next)
                 }
             };
             if doc.sentence_start(after) {

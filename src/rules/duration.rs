@@ -78,14 +78,14 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
             return None;
         }
         let u = unit_at(doc, i)?;
-        if !(u.one || u.bare) || u.date_only {
+        if !(u.sense.one || u.sense.bare) || u.sense.date_only {
             return None;
         }
         return Some(Length {
             end: u.next,
-            iso: Some(IsoDuration::of(u.amount, u.unit)?),
-            value: Some(u.amount),
-            unit: Some(u.unit),
+            iso: Some(IsoDuration::of(u.sense.amount, u.sense.unit)?),
+            value: Some(u.sense.amount),
+            unit: Some(u.sense.unit),
             order: None,
             alone: true,
             compound: false,
@@ -168,32 +168,32 @@ fn counted_unit(doc: &Doc<'_>, j: usize, amount: Decimal) -> Option<(Decimal, Ti
         return None;
     }
     let u = unit_at(doc, j)?;
-    if u.amount != Decimal::from_int(1) || u.date_only {
+    if u.sense.amount != Decimal::from_int(1) || u.sense.date_only {
         return None;
     }
     // "ч. 2 ст. 105": a part of an article, not hours ("2 ч 8 мин" is).
     if matches!(doc.text(j), "ч" | "ч.")
         && doc.kind(u.next) == Some(TokenKind::Number)
-        && unit_at(doc, u.next + 1).is_none_or(|m| m.unit != TimeUnit::Minute)
+        && unit_at(doc, u.next + 1).is_none_or(|m| m.sense.unit != TimeUnit::Minute)
     {
         return None;
     }
     // "к 17 веку", "в XIX веке": a century of a date, not a count of centuries.
-    if u.unit == TimeUnit::Century
+    if u.sense.unit == TimeUnit::Century
         && matches!(doc.text(j), "век" | "веку" | "веке" | "веком")
         && amount != Decimal::from_int(1)
     {
         return None;
     }
     // "2024 года" is the year of a date; "2024 лет" would count years.
-    if u.unit == TimeUnit::Year
-        && !u.count_only
+    if u.sense.unit == TimeUnit::Year
+        && !u.sense.count_only
         && amount.is_integer()
         && (1000..=2999).contains(&amount.to_i64().unwrap_or(0))
     {
         return None;
     }
-    Some((amount, u.unit, u.next))
+    Some((amount, u.sense.unit, u.next))
 }
 
 /// Proposes duration facts.
@@ -220,7 +220,7 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if length.alone {
         // A unit on its own needs a preposition or a qualifier, unless it is a word that
         // stands alone ("неделю", "полгода").
-        let bare = unit_at(doc, i).is_some_and(|u| u.bare);
+        let bare = unit_at(doc, i).is_some_and(|u| u.sense.bare);
         if !(bare || governed || qualifier.is_some()) {
             return None;
         }
@@ -323,7 +323,7 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if !is_length_unit(unit) {
         return None;
     }
-    let factor = unit_at(doc, m.end).map_or(Decimal::from_int(1), |u| u.amount);
+    let factor = unit_at(doc, m.end).map_or(Decimal::from_int(1), |u| u.sense.amount);
     let to = to.checked_mul(factor)?;
     let (mut qualifier, mut start) = (m.qualifier, m.start);
     if qualifier.is_none() && start == i {

@@ -172,7 +172,7 @@ fn match_minute(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if doc.sentence_start(after) {
         return None;
     }
-    let u = unit_at(doc, after).filter(|u| u.unit == TimeUnit::Minute && !u.bare)?;
+    let u = unit_at(doc, after).filter(|u| u.sense.unit == TimeUnit::Minute && !u.sense.bare)?;
     Some(Candidate {
         start: i,
         end: u.next,
@@ -424,13 +424,14 @@ fn hours(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
     if governed
         && !doc.sentence_start(i + 1)
         && let Some(u) = unit_at(doc, i + 1)
-            .filter(|u| u.unit == TimeUnit::Hour && u.amount == Decimal::from_int(1))
+            .filter(|u| u.sense.unit == TimeUnit::Hour && u.sense.amount == Decimal::from_int(1))
     {
         let mut clock = Clock { end: u.next, ..at };
         if let Some((m, _)) = digits_at(doc, u.next, 2)
             && m < 60
             && !doc.sentence_start(u.next)
-            && let Some(mu) = unit_at(doc, u.next + 1).filter(|mu| mu.unit == TimeUnit::Minute)
+            && let Some(mu) =
+                unit_at(doc, u.next + 1).filter(|mu| mu.sense.unit == TimeUnit::Minute)
         {
             clock.minute = m;
             clock.minutes_said = true;

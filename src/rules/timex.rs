@@ -6,6 +6,7 @@ use super::Doc;
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::lexicon::Meaning;
+use crate::lexicon::temporal::UnitSense;
 use crate::lexicon::temporal::{
     ClockWord, MONTH_ADJECTIVE, PeriodPart, Relative, Season, TemporalWord,
 };
@@ -163,21 +164,11 @@ pub fn season_at(doc: &Doc<'_>, i: usize) -> Option<(Season, u8, usize)> {
     .map(|((s, c), next)| (s, c, next))
 }
 
-/// A time unit word at `i`.
+/// A time unit word at `i`: what it says, and the token after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UnitWord {
-    /// The unit.
-    pub unit: TimeUnit,
-    /// How many of the unit the word itself says (0.5 for "полгода").
-    pub amount: Decimal,
-    /// Only after a count ("лет").
-    pub count_only: bool,
-    /// Alone after a preposition or qualifier, means one unit.
-    pub one: bool,
-    /// May stand alone as a duration.
-    pub bare: bool,
-    /// Only after the year or century of a date.
-    pub date_only: bool,
+    /// What the word says.
+    pub sense: UnitSense,
     /// The token after the word.
     pub next: usize,
 }
@@ -185,27 +176,10 @@ pub struct UnitWord {
 /// A time unit word at `i`.
 pub fn unit_at(doc: &Doc<'_>, i: usize) -> Option<UnitWord> {
     word_at(doc, i, |w| match w {
-        TemporalWord::Unit {
-            unit,
-            amount,
-            count_only,
-            one,
-            bare,
-            date_only,
-        } => Some((*unit, *amount, *count_only, *one, *bare, *date_only)),
+        TemporalWord::Unit(sense) => Some(*sense),
         _ => None,
     })
-    .map(
-        |((unit, amount, count_only, one, bare, date_only), next)| UnitWord {
-            unit,
-            amount,
-            count_only,
-            one,
-            bare,
-            date_only,
-            next,
-        },
-    )
+    .map(|(sense, next)| UnitWord { sense, next })
 }
 
 /// A word that follows the year of a date at `i` ("года", "г.", "гг.", "годах"): the next
@@ -215,7 +189,11 @@ pub fn year_word_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let next = unit_at(doc, i)
-        .filter(|u| u.unit == TimeUnit::Year && !u.count_only && u.amount == Decimal::from_int(1))
+        .filter(|u| {
+            u.sense.unit == TimeUnit::Year
+                && !u.sense.count_only
+                && u.sense.amount == Decimal::from_int(1)
+        })
         .map(|u| u.next)?;
     if next == i + 1 && matches!(doc.text(i), "г" | "гг") && doc.is(next, ".") && doc.glued(next)
     {
@@ -230,7 +208,7 @@ pub fn unit_word_at(doc: &Doc<'_>, i: usize, unit: TimeUnit) -> Option<usize> {
         return None;
     }
     unit_at(doc, i)
-        .filter(|u| u.unit == unit && u.amount == Decimal::from_int(1))
+        .filter(|u| u.sense.unit == unit && u.sense.amount == Decimal::from_int(1))
         .map(|u| u.next)
 }
 
