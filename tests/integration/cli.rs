@@ -338,13 +338,25 @@ fn a_zstd_file_made_by_the_zstd_tool_reads_as_its_plain_text() {
 
 /// A folder of a good text, a corrupt compressed file, and another good text, read with
 /// `--stats`: what came out, the exit code, and stderr.
-fn run_folder_with(name: &str, bad_name: &str, bad: &[u8]) -> (Output, String, PathBuf) {
+fn run_folder_with(
+    name: &str,
+    bad_name: &str,
+    bad: &[u8],
+    message: &str,
+) -> (Output, String, PathBuf) {
     let dir = tempdir(name);
     std::fs::write(dir.join("a.txt"), "Рост 15%").unwrap();
     std::fs::write(dir.join(bad_name), bad).unwrap();
     std::fs::write(dir.join("z.txt"), "Цена $5").unwrap();
     let out = bin().arg(&dir).arg("--stats").output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr).to_string();
+    // Fatal (exit 2, as a missing file), and stderr names the file, then says `message`.
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let path = dir.join(bad_name).display().to_string();
+    assert!(
+        err.contains(&format!("newsfacts: {path}{message}")),
+        "{err}"
+    );
     (out, err, dir)
 }
 
@@ -355,10 +367,7 @@ fn a_corrupt_gzip_file_is_fatal_named_and_the_other_inputs_still_come_out() {
         .unwrap();
     let data = gz.finish().unwrap();
     // Cut off: exit 2 (as a missing file), the file and cause on stderr, the others out.
-    let (out, err, dir) = run_folder_with("gz-cut", "m.jsonl.gz", &data[..data.len() / 2]);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    let bad = dir.join("m.jsonl.gz").display().to_string();
-    assert!(err.contains(&format!("newsfacts: {bad}:1: ")), "{err}");
+    let (out, err, dir) = run_folder_with("gz-cut", "m.jsonl.gz", &data[..data.len() / 2], ":1: ");
     assert!(err.contains("deflate"), "{err}");
     let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
     assert_eq!(texts, ["15%", "$5"]);
@@ -369,14 +378,11 @@ fn a_corrupt_gzip_file_is_fatal_named_and_the_other_inputs_still_come_out() {
 fn a_corrupt_zstd_file_is_fatal_named_and_the_other_inputs_still_come_out() {
     let data = zstd("{\"id\":\"s1\",\"text\":\"20%\"}\n".repeat(50).as_bytes());
     // Cut off, as a corrupt .gz: exit 2, the file and cause on stderr, the others out.
-    let (out, err, dir) = run_folder_with("zst-cut", "m.jsonl.zst", &data[..data.len() / 2]);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    let bad = dir.join("m.jsonl.zst").display().to_string();
-    assert!(
-        err.contains(&format!(
-            "newsfacts: {bad}:1: corrupt zstd data: the file ends inside frame 1\n"
-        )),
-        "{err}"
+    let (out, err, dir) = run_folder_with(
+        "zst-cut",
+        "m.jsonl.zst",
+        &data[..data.len() / 2],
+        ":1: corrupt zstd data: the file ends inside frame 1\n",
     );
     let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
     assert_eq!(texts, ["15%", "$5"]);
@@ -390,14 +396,11 @@ fn a_corrupt_zstd_file_is_fatal_named_and_the_other_inputs_still_come_out() {
     // out (reading streams, as with .gz), then the error names the file and the line after.
     let mut wrong = data.clone();
     *wrong.last_mut().unwrap() ^= 0xFF;
-    let (out, err, dir) = run_folder_with("zst-sum", "m.jsonl.zst", &wrong);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    let bad = dir.join("m.jsonl.zst").display().to_string();
-    assert!(
-        err.contains(&format!(
-            "newsfacts: {bad}:51: corrupt zstd data: checksum mismatch in frame 1"
-        )),
-        "{err}"
+    let (out, _, dir) = run_folder_with(
+        "zst-sum",
+        "m.jsonl.zst",
+        &wrong,
+        ":51: corrupt zstd data: checksum mismatch in frame 1",
     );
     let docs: Vec<String> = facts_of(&out).into_iter().map(|f| f.0).collect();
     assert_eq!(docs.len(), 52);
@@ -405,14 +408,11 @@ fn a_corrupt_zstd_file_is_fatal_named_and_the_other_inputs_still_come_out() {
     let _ = std::fs::remove_dir_all(&dir);
 
     // A text file that is no zstd at all: its own id never appears, the cause is named.
-    let (out, err, dir) = run_folder_with("zst-not", "n.txt.zst", "Рост 99%".as_bytes());
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    let bad = dir.join("n.txt.zst").display().to_string();
-    assert!(
-        err.contains(&format!(
-            "newsfacts: {bad}: corrupt zstd data: not zstd data"
-        )),
-        "{err}"
+    let (out, _, dir) = run_folder_with(
+        "zst-not",
+        "n.txt.zst",
+        "Рост 99%".as_bytes(),
+        ": corrupt zstd data: not zstd data",
     );
     let texts: Vec<String> = facts_of(&out).into_iter().map(|f| f.2).collect();
     assert_eq!(texts, ["15%", "$5"]);
