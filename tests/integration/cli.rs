@@ -25,6 +25,16 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Asserts exit code 0, showing stderr otherwise.
+fn assert_success(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()
@@ -179,12 +189,7 @@ fn files_folders_lines_and_gzip() {
     std::fs::write(dir.join("sub/d.jsonl.gz"), gz.finish().unwrap()).unwrap();
     std::fs::write(dir.join(".hidden.txt"), "99%").unwrap();
     let out = bin().arg(&dir).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let docs: Vec<String> = lines(&out)
         .iter()
         .map(|f| f["doc"].as_str().unwrap().to_string())
@@ -244,12 +249,7 @@ fn zstd_files_and_zstd_in_a_folder() {
     .unwrap();
     // A file on its own.
     let out = bin().arg(dir.join("b.jsonl.zst")).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let facts = lines(&out);
     assert_eq!(facts.len(), 2);
     assert_eq!(facts[0]["doc"], "z1");
@@ -262,12 +262,7 @@ fn zstd_files_and_zstd_in_a_folder() {
     // In a folder, with plain files: sorted order; `.txt.zst` is one text document whose id
     // is its path.
     let out = bin().arg(&dir).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let c = dir.join("sub/c.txt.zst").display().to_string();
     let got: Vec<(String, String)> = facts_of(&out)
         .into_iter()
@@ -298,12 +293,7 @@ fn a_zstd_file_made_by_the_zstd_tool_reads_as_its_plain_text() {
         .arg(root.join("tests/data/two_frames.jsonl.zst"))
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let corpus = std::fs::read_to_string(root.join("tests/bench/factru_texts.jsonl")).unwrap();
     let plain: String = corpus
         .lines()
