@@ -17,11 +17,12 @@ use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
-    // 0: no start; 1: a preposition-only start; 2: a strong start.
+    // 0: no start; 1: a start only before a stronger word (a preposition, "прошлом"); 2: a
+    // strong start.
     let class: Vec<u8> = (0..n)
         .map(|i| match may_start(doc, i) {
             false => 0,
-            true if only_preposition(doc, i) => 1,
+            true if needs_stronger_word(doc, i) => 1,
             true => 2,
         })
         .collect();
@@ -56,7 +57,7 @@ fn starts_expressions(m: &Meaning) -> bool {
 
 /// True if every time-expression meaning of token `i` needs a stronger word after it: a
 /// preposition ("в"), or a word that only qualifies a unit ("прошлом", "этом", "том").
-fn only_preposition(doc: &Doc<'_>, i: usize) -> bool {
+fn needs_stronger_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.hit(i).is_some_and(|(_, meanings)| {
         let mut useful = meanings.iter().filter(|m| starts_expressions(m));
         useful.clone().next().is_some()
