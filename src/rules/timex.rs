@@ -26,8 +26,8 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
             true => 2,
         })
         .collect();
-    // A preposition ("в", "с", "в течение") starts a time expression only when a strong
-    // start (a number, a month, "прошлом", ...) follows within three tokens: most "в" are
+    // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
+    // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     let starts: Vec<bool> = (0..n)
         .map(|i| {
