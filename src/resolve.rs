@@ -6,7 +6,7 @@
 //! ...), then the earlier one. Numeric and time facts
 //! conflict with everything but a location inside an amount of money or a time ("долларов
 //! США", "18:00 по Москве"); a location may sit inside an organization
-//! ("Экспортно-импортный банк США"), while persons conflict with every name. A century is
+//! ("Экспортно-импортный банк США") but not span all of it ("Первый канал"), while persons conflict with every name. A century is
 //! both a date and an ordinal ("в XIX веке" is the date, "XIX веке" the ordinal inside it),
 //! so an ordinal may sit inside a date of grain `century`, and nothing else may.
 
@@ -59,6 +59,22 @@ fn priority(kind: FactType) -> u8 {
     }
 }
 
+/// True if `c` is a location whose words an organization that has won already spans
+/// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
+/// organization's name, but not be all of it.
+fn names_an_organization(
+    c: &Candidate,
+    slots: &[Option<Candidate>],
+    won: &[(usize, usize, usize)],
+) -> bool {
+    c.kind == FactType::Location
+        && won.iter().any(|&(_, _, k)| {
+            slots[k].as_ref().is_some_and(|w| {
+                w.kind == FactType::Organization && (w.start, w.end) == (c.start, c.end)
+            })
+        })
+}
+
 /// Keeps the best non-conflicting candidates and turns them into facts, in text order.
 pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
     let tokens = doc.tokens;
@@ -97,7 +113,9 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
             continue;
         };
         let mask = blocks(c.kind);
-        if taken[c.start..c.end].iter().any(|&t| t & mask != 0) {
+        if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
+            || names_an_organization(c, &slots, &won)
+        {
             continue;
         }
         let bit = layer(c);

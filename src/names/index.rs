@@ -56,6 +56,8 @@ pub enum SenseKind {
     Source,
     /// A word after which a name is a title, an award, an event ("альбом", "премии").
     Title,
+    /// A one-word place form that is also an ordinary word ("пара", "новая").
+    AmbiguousPlace,
 }
 
 /// The bit of a slot's summary that says a place sense is a country or a region (place tags
@@ -64,7 +66,8 @@ pub const BIG_PLACE_BIT: u8 = 64;
 
 impl SenseKind {
     /// The kind's bit in a slot's summary of its senses: kinds that share a bit are in
-    /// different indexes (names: first, middle, last, place, org; cues: the rest).
+    /// different indexes (names: first, middle, last, place, org, ambiguous place; cues: the
+    /// rest).
     pub fn bit(self) -> u8 {
         match self {
             SenseKind::First | SenseKind::OrgType => 1,
@@ -72,7 +75,7 @@ impl SenseKind {
             SenseKind::Last | SenseKind::PlaceType => 4,
             SenseKind::Place | SenseKind::Role => 8,
             SenseKind::Org | SenseKind::AmbiguousFirst => 16,
-            SenseKind::Source => 32,
+            SenseKind::Source | SenseKind::AmbiguousPlace => 32,
             SenseKind::Title => 128,
         }
     }
@@ -91,6 +94,7 @@ impl SenseKind {
             SenseKind::AmbiguousFirst => 10,
             SenseKind::Source => 11,
             SenseKind::Title => 12,
+            SenseKind::AmbiguousPlace => 13,
         }
     }
 
@@ -108,6 +112,7 @@ impl SenseKind {
             10 => SenseKind::AmbiguousFirst,
             11 => SenseKind::Source,
             12 => SenseKind::Title,
+            13 => SenseKind::AmbiguousPlace,
             _ => return None,
         })
     }

@@ -20,6 +20,7 @@ pub static INDEX_FILES: &[(&str, RowFn)] = &[
     ("org/known.tsv", load_known_org),
     ("geo/places_extra.tsv", load_place),
     ("org/known_extra.tsv", load_known_org),
+    ("geo/places_ambiguous.tsv", load_ambiguous_place),
 ];
 
 /// The files of the cue index (small lists looked up for any word, capitalized or not).
@@ -268,6 +269,19 @@ fn load_place(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
     let kind = field(f, 2, "kind")?;
     let tag = place_tag(kind).ok_or_else(|| format!("unknown place kind {kind:?}"))?;
     l.builder.add(form, SenseKind::Place, tag, lemma);
+    Ok(())
+}
+
+/// `form, score`: the score (how much of an ordinary word the form is) is for the reader.
+fn load_ambiguous_place(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
+    let text = field(f, 0, "form")?;
+    let score = field(f, 1, "score")?;
+    score
+        .parse::<f32>()
+        .map_err(|_| format!("score {score:?} is no number"))?;
+    let lemma = l.text(text)?;
+    let form = l.form(text)?;
+    l.builder.add(form, SenseKind::AmbiguousPlace, 0, lemma);
     Ok(())
 }
 

@@ -52,6 +52,7 @@ static EMBEDDED: &[&str] = &[
     include_str!("../../lexicons/org/known.tsv"),
     include_str!("../../lexicons/geo/places_extra.tsv"),
     include_str!("../../lexicons/org/known_extra.tsv"),
+    include_str!("../../lexicons/geo/places_ambiguous.tsv"),
 ];
 
 /// The embedded texts of [`load::CUE_FILES`], in the same order.
@@ -502,6 +503,13 @@ mod tests {
         let k = names.index().lookup("карагандинской").unwrap();
         assert!(names.index().words(k) >= 2);
         assert!(!names.surname_rules().is_empty());
+        let ambiguous = |form: &str| {
+            let ix = names.index();
+            ix.lookup(form)
+                .is_some_and(|k| ix.senses(k).any(|s| s.kind == SenseKind::AmbiguousPlace))
+        };
+        assert!(ambiguous("пара"));
+        assert!(!ambiguous("москва"));
     }
 
     #[test]
@@ -545,6 +553,19 @@ mod tests {
         assert!(
             err.to_string()
                 .ends_with("known.tsv:2: missing column 2 (normal)"),
+            "{err}"
+        );
+        std::fs::remove_file(dir.join("org/known.tsv")).unwrap();
+        std::fs::create_dir_all(dir.join("geo")).unwrap();
+        std::fs::write(
+            dir.join("geo/places_ambiguous.tsv"),
+            "# test\n# form\tscore\nпара\t0.97\nнова\tмного\n",
+        )
+        .unwrap();
+        let err = Names::load(Some(&dir)).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("places_ambiguous.tsv:4: score \"много\" is no number"),
             "{err}"
         );
         let _ = std::fs::remove_dir_all(&dir);

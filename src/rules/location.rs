@@ -5,8 +5,9 @@
 //! штат Вермонт").
 //!
 //! A one-word place of the gazetteer that is also a first name ("Ксения", "Мартин"), a
-//! club's name in quotes («Милан»), or a surname before a first name's surname ("Харви
-//! Вайнштейн") is no place: see [`reading`].
+//! club's name in quotes («Милан»), a surname before a first name's surname ("Харви
+//! Вайнштейн"), or an ordinary word at a sentence start ("Пара объявила") is no place
+//! unless the document shows it as one: see [`reading`].
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
@@ -110,10 +111,21 @@ pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKin
     // adjective before a noun ("Каспийского трубопроводного").
     let adjective_before_noun = kind != PlaceKind::Country
         && morph::clearly_adjective(doc.text(i))
-        && morph::adjective_ending(doc.text(i)).is_some_and(|(e, _)| e.chars().count() >= 3)
+        && adjective_form_of(doc.text(i), lemma).is_some_and(|e| e.chars().count() >= 3)
         && !doc.capitalized(i + 1)
         && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE));
     (doc.text(i).chars().nth(1).is_some() && !adjective_before_noun).then_some((i + 1, lemma, kind))
+}
+
+/// The adjective ending of `form` if the form may be an adjective of the place `lemma`:
+/// the ending sits on the lemma itself ("Каспийского" of Каспийск, "Смоленском" of
+/// Смоленск), or the lemma is an adjective. "Шанхая" is no adjective: its "-ая" ends the
+/// noun Шанхай.
+fn adjective_form_of(form: &str, lemma: &str) -> Option<&'static str> {
+    let (ending, _) = morph::adjective_ending(form)?;
+    let stem = &form[..form.len() - ending.len()];
+    let lemma = morph::lower(lemma);
+    (lemma == stem || morph::clearly_adjective(&lemma)).then_some(ending)
 }
 
 /// `location.gazetteer`: a place name in any case form.
@@ -283,7 +295,7 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
             || (kind == PlaceKind::City && form.chars().count() <= 4));
     // A town's name as an adjective before a lower-case type word or adjective: "на
     // Смоленском бульваре", "Магнитогорском металлургическом комбинате".
-    let adjective_before_type = morph::adjective_ending(form).is_some()
+    let adjective_before_type = adjective_form_of(form, lemma).is_some()
         && !doc.capitalized(i + 1)
         && (doc.is_a(i + 1, flag::PLACE_TYPE | flag::ORG_TYPE)
             || (morph::clearly_adjective(form) && adjective(doc, i + 1).is_some()));
@@ -310,9 +322,21 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
     if nominative && (before_surname || after_name(doc, i) || (town_pair && !doc.all_caps(i))) {
         return Reading::Person;
     }
+    // At a sentence start the capital says nothing: a form that is also an ordinary word
+    // ("Пара", "Новая", "Королева") is a place only where the document shows it as one.
+    let ordinary_word = doc.sentence_start(i) && ambiguous_form(doc, i);
     Reading::Doubtful {
-        must_show: kind == PlaceKind::City && doc.is_a(i, flag::FIRST),
+        must_show: ordinary_word || (kind == PlaceKind::City && doc.is_a(i, flag::FIRST)),
     }
+}
+
+/// True if the form at token `i` is a place's and an ordinary word's:
+/// `geo/places_ambiguous.tsv`.
+fn ambiguous_form(doc: &Doc<'_>, i: usize) -> bool {
+    let index = doc.lexicon.names().index();
+    doc.name_hit(i)
+        .key
+        .is_some_and(|k| index.kinds(k) & SenseKind::AmbiguousPlace.bit() != 0)
 }
 
 /// `location.inflected_town`: a town the gazetteer lists in the nominative only, in a case
@@ -561,6 +585,19 @@ fn town_nominative(word: &str, preposition: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn a_place_form_is_an_adjective_only_on_its_own_stem() {
+        for (form, lemma, ending) in [
+            ("каспийского", "Каспийск", Some("ого")),
+            ("смоленском", "Смоленск", Some("ом")),
+            ("мостовской", "Мостовской", Some("ой")),
+            ("шанхая", "Шанхай", None),
+            ("москвы", "Москва", None),
+        ] {
+            assert_eq!(super::adjective_form_of(form, lemma), ending, "{form}");
+        }
+    }
 
     #[test]
     fn each_rule_finds_its_locations() {
