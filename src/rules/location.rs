@@ -19,14 +19,43 @@ use std::collections::HashSet;
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
     let mut evidence = Evidence::default();
     for i in doc.marked() {
         gazetteer(doc, i, out, &mut evidence);
         adjective_and_type(doc, i, out);
         after_type(doc, i, out);
         town_and_region(doc, i, out);
+        town_after_preposition(doc, i, out);
     }
     evidence.settle(out);
+    latin_spellings(doc, first, out);
+}
+
+/// `location.latin_in_brackets`: the Latin spelling in brackets right after a location
+/// ("в Сазерленд-Спрингс (Sutherland Springs)", "Даммартен-ан-Гоэль (Dammartin-en-Goële;
+/// ...)"): the same place. Lower-case particles may join ("Hochheim am Main").
+fn latin_spellings(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let n = out.len();
+    for c in first..n {
+        let b = out[c].end;
+        // An acronym in brackets is the abbreviation of something else ("(PGA)").
+        if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) || doc.all_caps(b + 1) {
+            continue;
+        }
+        let mut e = b + 1;
+        while e < b + 5
+            && doc.latin(e)
+            && !doc.all_caps(e)
+            && (doc.capitalized(e) || doc.text(e).len() <= 3)
+        {
+            e += 1;
+        }
+        if doc.is(e, ")") || doc.is(e, ";") || doc.is(e, ",") {
+            let normal = doc.original_text(b + 1, e).to_string();
+            push(out, b + 1, e, normal, "location.latin_in_brackets");
+        }
+    }
 }
 
 /// What a document shows about its one-word places as it is read (see [`reading`]), and
@@ -553,13 +582,44 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     push(out, i, i + 1, normal, "location.town_and_region");
 }
 
+/// `location.after_preposition`: a one-word name no lexicon knows after a preposition of
+/// place, with no capitalized word after it ("в Сребренице", "из Портапика"): a town.
+fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if i == 0
+        || !matches!(
+            doc.text(i - 1),
+            "в" | "во" | "из" | "под" | "близ" | "возле" | "около"
+        )
+        || !doc.is_a(i, flag::NAME_WORD)
+        || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
+        || doc.sentence_start(i)
+        || doc.blocked(i, FactType::Location)
+        || morph::adjective_ending(doc.text(i)).is_some()
+        || doc.capitalized(i + 1)
+        || doc.text(i).chars().count() < 4
+    {
+        return;
+    }
+    let normal = town_nominative(doc.word(i), doc.text(i - 1));
+    push(out, i, i + 1, normal, "location.after_preposition");
+}
+
 /// The nominative of a town's name after preposition `preposition`, guessed by its ending:
-/// "-ии" is "-ия"; after "в" an "-е" after a consonant is cut, after "из", "от", "до",
+/// "-ии" is "-ия"; after "в" "-ице" is "-ица", "-ку" "-ка", an "-е" after a consonant is cut, after "из", "от", "до",
 /// "около", "близ", "возле" an "-а", after "под", "над" an "-ом"; else as written
 /// (indeclinable names: "Парк-Сити").
 fn town_nominative(word: &str, preposition: &str) -> String {
     if let Some(stem) = word.strip_suffix("ии") {
         return format!("{stem}ия");
+    }
+    // "в Сребренице" → "Сребреница", "в Славянку" → "Славянка": the feminine endings.
+    if matches!(preposition, "в" | "во") {
+        if let Some(stem) = word.strip_suffix("ице") {
+            return format!("{stem}ица");
+        }
+        if let Some(stem) = word.strip_suffix("ку") {
+            return format!("{stem}ка");
+        }
     }
     let cut = match preposition {
         "в" | "во" => "е",
@@ -585,6 +645,25 @@ fn town_nominative(word: &str, preposition: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn a_town_nominative_is_guessed_from_the_preposition() {
+        for (word, preposition, nominative) in [
+            ("Каслтоне", "в", "Каслтон"),
+            ("Сребренице", "в", "Сребреница"),
+            ("Славянку", "в", "Славянка"),
+            ("Портапика", "из", "Портапик"),
+            ("Катынью", "под", "Катынью"),
+            ("Ньянгези", "в", "Ньянгези"),
+            ("Мавритании", "в", "Мавритания"),
+        ] {
+            assert_eq!(
+                super::town_nominative(word, preposition),
+                nominative,
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn a_place_form_is_an_adjective_only_on_its_own_stem() {
