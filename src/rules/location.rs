@@ -1,8 +1,9 @@
 //! Locations: places from the gazetteer in any case form ("Казахстана", "Центральной Азии"),
 //! an adjective with a place-type noun ("Карагандинской области" → "Карагандинская
 //! область"), capitalized names after a place-type noun ("месторождения Северный Катпар
-//! и Верхний Кайракты"), and a town the gazetteer lacks named with its region ("в Каслтоне,
-//! штат Вермонт").
+//! и Верхний Кайракты"), a town the gazetteer lacks named with its region ("в Каслтоне,
+//! штат Вермонт") or alone after a preposition of place ("в Сребренице"), and a place's
+//! Latin spelling in brackets after it ("(Sutherland Springs)").
 //!
 //! A one-word place of the gazetteer that is also a first name ("Ксения", "Мартин"), a
 //! club's name in quotes («Милан»), a surname before a first name's surname ("Харви
