@@ -312,11 +312,24 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
     if morph::is_all_caps(lemma) && !doc.all_caps(i) {
         return Reading::NotPlace;
     }
-    if kind == PlaceKind::Country {
-        return Reading::Place;
-    }
     let form = doc.text(i);
     let before = if i > 0 { doc.text(i - 1) } else { "" };
+    if kind == PlaceKind::Country {
+        // A country that is also a first name, before a surname: "картина Сальвадора Дали".
+        // Not after a role, a type word or an adjective, whose complement or noun it is
+        // ("премьер-министр Дании Хелле Торнинг-Шмитт", "правительства Мали Кейта", "в
+        // шиитском Иране Ходжаджи").
+        let first_name = doc.is_a(i, flag::FIRST)
+            && !doc.sentence_start(i)
+            && !(i > 0 && doc.is_a(i - 1, flag::ROLE | flag::ORG_TYPE | flag::PLACE_TYPE))
+            && morph::adjective_ending(before).is_none();
+        return if first_name && surname_after(doc, i + 1) && !preposition(before) && before != "\""
+        {
+            Reading::Person
+        } else {
+            Reading::Place
+        };
+    }
     let quoted_alone = before == "\"" && doc.is(i + 1, "\"");
     let after_imeni = matches!(before, "имени" | "им.");
     let stray_acronym = doc.all_caps(i)
