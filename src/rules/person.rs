@@ -600,8 +600,10 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let mut e = s + 1;
+    // A type word ends the name: "ведомств Кыргызской Республики" is a place.
     while e < s + 3
         && same_line(doc, e)
+        && !doc.is_a(e, flag::PLACE_TYPE | flag::ORG_TYPE)
         && (surname_like(doc, e) || (middle_name(doc, e).is_some() && !doc.sentence_start(e)))
     {
         e += 1;
