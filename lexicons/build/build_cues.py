@@ -128,6 +128,8 @@ PLACES_EXTRA = [
     ("Луна", 0, "other"),
     ("Марс", 0, "other"),
     ("МКС", None, "other"),
+    # Short names in common use.
+    ("Рио", None, "city"),
     # Abbreviations of Russian federal districts and autonomous okrugs, of unrecognized and
     # other states, and of Moscow's administrative okrugs (ЦАО is in places.tsv; ЗАО is a
     # company's legal form, so it is left out).
