@@ -57,7 +57,7 @@ ROLES = """
 # Nouns after which a capitalized name is a place ("месторождения Северный Катпар",
 # "река Волга"), and that make a place with an adjective before them ("Карагандинская
 # область"). Class: region (an administrative unit), settlement, water, land, site,
-# street (its names are left alone: "улица Крещатик" is an address, not a place).
+# resident, street (its names are left alone: "улица Крещатик" is an address, not a place).
 PLACE_TYPES = {
     "region": """область край район округ республика провинция штат губерния графство
                  префектура кантон волость уезд регион муниципалитет автономия
@@ -68,6 +68,9 @@ PLACE_TYPES = {
     "land": """остров полуостров гора хребет пустыня долина равнина плато мыс вулкан
                архипелаг низменность возвышенность нагорье местность""",
     "site": """месторождение микрорайон квартал""",
+    # People of a place: the name after them is the place's ("жителей Салтовки", "житель
+    # Флориды Кристофер Чейни"); no place of their own with an adjective ("московские жители").
+    "resident": """житель жительница уроженец уроженка""",
     # Streets and squares: their names are no places of their own (a facility, an address).
     "street": """улица проспект площадь переулок шоссе бульвар набережная проезд""",
 }
@@ -256,7 +259,7 @@ def main():
     with open(LEX / "geo" / "place_types.tsv", "w", encoding="utf-8", newline="\n") as fh:
         header(fh, "Place-type nouns: 'Карагандинская область', 'месторождения Северный "
                "Катпар', every form", ["form", "lemma", "class"],
-               ["class: region, settlement, water, land, site, street"])
+               ["class: region, settlement, water, land, site, resident, street"])
         for r in sorted(rows):
             fh.write("\t".join(r) + "\n")
 

@@ -52,6 +52,7 @@ pub const PLACE_TYPE_CLASSES: &[(&str, u8)] = &[
     ("water", b'w'),
     ("land", b'l'),
     ("site", b'x'),
+    ("resident", b'p'),
     ("street", b'u'),
 ];
 

@@ -540,14 +540,16 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         let Some(end) = capitalized_run(doc, start) else {
             return;
         };
-        // After a region's type, a first name starts a person: "округа Харрис Эда Гонзалеса".
+        // After a region's type or a resident, a first name starts a person: "округа Харрис
+        // Эда Гонзалеса", "житель Санта-Фе Димитриос Пагуртзис".
         let first = |k: usize| doc.is_a(k, flag::FIRST) && !doc.is_a(k, flag::PLACE);
-        let end = if class == b'r' {
+        let region = matches!(class, b'r' | b'p');
+        let end = if region {
             (start + 1..end).find(|&k| first(k)).unwrap_or(end)
         } else {
             end
         };
-        let person = class == b'r' && end > start + 1 && first(start);
+        let person = region && end > start + 1 && first(start);
         if place_at(doc, start).is_none() && !doc.all_caps(start) && !person {
             let normal = doc.original_text(start, end).to_string();
             push(out, start, end, normal, "location.after_type");
