@@ -64,7 +64,10 @@ impl Normalized {
         // The start of the run of unchanged characters not yet copied.
         let mut run = 0;
         while i < bytes.len() {
-            let b = bytes[i];
+            i = skip_unchanged(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
                 // ASCII: one byte in, one byte out.
                 let out = match b {
@@ -188,6 +191,25 @@ impl Normalized {
     }
 }
 
+/// The end of the run of characters from `i` on that normalization keeps as they are:
+/// lowercase Cyrillic and the usual ASCII (the bulk of news text), checked on the bytes
+/// without decoding. Any other character ends the run, for the general code to judge.
+#[inline]
+fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // Printable ASCII but capitals and the backquote; and the line feed.
+            b' '..=b'@' | b'['..=b'_' | b'a'..=b'~' | b'\n' => i += 1,
+            // U+0430..U+043F (а..п).
+            0xD0 if bytes.get(i + 1).is_some_and(|&c| c >= 0xB0) => i += 2,
+            // U+0440..U+047F but ё (U+0451).
+            0xD1 if bytes.get(i + 1).is_some_and(|&c| c != 0x91) => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
 fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
     match shifts.last_mut() {
         Some(last) if last.0 == at => last.1 = shift,
@@ -197,7 +219,29 @@ fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
 
 #[cfg(test)]
 mod tests {
-    use super::Normalized;
+    use super::{Normalized, skip_unchanged};
+
+    #[test]
+    fn runs_of_unchanged_text_stop_at_what_normalization_changes() {
+        for (text, run) in [
+            ("где-то 5 раз, ", "где-то 5 раз, "),
+            (
+                "абвгдежзийклмнопрстуфхцчшщъыьэюя!",
+                "абвгдежзийклмнопрстуфхцчшщъыьэюя!",
+            ),
+            ("все Ёлки", "все "),
+            ("еще ёлки", "еще "),
+            ("так`", "так"),
+            ("a\tb", "a"),
+            ("line\nnext", "line\nnext"),
+            ("abc Def", "abc "),
+            ("«кавычки»", ""),
+            ("ѐѓ", "ѐѓ"),
+            ("мукá", "мук"),
+        ] {
+            assert_eq!(skip_unchanged(text.as_bytes(), 0), run.len(), "{text:?}");
+        }
+    }
 
     #[test]
     fn normalizes_case_yo_quotes_dashes_spaces() {
