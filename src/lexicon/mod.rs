@@ -135,6 +135,8 @@ pub struct Lexicon {
     /// Settles most tokens with one probe before the matcher.
     table: forms::FormTable,
     meanings: Vec<Vec<Meaning>>,
+    /// Whether each entry may start a time expression.
+    time_starts: Vec<temporal::TimeStart>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
@@ -217,6 +219,11 @@ impl LexiconBuilder {
         Ok(Lexicon {
             matcher,
             table: forms::FormTable::new(&self.forms),
+            time_starts: self
+                .meanings
+                .iter()
+                .map(|m| temporal::TimeStart::of(m))
+                .collect(),
             meanings: self.meanings,
             age_suffix_lengths: {
                 let mut lengths: Vec<usize> =
@@ -334,6 +341,14 @@ impl Lexicon {
         self.meanings
             .get(hit.entry as usize)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the form of a hit may start a time expression.
+    pub fn time_start(&self, hit: Hit) -> temporal::TimeStart {
+        self.time_starts
+            .get(hit.entry as usize)
+            .copied()
+            .unwrap_or(temporal::TimeStart::No)
     }
 
     /// For each token, the longest form that starts at it and ends on a token boundary.

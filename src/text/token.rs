@@ -37,6 +37,8 @@ pub const SENTENCE_START: u8 = 16;
 pub const ABBREVIATION: u8 = 32;
 /// The token contains Latin letters.
 pub const LATIN: u8 = 64;
+/// A word token with an inner hyphen ("тау-кен", "чм-2018").
+pub const HYPHENATED: u8 = 128;
 
 /// A token: a span of the normalized text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +116,11 @@ pub fn tokenize(
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_word_char(c) {
-                i = scan_word(text, i);
+                let hyphenated;
+                (i, hyphenated) = scan_word(text, i);
+                if hyphenated {
+                    flags_next |= HYPHENATED;
+                }
                 if i < bytes.len() && bytes[i] == b'.' {
                     let word = &text[start..i];
                     let single = word.chars().nth(1).is_none();
@@ -212,10 +218,12 @@ fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8
     flags
 }
 
-/// A word: letters and digits, with single inner `-` or `'` between word characters.
-fn scan_word(text: &str, start: usize) -> usize {
+/// A word: letters and digits, with single inner `-` or `'` between word characters. Its
+/// end, and whether it has an inner hyphen.
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut hyphenated = false;
     loop {
         // Run of letters and digits.
         while i < bytes.len() {
@@ -243,11 +251,12 @@ fn scan_word(text: &str, start: usize) -> usize {
         if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
             let next = text[i + 1..].chars().next().unwrap_or(' ');
             if is_letter(next) || next.is_numeric() {
+                hyphenated |= bytes[i] == b'-';
                 i += 1;
                 continue;
             }
         }
-        return i;
+        return (i, hyphenated);
     }
 }
 
@@ -381,5 +390,19 @@ mod tests {
         assert!(out[0].has(CAPITALIZED) && out[0].has(LATIN));
         assert!(!out[2].has(CAPITALIZED));
         assert!(out[3].has(ALL_CAPS) && !out[3].has(LATIN));
+    }
+
+    #[test]
+    fn marks_words_with_an_inner_hyphen() {
+        let text = "Тау-Кен, ЧМ-2018, д'Артаньян - 10-20 кВт·ч";
+        let n = Normalized::new(text);
+        let mut out = Vec::new();
+        tokenize(text, &n, &Few, &mut out);
+        let hyphenated: Vec<&str> = out
+            .iter()
+            .filter(|t| t.has(HYPHENATED))
+            .map(|t| &n.text()[t.start..t.end])
+            .collect();
+        assert_eq!(hyphenated, ["тау-кен", "чм-2018"]);
     }
 }
