@@ -163,13 +163,25 @@ impl Normalized {
     /// of its first character to the original end of its last one (so characters dropped
     /// just before or after the span are not included).
     pub fn span_to_original(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let k = self.shifts.partition_point(|&(at, _)| at <= start);
+        self.span_to_original_at(original, start, end, k)
+    }
+
+    /// [`Normalized::span_to_original`] given `k`, the index of the first shift point
+    /// after `start`.
+    fn span_to_original_at(
+        &self,
+        original: &str,
+        start: usize,
+        end: usize,
+        k: usize,
+    ) -> (usize, usize) {
         if end <= start {
             let s = self.to_original(start);
             return (s, s);
         }
         // No shift point in `start..=end` (the common case): every character between maps
         // to one of the same length, so the span moves as a whole.
-        let k = self.shifts.partition_point(|&(at, _)| at <= start);
         if self.shifts.get(k).is_none_or(|&(at, _)| at > end) {
             let shift = self.shifts[k.saturating_sub(1)].1;
             return (
@@ -210,6 +222,46 @@ fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Maps spans back to the original in one forward pass over the shift points, for spans
+/// asked in order of their starts (tokens): [`Normalized::span_to_original`] without its
+/// binary search. A span that starts before the one asked last is mapped all the same.
+#[derive(Clone, Debug)]
+pub struct OriginalSpans<'a> {
+    norm: &'a Normalized,
+    original: &'a str,
+    /// The index of the first shift point after the last start asked.
+    next: usize,
+    last_start: usize,
+}
+
+impl<'a> OriginalSpans<'a> {
+    /// A pass over the spans of `norm`, the normalized `original`.
+    pub fn new(norm: &'a Normalized, original: &'a str) -> Self {
+        OriginalSpans {
+            norm,
+            original,
+            next: 0,
+            last_start: 0,
+        }
+    }
+
+    /// The original byte span of the normalized span `start..end`, as
+    /// [`Normalized::span_to_original`] says.
+    pub fn span(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let shifts = &self.norm.shifts;
+        if start < self.last_start {
+            self.next = shifts.partition_point(|&(at, _)| at <= start);
+        } else {
+            while shifts.get(self.next).is_some_and(|&(at, _)| at <= start) {
+                self.next += 1;
+            }
+        }
+        self.last_start = start;
+        self.norm
+            .span_to_original_at(self.original, start, end, self.next)
+    }
+}
+
 fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
     match shifts.last_mut() {
         Some(last) if last.0 == at => last.1 = shift,
@@ -219,7 +271,7 @@ fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Normalized, skip_unchanged};
+    use super::{Normalized, OriginalSpans, skip_unchanged};
 
     #[test]
     fn runs_of_unchanged_text_stop_at_what_normalization_changes() {
@@ -282,6 +334,38 @@ mod tests {
         assert_eq!(&original[s..e], "ё");
         let (s, e) = find("\"тау");
         assert_eq!(&original[s..e], "«Тау");
+    }
+
+    #[test]
+    fn a_pass_over_spans_maps_them_as_the_search_does() {
+        let original = "«Тау\u{00AD}-Кен» — $1,1\u{00A0}млрд ё, мука\u{0301} «ещё»";
+        let n = Normalized::new(original);
+        let len = n.text().len();
+        let bounds: Vec<usize> = (0..=len)
+            .filter(|&k| n.text().is_char_boundary(k))
+            .collect();
+        let mut spans = OriginalSpans::new(&n, original);
+        let mut asked = 0;
+        // Every span, in order of starts, then a few out of order.
+        for (a, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[a..] {
+                assert_eq!(
+                    spans.span(s, e),
+                    n.span_to_original(original, s, e),
+                    "{s}..{e}"
+                );
+                asked += 1;
+            }
+        }
+        for (s, e) in [(0, 3), (len, len), (2, 1), (5, len)] {
+            assert_eq!(
+                spans.span(s, e),
+                n.span_to_original(original, s, e),
+                "{s}..{e}"
+            );
+        }
+        assert!(asked > 100);
+        assert_eq!(spans.span(0, 3), (0, 4));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! hyphens ("тау-кен") and, for known abbreviations and single letters, their final dot
 //! ("тыс.", "руб.", "в.").
 
-use super::normalize::Normalized;
+use super::normalize::{Normalized, OriginalSpans};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +93,7 @@ pub fn tokenize(
     out.clear();
     let text = norm.text();
     let bytes = text.as_bytes();
+    let mut spans = OriginalSpans::new(norm, original);
     let mut i = 0;
     let mut flags_next = 0u8;
     while i < bytes.len() {
@@ -150,7 +151,8 @@ pub fn tokenize(
         let mut flags = flags_next;
         flags_next = 0;
         if kind == TokenKind::Word {
-            flags |= case_flags(original, norm, start, i);
+            let (s, e) = spans.span(start, i);
+            flags |= case_flags(&original[s..e]);
         }
         out.push(Token {
             start,
@@ -169,11 +171,23 @@ fn lowercase_follows(text: &str, at: usize) -> bool {
         .is_some_and(|c| is_letter(c) && !c.is_uppercase())
 }
 
-/// Capitalization flags of the word at normalized `start..end`, read off the original.
-fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8 {
-    let (s, e) = norm.span_to_original(original, start, end);
-    let word = &original[s..e];
+/// Capitalization flags of a word, read off its original text.
+fn case_flags(word: &str) -> u8 {
     let bytes = word.as_bytes();
+    // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
+    // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
+    // are ASCII characters in UTF-8).
+    let lowercase_start = matches!(
+        bytes,
+        [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
+    );
+    if lowercase_start {
+        return if bytes.iter().any(u8::is_ascii_alphabetic) {
+            LATIN
+        } else {
+            0
+        };
+    }
     let mut flags = 0;
     let mut letters = 0;
     let mut upper = 0;
@@ -228,17 +242,17 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
         // Run of letters and digits.
         while i < bytes.len() {
             let b = bytes[i];
+            // U+0400..U+04FF, the bulk of the text: lead byte 0xD0..0xD3, all letters.
+            if (0xD0..=0xD3).contains(&b) {
+                i += 2;
+                continue;
+            }
             if b.is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
             if b < 0x80 {
                 break;
-            }
-            // U+0400..U+04FF: lead byte 0xD0..0xD3, all letters.
-            if (0xD0..=0xD3).contains(&b) {
-                i += 2;
-                continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
@@ -390,6 +404,26 @@ mod tests {
         assert!(out[0].has(CAPITALIZED) && out[0].has(LATIN));
         assert!(!out[2].has(CAPITALIZED));
         assert!(out[3].has(ALL_CAPS) && !out[3].has(LATIN));
+    }
+
+    #[test]
+    fn case_flags_of_words() {
+        for (word, want) in [
+            ("москва", 0),
+            ("москвa", LATIN),
+            ("iPhone", LATIN),
+            ("Москва", CAPITALIZED),
+            ("МОСКВА", CAPITALIZED | ALL_CAPS),
+            ("ЁЖ", CAPITALIZED | ALL_CAPS),
+            ("USGS", CAPITALIZED | ALL_CAPS | LATIN),
+            ("Я", CAPITALIZED),
+            ("эXo", LATIN),
+            ("İstanbul", CAPITALIZED | LATIN),
+            ("ǆ", 0),
+            ("", 0),
+        ] {
+            assert_eq!(case_flags(word), want, "{word:?}");
+        }
     }
 
     #[test]
