@@ -309,13 +309,13 @@ pub fn digits_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, usi
 
 /// `text` as a whole number if it is 1 to `max_digits` ASCII digits.
 pub fn parse_digits(text: &str, max_digits: usize) -> Option<u32> {
-    if text.is_empty()
-        || text.len() > max_digits.min(9)
-        || !text.bytes().all(|b| b.is_ascii_digit())
-    {
+    if text.is_empty() || text.len() > max_digits.min(9) {
         return None;
     }
-    text.parse().ok()
+    // Nine digits at most: no overflow.
+    text.bytes().try_fold(0u32, |value, b| {
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// A glued ordinal suffix after a number ("1-го", "2014-м", "1990-х", "4-й"): the suffix
@@ -443,7 +443,24 @@ pub fn quoted(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::roman;
+    use super::{parse_digits, roman};
+
+    #[test]
+    fn digits() {
+        for (text, max, want) in [
+            ("2024", 4, Some(2024)),
+            ("07", 2, Some(7)),
+            ("0", 1, Some(0)),
+            ("2024", 3, None),
+            ("", 4, None),
+            ("1,5", 4, None),
+            ("+12", 4, None),
+            ("999999999", 12, Some(999_999_999)),
+            ("1000000000", 12, None),
+        ] {
+            assert_eq!(parse_digits(text, max), want, "{text}");
+        }
+    }
 
     #[test]
     fn roman_numerals() {
