@@ -92,6 +92,63 @@ pub enum Meaning {
     Temporal(temporal::TemporalWord),
 }
 
+/// The kinds of [`Meaning`], one bit each, so that a set of kinds is a mask.
+pub mod kind {
+    /// [`super::Meaning::Multiplier`].
+    pub const MULTIPLIER: u32 = 1 << 0;
+    /// [`super::Meaning::LoneMultiplier`].
+    pub const LONE_MULTIPLIER: u32 = 1 << 1;
+    /// [`super::Meaning::Currency`].
+    pub const CURRENCY: u32 = 1 << 2;
+    /// [`super::Meaning::Percent`].
+    pub const PERCENT: u32 = 1 << 3;
+    /// [`super::Meaning::Qualifier`].
+    pub const QUALIFIER: u32 = 1 << 4;
+    /// [`super::Meaning::Unit`].
+    pub const UNIT: u32 = 1 << 5;
+    /// [`super::Meaning::CountNoun`].
+    pub const COUNT_NOUN: u32 = 1 << 6;
+    /// [`super::Meaning::Rate`].
+    pub const RATE: u32 = 1 << 7;
+    /// [`super::Meaning::OrdinalWord`].
+    pub const ORDINAL_WORD: u32 = 1 << 8;
+    /// [`super::Meaning::AgeCue`].
+    pub const AGE_CUE: u32 = 1 << 9;
+    /// [`super::Meaning::Blocks`].
+    pub const BLOCKS: u32 = 1 << 10;
+    /// [`super::Meaning::IdentifierPrefix`].
+    pub const IDENTIFIER_PREFIX: u32 = 1 << 11;
+    /// [`super::Meaning::UserName`].
+    pub const USER_NAME: u32 = 1 << 12;
+    /// [`super::Meaning::NumberWord`].
+    pub const NUMBER_WORD: u32 = 1 << 13;
+    /// [`super::Meaning::Temporal`].
+    pub const TEMPORAL: u32 = 1 << 14;
+}
+
+impl Meaning {
+    /// This meaning's [`kind`] bit.
+    pub fn kind(&self) -> u32 {
+        match self {
+            Meaning::Multiplier(_) => kind::MULTIPLIER,
+            Meaning::LoneMultiplier { .. } => kind::LONE_MULTIPLIER,
+            Meaning::Currency { .. } => kind::CURRENCY,
+            Meaning::Percent(_) => kind::PERCENT,
+            Meaning::Qualifier(_) => kind::QUALIFIER,
+            Meaning::Unit { .. } => kind::UNIT,
+            Meaning::CountNoun(_) => kind::COUNT_NOUN,
+            Meaning::Rate(_) => kind::RATE,
+            Meaning::OrdinalWord(_) => kind::ORDINAL_WORD,
+            Meaning::AgeCue(_) => kind::AGE_CUE,
+            Meaning::Blocks(_) => kind::BLOCKS,
+            Meaning::IdentifierPrefix => kind::IDENTIFIER_PREFIX,
+            Meaning::UserName { .. } => kind::USER_NAME,
+            Meaning::NumberWord { .. } => kind::NUMBER_WORD,
+            Meaning::Temporal(_) => kind::TEMPORAL,
+        }
+    }
+}
+
 /// How a number word combines: "сто двадцать пять" is hundred + ten + unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberClass {
@@ -137,6 +194,9 @@ pub struct Lexicon {
     meanings: Vec<Vec<Meaning>>,
     /// Whether each entry may start a time expression.
     time_starts: Vec<temporal::TimeStart>,
+    /// The kinds of each entry's meanings ([`kind`] bits): rules that look for
+    /// one kind at every token skip the entries without it in one test.
+    kinds: Vec<u32>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
@@ -223,6 +283,11 @@ impl LexiconBuilder {
                 .meanings
                 .iter()
                 .map(|m| temporal::TimeStart::of(m))
+                .collect(),
+            kinds: self
+                .meanings
+                .iter()
+                .map(|m| m.iter().fold(0, |kinds, m| kinds | m.kind()))
                 .collect(),
             meanings: self.meanings,
             age_suffix_lengths: {
@@ -341,6 +406,13 @@ impl Lexicon {
         self.meanings
             .get(hit.entry as usize)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// True if the form of a hit has a meaning of one of the `kinds` ([`kind`] bits).
+    pub fn has_kind(&self, hit: Hit, kinds: u32) -> bool {
+        self.kinds
+            .get(hit.entry as usize)
+            .is_some_and(|k| k & kinds != 0)
     }
 
     /// Whether the form of a hit may start a time expression.
@@ -535,6 +607,47 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is_abbreviation("тыс"));
         assert!(lex.may_end_sentence("руб."));
+    }
+
+    #[test]
+    fn entries_know_the_kinds_of_their_meanings() {
+        let lex = lexicon();
+        let hit_of = |form: &str| {
+            let n = Normalized::new(form);
+            let mut toks = Vec::new();
+            tokenize(form, &n, &lex, &mut toks);
+            let mut hits = Vec::new();
+            lex.find_hits(n.text(), &toks, &mut hits);
+            hits[0].unwrap_or_else(|| panic!("{form}: no hit"))
+        };
+        let numeric = kind::NUMBER_WORD | kind::LONE_MULTIPLIER;
+        assert!(lex.has_kind(hit_of("двух"), numeric));
+        assert!(lex.has_kind(hit_of("миллиона"), numeric));
+        assert!(lex.has_kind(hit_of("миллиона"), kind::MULTIPLIER));
+        assert!(!lex.has_kind(hit_of("рублей"), numeric));
+        assert!(lex.has_kind(hit_of("рублей"), kind::CURRENCY));
+        assert!(!lex.has_kind(
+            Hit {
+                end: 1,
+                entry: u32::MAX
+            },
+            u32::MAX
+        ));
+        let bits = [
+            Meaning::Multiplier(Decimal::ZERO).kind(),
+            Meaning::Percent("percent").kind(),
+            Meaning::IdentifierPrefix.kind(),
+            Meaning::OrdinalWord(Decimal::ZERO).kind(),
+        ];
+        assert_eq!(
+            bits,
+            [
+                kind::MULTIPLIER,
+                kind::PERCENT,
+                kind::IDENTIFIER_PREFIX,
+                kind::ORDINAL_WORD
+            ]
+        );
     }
 
     #[test]
