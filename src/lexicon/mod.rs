@@ -203,9 +203,9 @@ pub struct Lexicon {
     age_suffixes: HashMap<String, String, Fnv>,
     /// The byte lengths of those endings, longest first.
     age_suffix_lengths: Vec<usize>,
-    /// The last [`TAIL`] bytes of each ending, sorted: a word whose tail is not here has
-    /// no age ending, which spares the hash lookups for almost every word.
-    age_suffix_tails: Vec<u64>,
+    /// The last [`TAIL`] bytes of each ending: a word whose tail is not here has no age
+    /// ending, which spares the hash lookups for almost every word.
+    age_suffix_tails: TailSet,
     /// True when every ending is at least [`TAIL`] bytes long, so the tails decide.
     age_suffix_tails_complete: bool,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
@@ -297,16 +297,7 @@ impl LexiconBuilder {
                 lengths.dedup();
                 lengths
             },
-            age_suffix_tails: {
-                let mut tails: Vec<u64> = self
-                    .age_suffixes
-                    .iter()
-                    .filter_map(|(s, _)| tail(s))
-                    .collect();
-                tails.sort_unstable();
-                tails.dedup();
-                tails
-            },
+            age_suffix_tails: TailSet::new(self.age_suffixes.iter().filter_map(|(s, _)| tail(s))),
             age_suffix_tails_complete: self.age_suffixes.iter().all(|(s, _)| tail(s).is_some()),
             age_suffixes: self.age_suffixes.into_iter().collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
@@ -382,7 +373,7 @@ impl Lexicon {
     /// the unit and the length of the suffix.
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
         if self.age_suffix_tails_complete
-            && tail(word).is_none_or(|t| self.age_suffix_tails.binary_search(&t).is_err())
+            && tail(word).is_none_or(|t| !self.age_suffix_tails.contains(t))
         {
             return None;
         }
@@ -499,6 +490,46 @@ fn tail(s: &str) -> Option<u64> {
     Some(u64::from_le_bytes(bytes.try_into().ok()?))
 }
 
+/// A set of word tails ([`tail`]), asked about nearly every word: a bitmap of their
+/// hashes answers most words (which are not in it) with one load; the others are looked
+/// up in the sorted tails.
+#[derive(Clone, Debug, Default)]
+struct TailSet {
+    bits: [u64; TailSet::WORDS],
+    sorted: Vec<u64>,
+}
+
+impl TailSet {
+    /// 1024 bits: a few dozen tails leave almost all of them clear.
+    const WORDS: usize = 16;
+
+    fn new(tails: impl Iterator<Item = u64>) -> TailSet {
+        let mut set = TailSet {
+            bits: [0; TailSet::WORDS],
+            sorted: tails.collect(),
+        };
+        set.sorted.sort_unstable();
+        set.sorted.dedup();
+        for &t in &set.sorted {
+            let b = TailSet::bit(t);
+            set.bits[b / 64] |= 1 << (b % 64);
+        }
+        set
+    }
+
+    /// The bit of tail `t`: the top bits of a multiplicative hash.
+    #[inline]
+    fn bit(t: u64) -> usize {
+        (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10)) as usize
+    }
+
+    #[inline]
+    fn contains(&self, t: u64) -> bool {
+        let b = TailSet::bit(t);
+        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&t).is_ok()
+    }
+}
+
 /// FNV-1a: the maps looked up per token are keyed by short words, where SipHash's
 /// protection against crafted keys is not needed and its cost showed in profiles.
 #[derive(Clone, Copy, Debug, Default)]
@@ -607,6 +638,30 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is_abbreviation("тыс"));
         assert!(lex.may_end_sentence("руб."));
+    }
+
+    #[test]
+    fn tail_sets_hold_their_tails_only() {
+        let tails: Vec<u64> = (0..40u64)
+            .map(|k| k.wrapping_mul(0x0123_4567_89AB_CDEF))
+            .collect();
+        let set = TailSet::new(tails.iter().copied().chain(tails.iter().copied()));
+        assert_eq!(set.sorted.len(), 40);
+        for &t in &tails {
+            assert!(set.contains(t), "{t:#x}");
+        }
+        let strangers = (0..10_000u64).map(|k| k.wrapping_mul(0x9999_7777_5555_3333) ^ 1);
+        let found = strangers
+            .filter(|t| set.contains(*t) && !tails.contains(t))
+            .count();
+        assert_eq!(found, 0);
+        let words = ["летний", "двухлетняя", "москва", "летнего"];
+        let set = TailSet::new(["летний", "летнего"].iter().filter_map(|w| tail(w)));
+        let got: Vec<bool> = words
+            .iter()
+            .map(|w| tail(w).is_some_and(|t| set.contains(t)))
+            .collect();
+        assert_eq!(got, [true, false, false, true]);
     }
 
     #[test]
