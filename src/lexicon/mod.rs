@@ -422,7 +422,14 @@ impl Lexicon {
             if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
                 continue;
             }
-            match self.table.probe(&text[t.start..t.end]) {
+            // The token's text through the next token's first character.
+            let ahead = || {
+                tokens.get(i + 1).map(|next| {
+                    let first = text[next.start..].chars().next().map_or(0, char::len_utf8);
+                    &text[t.start..next.start + first]
+                })
+            };
+            match self.table.probe_token(&text[t.start..t.end], ahead) {
                 forms::Probe::Exact(entry) => {
                     out[i] = Some(Hit { end: i + 1, entry });
                     continue;
