@@ -209,18 +209,38 @@ impl Normalized {
 #[inline]
 fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
-        match b {
-            // Printable ASCII but capitals and the backquote; and the line feed.
-            b' '..=b'@' | b'['..=b'_' | b'a'..=b'~' | b'\n' => i += 1,
+        match KEPT[usize::from(b)] {
+            ASCII => i += 1,
             // U+0430..U+043F (а..п).
-            0xD0 if bytes.get(i + 1).is_some_and(|&c| c >= 0xB0) => i += 2,
+            LEAD_D0 if bytes.get(i + 1).is_some_and(|&c| c >= 0xB0) => i += 2,
             // U+0440..U+047F but ё (U+0451).
-            0xD1 if bytes.get(i + 1).is_some_and(|&c| c != 0x91) => i += 2,
+            LEAD_D1 if bytes.get(i + 1).is_some_and(|&c| c != 0x91) => i += 2,
             _ => break,
         }
     }
     i
 }
+
+/// What [`skip_unchanged`] makes of a byte: [`ASCII`] kept as it is, the lead bytes of
+/// Cyrillic letters, or 0 (ends the run).
+const KEPT: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        // Printable ASCII but capitals and the backquote; and the line feed.
+        let kept = matches!(b as u8, b' '..=b'@' | b'['..=b'_' | b'a'..=b'~' | b'\n');
+        if kept {
+            table[b] = ASCII;
+        }
+        b += 1;
+    }
+    table[0xD0] = LEAD_D0;
+    table[0xD1] = LEAD_D1;
+    table
+};
+const ASCII: u8 = 1;
+const LEAD_D0: u8 = 2;
+const LEAD_D1: u8 = 3;
 
 /// Maps spans back to the original in one forward pass over the shift points, for spans
 /// asked in order of their starts (tokens): [`Normalized::span_to_original`] without its
