@@ -182,11 +182,7 @@ fn case_flags(word: &str) -> u8 {
         [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
     );
     if lowercase_start {
-        return if bytes.iter().any(u8::is_ascii_alphabetic) {
-            LATIN
-        } else {
-            0
-        };
+        return if has_ascii_letter(bytes) { LATIN } else { 0 };
     }
     let mut flags = 0;
     let mut letters = 0;
@@ -230,6 +226,20 @@ fn case_flags(word: &str) -> u8 {
         flags |= ALL_CAPS;
     }
     flags
+}
+
+/// True if `bytes` has an ASCII letter. Cyrillic words have no ASCII byte at all: eight
+/// bytes at a time are checked for one first.
+#[inline]
+fn has_ascii_letter(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let ascii_word = words.any(|w| {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        w & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080
+    });
+    // Only when some byte is ASCII is it worth looking for letters.
+    (ascii_word || words.remainder().iter().any(u8::is_ascii))
+        && bytes.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// A word: letters and digits, with single inner `-` or `'` between word characters. Its
@@ -423,6 +433,24 @@ mod tests {
             ("", 0),
         ] {
             assert_eq!(case_flags(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_found_in_any_position() {
+        for (word, want) in [
+            ("", false),
+            ("москва", false),
+            ("достопримечательность", false),
+            ("достопримечательностьx", true),
+            ("xдостопримечательность", true),
+            ("достопримеч-тельность", false),
+            ("квт·ч", false),
+            ("эxo", true),
+            ("12345678", false),
+            ("1234567a", true),
+        ] {
+            assert_eq!(has_ascii_letter(word.as_bytes()), want, "{word:?}");
         }
     }
 
