@@ -282,7 +282,7 @@ impl IsoDuration {
             field = IsoField::Day;
         }
         loop {
-            let (whole, fraction) = split(amount)?;
+            let (whole, fraction) = amount.whole_and_fraction()?;
             if fraction == Decimal::ZERO {
                 fields.push((field, whole));
                 break;
@@ -352,19 +352,6 @@ impl IsoDuration {
             total = total.checked_add(a)?;
         }
         Some((total, smallest))
-    }
-}
-
-/// The whole part and the fraction of a non-negative decimal.
-fn split(d: Decimal) -> Option<(Decimal, Decimal)> {
-    let text = d.to_string();
-    match text.split_once('.') {
-        None => Some((d, Decimal::ZERO)),
-        Some((int, frac)) => {
-            let whole = Decimal::parse(int)?;
-            let fraction = Decimal::parse(&format!("0.{frac}"))?;
-            Some((whole, fraction))
-        }
     }
 }
 

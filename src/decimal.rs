@@ -143,6 +143,23 @@ impl Decimal {
         self.mantissa < 0
     }
 
+    /// The whole part of the number (toward zero) and the fraction of its absolute value:
+    /// 2.75 → (2, 0.75), -1.5 → (-1, 0.5), what its digits say before and after the point.
+    pub fn whole_and_fraction(self) -> Option<(Decimal, Decimal)> {
+        if self.scale == 0 {
+            return Some((self, Decimal::ZERO));
+        }
+        let unit = 10u64.checked_pow(self.scale)?;
+        let abs = self.mantissa.unsigned_abs();
+        let whole = i64::try_from(abs / unit).ok()?;
+        let whole = if self.mantissa < 0 { -whole } else { whole };
+        let fraction = i64::try_from(abs % unit).ok()?;
+        Some((
+            Decimal::from_int(whole),
+            Decimal::new(fraction, self.scale)?,
+        ))
+    }
+
     fn trimmed(mut self) -> Decimal {
         while self.scale > 0 && self.mantissa % 10 == 0 {
             self.mantissa /= 10;
@@ -174,8 +191,77 @@ impl Ord for Decimal {
     }
 }
 
+/// A decimal written out on the stack: values are printed for most facts, and formatting
+/// them through `to_string` and `write!` (an allocation and the format machinery each
+/// time) showed in profiles.
+struct Printed {
+    buf: [u8; Printed::CAPACITY],
+    len: usize,
+}
+
+impl Printed {
+    /// A sign, "0.", [`MAX_SCALE`] zeros and the 20 digits of a `u64` fit.
+    const CAPACITY: usize = 48;
+
+    /// `d` written out, or `None` if it does not fit (a scale beyond [`MAX_SCALE`]).
+    fn new(d: &Decimal) -> Option<Printed> {
+        let mut digits = [0u8; 20];
+        let mut n = d.mantissa.unsigned_abs();
+        let mut first = digits.len();
+        loop {
+            first -= 1;
+            digits[first] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let digits = &digits[first..];
+        let scale = d.scale as usize;
+        let zeros = scale.saturating_sub(digits.len());
+        if 3 + zeros + digits.len() > Printed::CAPACITY {
+            return None;
+        }
+        let mut p = Printed {
+            buf: [0; Printed::CAPACITY],
+            len: 0,
+        };
+        if d.mantissa < 0 {
+            p.push(b"-");
+        }
+        if scale == 0 {
+            p.push(digits);
+        } else if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            p.push(int);
+            p.push(b".");
+            p.push(frac);
+        } else {
+            p.push(b"0.");
+            for _ in 0..zeros {
+                p.push(b"0");
+            }
+            p.push(digits);
+        }
+        Some(p)
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, signs and dots were written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = Printed::new(self) {
+            return f.write_str(p.as_str());
+        }
         let digits = self.mantissa.unsigned_abs().to_string();
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let scale = self.scale as usize;
@@ -193,13 +279,56 @@ impl fmt::Display for Decimal {
 
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match Printed::new(self) {
+            Some(p) => serializer.serialize_str(p.as_str()),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Decimal;
+
+    #[test]
+    fn printed_on_the_stack_as_text_and_json() {
+        for (mantissa, scale, want) in [
+            (0, 0, "0"),
+            (-125, 1, "-12.5"),
+            (1, 6, "0.000001"),
+            (-1, 18, "-0.000000000000000001"),
+            (i64::MIN, 0, "-9223372036854775808"),
+            (i64::MAX, 18, "9.223372036854775807"),
+            (1_100_000_000, 0, "1100000000"),
+        ] {
+            let d = Decimal { mantissa, scale };
+            assert_eq!(d.to_string(), want);
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{want}\""));
+        }
+    }
+
+    #[test]
+    fn whole_and_fraction() {
+        let d = |s: &str| Decimal::parse(s).unwrap();
+        for (number, whole, fraction) in [
+            ("2.75", "2", "0.75"),
+            ("-1.5", "-1", "0.5"),
+            ("-0.25", "0", "0.25"),
+            ("3", "3", "0"),
+            ("0.05", "0", "0.05"),
+            ("1000000.000001", "1000000", "0.000001"),
+        ] {
+            assert_eq!(
+                d(number).whole_and_fraction(),
+                Some((d(whole), d(fraction))),
+                "{number}"
+            );
+        }
+        let min = Decimal::new(i64::MIN, 3).unwrap();
+        let (whole, fraction) = min.whole_and_fraction().unwrap();
+        assert_eq!(whole.to_string(), "-9223372036854775");
+        assert_eq!(fraction.to_string(), "0.808");
+    }
 
     #[test]
     fn parse_and_print() {

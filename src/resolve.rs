@@ -10,7 +10,7 @@
 //! both a date and an ordinal ("в XIX веке" is the date, "XIX веке" the ordinal inside it),
 //! so an ordinal may sit inside a date of grain `century`, and nothing else may.
 
-use crate::fact::{Fact, FactType, Value};
+use crate::fact::{Fact, FactType, NameValue, Value};
 use crate::rules::{Candidate, Doc};
 
 /// The layer of a date of grain `century`, which only ordinals may overlap.
@@ -76,7 +76,8 @@ fn names_an_organization(
 }
 
 /// Keeps the best non-conflicting candidates and turns them into facts, in text order.
-pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
+/// `candidates` is left empty, its buffer kept for the next document.
+pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
     let tokens = doc.tokens;
     let width = |c: &Candidate| {
         let s = tokens.get(c.start).map_or(0, |t| t.start);
@@ -104,14 +105,11 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
             .then(a.3.cmp(&b.3))
             .then(a.4.cmp(&b.4))
     });
-    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
     let mut taken = vec![0u8; tokens.len()];
     // The winners as (original start, original end, candidate), in the order they won.
     let mut won: Vec<(usize, usize, usize)> = Vec::new();
     for &(_, _, _, _, k) in &order {
-        let Some(c) = &slots[k] else {
-            continue;
-        };
+        let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
             || names_an_organization(c, &slots, &won)
@@ -130,17 +128,21 @@ pub fn resolve(doc: &Doc<'_>, mut candidates: Vec<Candidate>) -> Vec<Fact> {
     }
     // Text order; the sort is stable, so equal spans stay in the order they won.
     won.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    won.into_iter()
-        .filter_map(|(start, end, k)| {
-            let c = slots[k].take()?;
-            Some(Fact {
+    let facts = won
+        .into_iter()
+        .map(|(start, end, k)| {
+            // Each candidate wins at most once: its value is moved out, an empty one left.
+            let c = &mut candidates[k];
+            Fact {
                 kind: c.kind,
                 start,
                 end,
                 text: doc.original[start..end].to_string(),
-                value: c.value,
+                value: std::mem::replace(&mut c.value, Value::Name(NameValue::default())),
                 rule: c.rule,
-            })
+            }
         })
-        .collect()
+        .collect();
+    candidates.clear();
+    facts
 }

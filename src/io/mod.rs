@@ -9,7 +9,7 @@ pub mod read;
 pub mod write;
 
 use crate::offsets::OffsetUnit;
-use crate::{Extractor, Reference};
+use crate::{Extractor, Reference, Workspace};
 use read::{Item, ReadOptions, RecordDate, RecordError};
 use std::io::{self, Write};
 use std::ops::ControlFlow;
@@ -81,7 +81,13 @@ struct Processed {
 
 impl Processed {
     /// Processes one item, in input order, appending to this output.
-    fn item(&mut self, extractor: &Extractor, opts: &RunOptions, item: Item) {
+    fn item(
+        &mut self,
+        extractor: &Extractor,
+        workspace: &mut Workspace,
+        opts: &RunOptions,
+        item: Item,
+    ) {
         let stats = &mut self.stats;
         match item {
             Item::Record(record) => {
@@ -95,7 +101,7 @@ impl Processed {
                         None
                     }
                 };
-                let facts = extractor.extract_at(&record.text, reference.as_ref());
+                let facts = extractor.extract_with(&record.text, reference.as_ref(), workspace);
                 stats.facts += facts.len() as u64;
                 write::write_record(&mut self.bytes, &record, &facts, opts.output, opts.offsets);
                 stats.written += 1;
@@ -184,9 +190,10 @@ fn run_sequential(
     stats: &mut Stats,
 ) -> io::Result<()> {
     let mut pending = Processed::default();
+    let mut workspace = Workspace::default();
     let mut failure = None;
     let _ = read::read_all(&opts.paths, &opts.read, &mut |item| {
-        pending.item(extractor, opts, item);
+        pending.item(extractor, &mut workspace, opts, item);
         if stopped(opts) {
             stats.interrupted = true;
             return ControlFlow::Break(());
@@ -263,6 +270,7 @@ fn run_parallel(
             let batch_rx = Arc::clone(&batch_rx);
             let done_tx = done_tx.clone();
             scope.spawn(move || {
+                let mut workspace = Workspace::default();
                 loop {
                     let next = match batch_rx.lock() {
                         Ok(rx) => rx.recv(),
@@ -273,7 +281,7 @@ fn run_parallel(
                     };
                     let mut processed = Processed::default();
                     for item in items {
-                        processed.item(extractor, opts, item);
+                        processed.item(extractor, &mut workspace, opts, item);
                     }
                     if done_tx.send((seq, processed)).is_err() {
                         return;

@@ -28,6 +28,9 @@ pub enum Probe {
 pub struct FormTable {
     slots: HashMap<u64, Slot, Prehashed>,
     forms: Vec<Box<str>>,
+    /// No form ends with whitespace (which only lexicons of strange rows would have):
+    /// then a form never ends between two tokens, which [`FormTable::probe_ahead`] needs.
+    forms_end_in_text: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -66,23 +69,51 @@ impl FormTable {
         FormTable {
             slots,
             forms: forms.iter().map(|f| f.as_str().into()).collect(),
+            forms_end_in_text: forms.iter().all(|f| !f.ends_with(char::is_whitespace)),
         }
     }
 
     /// What the lexicon has for the text `word` of one token.
     #[inline]
     pub fn probe(&self, word: &str) -> Probe {
+        match self.slots.get(&hash(word.as_bytes())) {
+            None => Probe::Nothing,
+            Some(slot) if slot.begins_longer => Probe::Automaton,
+            Some(slot) => self.own_form(slot, word),
+        }
+    }
+
+    /// [`FormTable::probe`] for a token, given (when asked) `ahead`: the text from the
+    /// token's start through the first character of the next token (`None` for the last
+    /// token). Most tokens that begin a longer form ("в", "с", "на") are followed by words
+    /// no form goes on with: when `ahead` begins no form, no form longer than the token
+    /// starts there (tokens are separated by whitespace only, and no form ends in
+    /// whitespace), and the token's own form, if it is one, is the hit.
+    #[inline]
+    pub fn probe_token<'w>(&self, word: &str, ahead: impl FnOnce() -> Option<&'w str>) -> Probe {
         let Some(slot) = self.slots.get(&hash(word.as_bytes())) else {
             return Probe::Nothing;
         };
-        if slot.begins_longer || slot.entry == SEVERAL_FORMS {
+        if slot.begins_longer
+            && (!self.forms_end_in_text
+                || ahead().is_some_and(|a| self.slots.contains_key(&hash(a.as_bytes()))))
+        {
             return Probe::Automaton;
         }
-        match self.forms.get(slot.entry as usize) {
-            Some(form) if **form == *word => Probe::Exact(slot.entry),
-            // Another form with the same hash; and `word` begins no form, or its hash
-            // would say so.
-            _ => Probe::Nothing,
+        self.own_form(slot, word)
+    }
+
+    /// The form `word` is, by its slot, when no longer form matters.
+    #[inline]
+    fn own_form(&self, slot: &Slot, word: &str) -> Probe {
+        match slot.entry {
+            SEVERAL_FORMS => Probe::Automaton,
+            entry => match self.forms.get(entry as usize) {
+                Some(form) if **form == *word => Probe::Exact(entry),
+                // No form ([`NO_FORM`]), or another form with the same hash: `word` is no
+                // form, or its own slot would say several.
+                _ => Probe::Nothing,
+            },
         }
     }
 }
@@ -139,5 +170,35 @@ mod tests {
         for (word, want) in table_rows {
             assert_eq!(table.probe(word), want, "{word:?}");
         }
+    }
+
+    #[test]
+    fn tokens_followed_by_no_form_settle_on_their_own() {
+        let forms: Vec<String> = ["в течение", "в", "т", "т. е.", "тонна", "кв. км"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let table = FormTable::new(&forms);
+        let rows = [
+            ("в", Some("в т"), Probe::Automaton),
+            ("в", Some("в м"), Probe::Exact(1)),
+            ("в", None, Probe::Exact(1)),
+            ("т", Some("т."), Probe::Automaton),
+            ("т", Some("т -"), Probe::Exact(2)),
+            ("кв", Some("кв."), Probe::Automaton),
+            ("кв", Some("кв м"), Probe::Nothing),
+        ];
+        for (word, ahead, want) in rows {
+            assert_eq!(
+                table.probe_token(word, || ahead),
+                want,
+                "{word:?} {ahead:?}"
+            );
+        }
+        // A form ending in whitespace (a strange user row) could end between tokens: the
+        // automaton decides.
+        let odd: Vec<String> = ["в", "в "].iter().map(|s| s.to_string()).collect();
+        let table = FormTable::new(&odd);
+        assert_eq!(table.probe_token("в", || Some("в м")), Probe::Automaton);
     }
 }

@@ -92,6 +92,63 @@ pub enum Meaning {
     Temporal(temporal::TemporalWord),
 }
 
+/// The kinds of [`Meaning`], one bit each, so that a set of kinds is a mask.
+pub mod kind {
+    /// [`super::Meaning::Multiplier`].
+    pub const MULTIPLIER: u32 = 1 << 0;
+    /// [`super::Meaning::LoneMultiplier`].
+    pub const LONE_MULTIPLIER: u32 = 1 << 1;
+    /// [`super::Meaning::Currency`].
+    pub const CURRENCY: u32 = 1 << 2;
+    /// [`super::Meaning::Percent`].
+    pub const PERCENT: u32 = 1 << 3;
+    /// [`super::Meaning::Qualifier`].
+    pub const QUALIFIER: u32 = 1 << 4;
+    /// [`super::Meaning::Unit`].
+    pub const UNIT: u32 = 1 << 5;
+    /// [`super::Meaning::CountNoun`].
+    pub const COUNT_NOUN: u32 = 1 << 6;
+    /// [`super::Meaning::Rate`].
+    pub const RATE: u32 = 1 << 7;
+    /// [`super::Meaning::OrdinalWord`].
+    pub const ORDINAL_WORD: u32 = 1 << 8;
+    /// [`super::Meaning::AgeCue`].
+    pub const AGE_CUE: u32 = 1 << 9;
+    /// [`super::Meaning::Blocks`].
+    pub const BLOCKS: u32 = 1 << 10;
+    /// [`super::Meaning::IdentifierPrefix`].
+    pub const IDENTIFIER_PREFIX: u32 = 1 << 11;
+    /// [`super::Meaning::UserName`].
+    pub const USER_NAME: u32 = 1 << 12;
+    /// [`super::Meaning::NumberWord`].
+    pub const NUMBER_WORD: u32 = 1 << 13;
+    /// [`super::Meaning::Temporal`].
+    pub const TEMPORAL: u32 = 1 << 14;
+}
+
+impl Meaning {
+    /// This meaning's [`kind`] bit.
+    pub fn kind(&self) -> u32 {
+        match self {
+            Meaning::Multiplier(_) => kind::MULTIPLIER,
+            Meaning::LoneMultiplier { .. } => kind::LONE_MULTIPLIER,
+            Meaning::Currency { .. } => kind::CURRENCY,
+            Meaning::Percent(_) => kind::PERCENT,
+            Meaning::Qualifier(_) => kind::QUALIFIER,
+            Meaning::Unit { .. } => kind::UNIT,
+            Meaning::CountNoun(_) => kind::COUNT_NOUN,
+            Meaning::Rate(_) => kind::RATE,
+            Meaning::OrdinalWord(_) => kind::ORDINAL_WORD,
+            Meaning::AgeCue(_) => kind::AGE_CUE,
+            Meaning::Blocks(_) => kind::BLOCKS,
+            Meaning::IdentifierPrefix => kind::IDENTIFIER_PREFIX,
+            Meaning::UserName { .. } => kind::USER_NAME,
+            Meaning::NumberWord { .. } => kind::NUMBER_WORD,
+            Meaning::Temporal(_) => kind::TEMPORAL,
+        }
+    }
+}
+
 /// How a number word combines: "сто двадцать пять" is hundred + ten + unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberClass {
@@ -135,15 +192,20 @@ pub struct Lexicon {
     /// Settles most tokens with one probe before the matcher.
     table: forms::FormTable,
     meanings: Vec<Vec<Meaning>>,
+    /// Whether each entry may start a time expression.
+    time_starts: Vec<temporal::TimeStart>,
+    /// The kinds of each entry's meanings ([`kind`] bits): rules that look for
+    /// one kind at every token skip the entries without it in one test.
+    kinds: Vec<u32>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
     age_suffixes: HashMap<String, String, Fnv>,
     /// The byte lengths of those endings, longest first.
     age_suffix_lengths: Vec<usize>,
-    /// The last [`TAIL`] bytes of each ending, sorted: a word whose tail is not here has
-    /// no age ending, which spares the hash lookups for almost every word.
-    age_suffix_tails: Vec<u64>,
+    /// The last [`TAIL`] bytes of each ending: a word whose tail is not here has no age
+    /// ending, which spares the hash lookups for almost every word.
+    age_suffix_tails: TailSet,
     /// True when every ending is at least [`TAIL`] bytes long, so the tails decide.
     age_suffix_tails_complete: bool,
     /// Stems of nouns after which "N-летний" is no age ("контракт").
@@ -217,6 +279,16 @@ impl LexiconBuilder {
         Ok(Lexicon {
             matcher,
             table: forms::FormTable::new(&self.forms),
+            time_starts: self
+                .meanings
+                .iter()
+                .map(|m| temporal::TimeStart::of(m))
+                .collect(),
+            kinds: self
+                .meanings
+                .iter()
+                .map(|m| m.iter().fold(0, |kinds, m| kinds | m.kind()))
+                .collect(),
             meanings: self.meanings,
             age_suffix_lengths: {
                 let mut lengths: Vec<usize> =
@@ -225,16 +297,7 @@ impl LexiconBuilder {
                 lengths.dedup();
                 lengths
             },
-            age_suffix_tails: {
-                let mut tails: Vec<u64> = self
-                    .age_suffixes
-                    .iter()
-                    .filter_map(|(s, _)| tail(s))
-                    .collect();
-                tails.sort_unstable();
-                tails.dedup();
-                tails
-            },
+            age_suffix_tails: TailSet::new(self.age_suffixes.iter().filter_map(|(s, _)| tail(s))),
             age_suffix_tails_complete: self.age_suffixes.iter().all(|(s, _)| tail(s).is_some()),
             age_suffixes: self.age_suffixes.into_iter().collect(),
             abbreviations: self.abbreviations.into_iter().collect(),
@@ -310,7 +373,7 @@ impl Lexicon {
     /// the unit and the length of the suffix.
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
         if self.age_suffix_tails_complete
-            && tail(word).is_none_or(|t| self.age_suffix_tails.binary_search(&t).is_err())
+            && tail(word).is_none_or(|t| !self.age_suffix_tails.contains(t))
         {
             return None;
         }
@@ -336,6 +399,21 @@ impl Lexicon {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// True if the form of a hit has a meaning of one of the `kinds` ([`kind`] bits).
+    pub fn has_kind(&self, hit: Hit, kinds: u32) -> bool {
+        self.kinds
+            .get(hit.entry as usize)
+            .is_some_and(|k| k & kinds != 0)
+    }
+
+    /// Whether the form of a hit may start a time expression.
+    pub fn time_start(&self, hit: Hit) -> temporal::TimeStart {
+        self.time_starts
+            .get(hit.entry as usize)
+            .copied()
+            .unwrap_or(temporal::TimeStart::No)
+    }
+
     /// For each token, the longest form that starts at it and ends on a token boundary.
     pub fn find_hits(&self, text: &str, tokens: &[Token], out: &mut Vec<Option<Hit>>) {
         out.clear();
@@ -344,7 +422,14 @@ impl Lexicon {
             if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
                 continue;
             }
-            match self.table.probe(&text[t.start..t.end]) {
+            // The token's text through the next token's first character.
+            let ahead = || {
+                tokens.get(i + 1).map(|next| {
+                    let first = text[next.start..].chars().next().map_or(0, char::len_utf8);
+                    &text[t.start..next.start + first]
+                })
+            };
+            match self.table.probe_token(&text[t.start..t.end], ahead) {
                 forms::Probe::Exact(entry) => {
                     out[i] = Some(Hit { end: i + 1, entry });
                     continue;
@@ -410,6 +495,46 @@ const TAIL: usize = 8;
 fn tail(s: &str) -> Option<u64> {
     let bytes = s.as_bytes().get(s.len().checked_sub(TAIL)?..)?;
     Some(u64::from_le_bytes(bytes.try_into().ok()?))
+}
+
+/// A set of word tails ([`tail`]), asked about nearly every word: a bitmap of their
+/// hashes answers most words (which are not in it) with one load; the others are looked
+/// up in the sorted tails.
+#[derive(Clone, Debug, Default)]
+struct TailSet {
+    bits: [u64; TailSet::WORDS],
+    sorted: Vec<u64>,
+}
+
+impl TailSet {
+    /// 1024 bits: a few dozen tails leave almost all of them clear.
+    const WORDS: usize = 16;
+
+    fn new(tails: impl Iterator<Item = u64>) -> TailSet {
+        let mut set = TailSet {
+            bits: [0; TailSet::WORDS],
+            sorted: tails.collect(),
+        };
+        set.sorted.sort_unstable();
+        set.sorted.dedup();
+        for &t in &set.sorted {
+            let b = TailSet::bit(t);
+            set.bits[b / 64] |= 1 << (b % 64);
+        }
+        set
+    }
+
+    /// The bit of tail `t`: the top bits of a multiplicative hash.
+    #[inline]
+    fn bit(t: u64) -> usize {
+        (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 10)) as usize
+    }
+
+    #[inline]
+    fn contains(&self, t: u64) -> bool {
+        let b = TailSet::bit(t);
+        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.sorted.binary_search(&t).is_ok()
+    }
 }
 
 /// FNV-1a: the maps looked up per token are keyed by short words, where SipHash's
@@ -520,6 +645,71 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is_abbreviation("тыс"));
         assert!(lex.may_end_sentence("руб."));
+    }
+
+    #[test]
+    fn tail_sets_hold_their_tails_only() {
+        let tails: Vec<u64> = (0..40u64)
+            .map(|k| k.wrapping_mul(0x0123_4567_89AB_CDEF))
+            .collect();
+        let set = TailSet::new(tails.iter().copied().chain(tails.iter().copied()));
+        assert_eq!(set.sorted.len(), 40);
+        for &t in &tails {
+            assert!(set.contains(t), "{t:#x}");
+        }
+        let strangers = (0..10_000u64).map(|k| k.wrapping_mul(0x9999_7777_5555_3333) ^ 1);
+        let found = strangers
+            .filter(|t| set.contains(*t) && !tails.contains(t))
+            .count();
+        assert_eq!(found, 0);
+        let words = ["летний", "двухлетняя", "москва", "летнего"];
+        let set = TailSet::new(["летний", "летнего"].iter().filter_map(|w| tail(w)));
+        let got: Vec<bool> = words
+            .iter()
+            .map(|w| tail(w).is_some_and(|t| set.contains(t)))
+            .collect();
+        assert_eq!(got, [true, false, false, true]);
+    }
+
+    #[test]
+    fn entries_know_the_kinds_of_their_meanings() {
+        let lex = lexicon();
+        let hit_of = |form: &str| {
+            let n = Normalized::new(form);
+            let mut toks = Vec::new();
+            tokenize(form, &n, &lex, &mut toks);
+            let mut hits = Vec::new();
+            lex.find_hits(n.text(), &toks, &mut hits);
+            hits[0].unwrap_or_else(|| panic!("{form}: no hit"))
+        };
+        let numeric = kind::NUMBER_WORD | kind::LONE_MULTIPLIER;
+        assert!(lex.has_kind(hit_of("двух"), numeric));
+        assert!(lex.has_kind(hit_of("миллиона"), numeric));
+        assert!(lex.has_kind(hit_of("миллиона"), kind::MULTIPLIER));
+        assert!(!lex.has_kind(hit_of("рублей"), numeric));
+        assert!(lex.has_kind(hit_of("рублей"), kind::CURRENCY));
+        assert!(!lex.has_kind(
+            Hit {
+                end: 1,
+                entry: u32::MAX
+            },
+            u32::MAX
+        ));
+        let bits = [
+            Meaning::Multiplier(Decimal::ZERO).kind(),
+            Meaning::Percent("percent").kind(),
+            Meaning::IdentifierPrefix.kind(),
+            Meaning::OrdinalWord(Decimal::ZERO).kind(),
+        ];
+        assert_eq!(
+            bits,
+            [
+                kind::MULTIPLIER,
+                kind::PERCENT,
+                kind::IDENTIFIER_PREFIX,
+                kind::ORDINAL_WORD
+            ]
+        );
     }
 
     #[test]

@@ -180,6 +180,54 @@ pub enum TemporalWord {
     ScoreWord,
 }
 
+/// Whether a lexicon form may start a time expression, judged once per form when the
+/// lexicon is built (the time rules ask for every token).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeStart {
+    /// No meaning of the form starts one.
+    No,
+    /// Only before a stronger word: every meaning that starts one is a preposition ("в")
+    /// or a word that only qualifies a unit ("прошлом", "этом", "том").
+    Weak,
+    /// The form starts one on its own: a word of time, a number word, an ordinal word.
+    Strong,
+}
+
+impl TimeStart {
+    /// The class of a form with these meanings.
+    pub fn of(meanings: &[Meaning]) -> TimeStart {
+        let mut starting = meanings.iter().filter(|m| starts_expressions(m)).peekable();
+        if starting.peek().is_none() {
+            TimeStart::No
+        } else if starting.all(|m| {
+            matches!(
+                m,
+                Meaning::Temporal(
+                    TemporalWord::Prep(_)
+                        | TemporalWord::Relative(Relative::Shift(_) | Relative::Same)
+                )
+            )
+        }) {
+            TimeStart::Weak
+        } else {
+            TimeStart::Strong
+        }
+    }
+}
+
+/// True if a time expression may start with `m`: a word of time, a number word, an ordinal
+/// word. Cue words that only tell about the words around them (an age cue "было", a score
+/// word, a time zone) start nothing.
+pub fn starts_expressions(m: &Meaning) -> bool {
+    match m {
+        Meaning::Temporal(
+            TemporalWord::AgeCue | TemporalWord::ScoreWord | TemporalWord::Zone(_),
+        ) => false,
+        Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_) => true,
+        _ => false,
+    }
+}
+
 fn add(b: &mut LexiconBuilder, row: &Row<'_>, word: TemporalWord) -> Result<(), String> {
     b.add(row.field(0, "form")?, Meaning::Temporal(word));
     Ok(())
@@ -401,4 +449,37 @@ pub(super) fn load_score_word(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(
 /// `form`
 pub(super) fn load_age_cue(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), String> {
     add(b, row, TemporalWord::AgeCue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Relative, TemporalWord, TimeStart};
+    use crate::decimal::Decimal;
+    use crate::lexicon::Meaning;
+
+    #[test]
+    fn time_start_classes() {
+        let prep = Meaning::Temporal(TemporalWord::Prep(1));
+        let last = Meaning::Temporal(TemporalWord::Relative(Relative::Shift(-1)));
+        let yesterday = Meaning::Temporal(TemporalWord::Relative(Relative::Day(-1)));
+        let age_cue = Meaning::Temporal(TemporalWord::AgeCue);
+        let ordinal = Meaning::OrdinalWord(Decimal::from_int(3));
+        let multiplier = Meaning::Multiplier(Decimal::from_int(1000));
+        let table: &[(&[Meaning], TimeStart)] = &[
+            (&[], TimeStart::No),
+            (std::slice::from_ref(&multiplier), TimeStart::No),
+            (&[age_cue.clone(), multiplier.clone()], TimeStart::No),
+            (std::slice::from_ref(&prep), TimeStart::Weak),
+            (
+                &[prep.clone(), last.clone(), age_cue.clone()],
+                TimeStart::Weak,
+            ),
+            (&[prep.clone(), yesterday.clone()], TimeStart::Strong),
+            (&[multiplier.clone(), ordinal], TimeStart::Strong),
+            (&[last, yesterday], TimeStart::Strong),
+        ];
+        for (meanings, want) in table {
+            assert_eq!(TimeStart::of(meanings), *want, "{meanings:?}");
+        }
+    }
 }

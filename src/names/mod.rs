@@ -12,7 +12,7 @@ pub mod load;
 pub mod morph;
 
 use crate::lexicon::LexiconError;
-use crate::text::token::{CAPITALIZED, Token, TokenKind};
+use crate::text::token::{CAPITALIZED, HYPHENATED, Token, TokenKind};
 use index::{FormIndex, KeyId, SenseKind};
 use morph::{SurnameRule, SurnameRules};
 use std::borrow::Cow;
@@ -409,7 +409,7 @@ impl Names {
             }
             hit.flags |= shape_flags(text, tokens, i);
             let Some(key) = self.index.lookup(form) else {
-                if form.contains('-') && self.hyphenated_first(form) {
+                if t.has(HYPHENATED) && self.hyphenated_first(form) {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }
                 continue;
@@ -435,7 +435,7 @@ impl Names {
                 if kinds & index::BIG_PLACE_BIT != 0 {
                     hit.flags |= flag::BIG_PLACE;
                 }
-                if hit.flags & flag::FIRST == 0 && form.contains('-') && self.hyphenated_first(form)
+                if hit.flags & flag::FIRST == 0 && t.has(HYPHENATED) && self.hyphenated_first(form)
                 {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }

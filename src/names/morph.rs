@@ -28,6 +28,8 @@ pub struct SurnameRule {
 #[inline]
 pub fn fold(c: char) -> char {
     match c {
+        // Lowercase Cyrillic, most letters of names: spared the Unicode tables.
+        'а'..='я' => c,
         'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
         'Ё' | 'ё' => 'е',
         c if c.is_ascii() => c.to_ascii_lowercase(),
@@ -90,7 +92,10 @@ impl SurnameRules {
 /// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
 /// of normalization than that.
 pub fn lower(s: &str) -> String {
-    s.chars().map(fold).collect()
+    // Folding keeps Cyrillic and ASCII letters' lengths: one allocation is enough.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(fold));
+    out
 }
 
 /// Which cases a first name's form (normalized) is in, from how it differs from its lemma
@@ -525,6 +530,18 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_is_lowercasing_with_yo_as_e() {
+        let reference = |c: char| match c {
+            'Ё' | 'ё' => 'е',
+            c => c.to_lowercase().next().unwrap_or(c),
+        };
+        for c in ('\0'..='\u{2FFF}').chain(['İ', 'Ａ', '𝐀']) {
+            assert_eq!(fold(c), reference(c), "{c:?}");
+        }
+        assert_eq!(lower("ЁЛКИН Анна-Мария İnönü"), "елкин анна-мария inönü");
+    }
 
     fn rules() -> SurnameRules {
         let r = |e: &str, rep: &str, g: u8, c: u8, n: u32| SurnameRule {

@@ -9,7 +9,7 @@
 use super::Doc;
 use crate::decimal::Decimal;
 use crate::fact::{Amount, Qualifier};
-use crate::lexicon::{Meaning, NumberClass};
+use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 
 /// The value of a number.
@@ -145,6 +145,27 @@ pub fn multiplier_at(doc: &Doc<'_>, i: usize) -> Option<(Decimal, usize)> {
     })
 }
 
+/// False if no number can start at token `i`: it is neither digits, nor a sign, nor a
+/// number word (most tokens). A cheap test before [`amount_at`].
+pub fn may_start(doc: &Doc<'_>, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Number | TokenKind::NumberSeq) => true,
+        Some(TokenKind::Punct) => doc.is(i, "-") || doc.is(i, "+"),
+        Some(TokenKind::Word) => is_number_word(doc, i),
+        None => false,
+    }
+}
+
+/// True if token `i` starts a lexicon form that is a number word or a multiplier that is a
+/// number on its own.
+#[inline]
+fn is_number_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.hits.get(i).copied().flatten().is_some_and(|hit| {
+        doc.lexicon
+            .has_kind(hit, kind::NUMBER_WORD | kind::LONE_MULTIPLIER)
+    })
+}
+
 /// The number (with multiplier) starting at token `i`, in digits or words.
 pub fn amount_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
     match doc.kind(i)? {
@@ -215,8 +236,11 @@ fn digits_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
 /// Number words: "двадцать пять тысяч", "полтора миллиона", "две трети", "две целых три
 /// десятых", "сотни тысяч", "несколько миллионов", "треть".
 fn words_at(doc: &Doc<'_>, i: usize) -> Option<ParsedAmount> {
-    // Every number word is a lexicon form: most words have no hit and stop here.
-    doc.hit(i)?;
+    // Every number word is a lexicon form: most words have no hit, or a hit of other
+    // kinds, and stop here.
+    if !is_number_word(doc, i) {
+        return None;
+    }
     if let Some((m, next, plural)) = lone_multiplier(doc, i) {
         // "миллион рублей" is a million; "миллиарды рублей" is of the order of billions,
         // unless a qualifier makes it a bound ("более тысячи").

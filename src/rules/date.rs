@@ -198,20 +198,18 @@ fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
 
 /// The longest absolute date at `i`.
 pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    // One after the other, not an array of them: a found date is large, and moving eight
+    // of them showed in profiles.
     let mut best = numeric(doc, i);
-    for found in [
-        day_month(doc, i),
-        month_year(doc, i, prep_bits),
-        year(doc, i, prep_bits),
-        decade(doc, i, prep_bits),
-        century(doc, i),
-        quarter_or_half(doc, i, prep_bits),
-        season(doc, i, prep_bits),
-        weekday_date(doc, i),
-    ] {
-        best = longer(best, found);
-    }
-    best
+    best = longer(best, day_month(doc, i));
+    best = longer(best, month_year(doc, i, prep_bits));
+    best = longer(best, year(doc, i, prep_bits));
+    best = longer(best, decade(doc, i, prep_bits));
+    let number = ordinal_number_at(doc, i);
+    best = longer(best, century(doc, number));
+    best = longer(best, quarter_or_half(doc, number, prep_bits));
+    best = longer(best, season(doc, i, prep_bits));
+    longer(best, weekday_date(doc, i))
 }
 
 /// "24.11.2025", "24/11/2025", "2025-11-24" (and "05.06.2025 г."): day first, ISO year first.
@@ -538,24 +536,56 @@ pub fn decade(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     }
 }
 
-/// The number of a century, quarter or half: a Roman numeral, digits (with a suffix:
-/// "1-м"), or an ordinal word.
-fn ordinal_number_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, bool, usize)> {
-    if let Some((n, next)) = roman_at(doc, i) {
-        return Some((n, false, next));
-    }
-    if let Some((n, _)) = digits_at(doc, i, max_digits) {
-        return match suffix_at(doc, i + 1) {
-            Some((_, next)) => Some((n, false, next)),
-            None => Some((n, true, i + 1)),
-        };
-    }
-    ordinal_word_at(doc, i).map(|(n, next)| (n, false, next))
+/// The number of a century, quarter or half: a Roman numeral, one or two digits (with a
+/// suffix: "1-м"), or an ordinal word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct OrdinalNumber {
+    /// Its value.
+    value: u32,
+    /// How many digits it is written with (0: a numeral or a word).
+    digits: usize,
+    /// Written in digits without a suffix ("17 века").
+    bare_digits: bool,
+    /// The token after it.
+    next: usize,
 }
 
-/// "XXI века", "в XIX веке", "к 17 веку", "двадцатого века", "XX в.".
-pub fn century(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (n, bare_digits, j) = ordinal_number_at(doc, i, 2)?;
+/// The number of a century, quarter or half at `i`.
+fn ordinal_number_at(doc: &Doc<'_>, i: usize) -> Option<OrdinalNumber> {
+    let word = |(value, next)| OrdinalNumber {
+        value,
+        digits: 0,
+        bare_digits: false,
+        next,
+    };
+    if let Some(found) = roman_at(doc, i) {
+        return Some(word(found));
+    }
+    if let Some((value, digits)) = digits_at(doc, i, 2) {
+        let (bare_digits, next) = match suffix_at(doc, i + 1) {
+            Some((_, next)) => (false, next),
+            None => (true, i + 1),
+        };
+        return Some(OrdinalNumber {
+            value,
+            digits,
+            bare_digits,
+            next,
+        });
+    }
+    // A number token has no lexicon hit: only words get here.
+    ordinal_word_at(doc, i).map(word)
+}
+
+/// "XXI века", "в XIX веке", "к 17 веку", "двадцатого века", "XX в.", given the number
+/// at `i` ([`ordinal_number_at`]).
+fn century(doc: &Doc<'_>, number: Option<OrdinalNumber>) -> Option<Found> {
+    let OrdinalNumber {
+        value: n,
+        bare_digits,
+        next: j,
+        ..
+    } = number?;
     if !(1..=21).contains(&n) || doc.sentence_start(j) {
         return None;
     }
@@ -577,9 +607,12 @@ pub fn century(doc: &Doc<'_>, i: usize) -> Option<Found> {
 }
 
 /// "во II квартале 2024 года", "в 1-м квартале 2023 г.", "в первом полугодии 2024 года";
-/// without a year after a preposition ("во втором квартале").
-pub fn quarter_or_half(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let (n, _, j) = ordinal_number_at(doc, i, 1)?;
+/// without a year after a preposition ("во втором квартале"); given the number at the
+/// start ([`ordinal_number_at`]), one digit at most.
+fn quarter_or_half(doc: &Doc<'_>, number: Option<OrdinalNumber>, prep_bits: u8) -> Option<Found> {
+    let OrdinalNumber {
+        value: n, next: j, ..
+    } = number.filter(|n| n.digits <= 1)?;
     if doc.sentence_start(j) {
         return None;
     }
@@ -648,4 +681,33 @@ pub fn weekday_date(doc: &Doc<'_>, i: usize) -> Option<Found> {
         rule: "date.weekday_date",
         ..date
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    #[test]
+    fn centuries_quarters_and_halves() {
+        let extractor = Extractor::builder().build().unwrap();
+        let text = "В XXI веке и в 17 веке, 5 веков назад. Во II квартале 2024 года и в 1-м \
+                    квартале 2023 г., в первом полугодии 2024 года, в 12 квартале 2024 года.";
+        let got: Vec<(&str, &str)> = extractor
+            .extract(text)
+            .iter()
+            .filter(|f| f.rule.starts_with("date.") && f.rule != "date.ago")
+            .map(|f| (&text[f.start..f.end], f.rule))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("В XXI веке", "date.century"),
+                ("в 17 веке", "date.century"),
+                ("Во II квартале 2024 года", "date.quarter"),
+                ("в 1-м квартале 2023 г.", "date.quarter"),
+                ("в первом полугодии 2024 года", "date.half"),
+                ("2024 года", "date.year"),
+            ]
+        );
+    }
 }

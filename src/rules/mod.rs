@@ -83,7 +83,10 @@ impl MeasureCache {
         let mut cache = MeasureCache::default();
         cache.index.reserve(doc.tokens.len());
         for k in 0..doc.tokens.len() {
-            match amount::measure_at(doc, k) {
+            let measure = amount::may_start(doc, k)
+                .then(|| amount::measure_at(doc, k))
+                .flatten();
+            match measure {
                 Some(m) if cache.found.len() < u32::MAX as usize => {
                     cache.index.push(cache.found.len() as u32);
                     cache.found.push(m);

@@ -8,32 +8,26 @@ use crate::decimal::Decimal;
 use crate::lexicon::Meaning;
 use crate::lexicon::temporal::UnitSense;
 use crate::lexicon::temporal::{
-    ClockWord, MONTH_ADJECTIVE, PeriodPart, Relative, Season, TemporalWord,
+    ClockWord, MONTH_ADJECTIVE, PeriodPart, Relative, Season, TemporalWord, TimeStart,
+    starts_expressions,
 };
 use crate::text::TokenKind;
-use crate::text::token::{CAPITALIZED, SPACE_BEFORE};
+use crate::text::token::{CAPITALIZED, HYPHENATED, SPACE_BEFORE};
 
 /// Runs the date, time and duration rules, each from the tokens where a time expression
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
-    // 0: no start; 1: a start only before a stronger word (a preposition, "прошлом"); 2: a
-    // strong start.
-    let class: Vec<u8> = (0..n)
-        .map(|i| match may_start(doc, i) {
-            false => 0,
-            true if needs_stronger_word(doc, i) => 1,
-            true => 2,
-        })
-        .collect();
+    let class: Vec<TimeStart> = (0..n).map(|i| start_class(doc, i)).collect();
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     let starts: Vec<bool> = (0..n)
-        .map(|i| {
-            class[i] == 2
-                || (class[i] == 1
-                    && (i + 1..(i + 4).min(n)).any(|k| class[k] == 2 && !doc.sentence_start(k)))
+        .map(|i| match class[i] {
+            TimeStart::Strong => true,
+            TimeStart::Weak => (i + 1..(i + 4).min(n))
+                .any(|k| class[k] == TimeStart::Strong && !doc.sentence_start(k)),
+            TimeStart::No => false,
         })
         .collect();
     super::date::apply(doc, &starts, out);
@@ -42,58 +36,40 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     super::duration::apply(doc, &starts, out);
 }
 
-/// True if a time expression may start with `m`: a word of time, a number word, an ordinal
-/// word. Cue words that only tell about the words around them (an age cue "было", a score
-/// word, a time zone) start nothing.
-fn starts_expressions(m: &Meaning) -> bool {
-    match m {
-        Meaning::Temporal(
-            TemporalWord::AgeCue | TemporalWord::ScoreWord | TemporalWord::Zone(_),
-        ) => false,
-        Meaning::Temporal(_) | Meaning::NumberWord { .. } | Meaning::OrdinalWord(_) => true,
-        _ => false,
-    }
-}
-
-/// True if every time-expression meaning of token `i` needs a stronger word after it: a
-/// preposition ("в"), or a word that only qualifies a unit ("прошлом", "этом", "том").
-fn needs_stronger_word(doc: &Doc<'_>, i: usize) -> bool {
-    doc.hit(i).is_some_and(|(_, meanings)| {
-        let mut useful = meanings.iter().filter(|m| starts_expressions(m));
-        useful.clone().next().is_some()
-            && useful.all(|m| {
-                matches!(
-                    m,
-                    Meaning::Temporal(
-                        TemporalWord::Prep(_)
-                            | TemporalWord::Relative(Relative::Shift(_) | Relative::Same)
-                    )
-                )
-            })
-    })
-}
-
-/// True if a time expression may start at token `i`: a number, a word of time expressions,
-/// a number or ordinal word, a Roman numeral.
-fn may_start(doc: &Doc<'_>, i: usize) -> bool {
-    let t = doc.tokens[i];
+/// Whether a time expression may start at token `i` (a number, a word of time expressions,
+/// a number or ordinal word, a Roman numeral, a word glued to a year by a hyphen:
+/// "ЧМ-2018"), and whether it needs a stronger word after it.
+fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
+    let Some(t) = doc.tokens.get(i) else {
+        return TimeStart::No;
+    };
     match t.kind {
-        TokenKind::Number | TokenKind::NumberSeq => true,
-        TokenKind::Punct => false,
-        TokenKind::Word => match doc.hit(i) {
-            Some((hit, meanings)) => {
-                meanings.iter().any(starts_expressions)
-                    || (hit.end > i + 1
+        TokenKind::Number | TokenKind::NumberSeq => TimeStart::Strong,
+        TokenKind::Punct => TimeStart::No,
+        TokenKind::Word => match doc.hits.get(i).copied().flatten() {
+            Some(hit) => match doc.lexicon.time_start(hit) {
+                // A longer form of another list ("в час" is a rate) hides the token's own
+                // form, which may start one.
+                TimeStart::No
+                    if hit.end > i + 1
                         && doc
                             .lexicon
                             .lookup(doc.text(i))
                             .iter()
-                            .any(starts_expressions))
-            }
+                            .any(starts_expressions) =>
+                {
+                    TimeStart::Strong
+                }
+                class => class,
+            },
             None => {
-                // Cheap byte checks first: most words are neither.
-                let text = doc.text(i).as_bytes();
-                text.contains(&b'-') || (may_be_roman(text) && roman(doc.text(i)).is_some())
+                // Cheap checks first: most words are neither.
+                let text = doc.text(i);
+                if t.has(HYPHENATED) || (may_be_roman(text.as_bytes()) && roman(text).is_some()) {
+                    TimeStart::Strong
+                } else {
+                    TimeStart::No
+                }
             }
         },
     }
@@ -333,13 +309,13 @@ pub fn digits_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, usi
 
 /// `text` as a whole number if it is 1 to `max_digits` ASCII digits.
 pub fn parse_digits(text: &str, max_digits: usize) -> Option<u32> {
-    if text.is_empty()
-        || text.len() > max_digits.min(9)
-        || !text.bytes().all(|b| b.is_ascii_digit())
-    {
+    if text.is_empty() || text.len() > max_digits.min(9) {
         return None;
     }
-    text.parse().ok()
+    // Nine digits at most: no overflow.
+    text.bytes().try_fold(0u32, |value, b| {
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// A glued ordinal suffix after a number ("1-го", "2014-м", "1990-х", "4-й"): the suffix
@@ -467,7 +443,24 @@ pub fn quoted(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::roman;
+    use super::{parse_digits, roman};
+
+    #[test]
+    fn digits() {
+        for (text, max, want) in [
+            ("2024", 4, Some(2024)),
+            ("07", 2, Some(7)),
+            ("0", 1, Some(0)),
+            ("2024", 3, None),
+            ("", 4, None),
+            ("1,5", 4, None),
+            ("+12", 4, None),
+            ("999999999", 12, Some(999_999_999)),
+            ("1000000000", 12, None),
+        ] {
+            assert_eq!(parse_digits(text, max), want, "{text}");
+        }
+    }
 
     #[test]
     fn roman_numerals() {

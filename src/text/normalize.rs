@@ -64,7 +64,10 @@ impl Normalized {
         // The start of the run of unchanged characters not yet copied.
         let mut run = 0;
         while i < bytes.len() {
-            let b = bytes[i];
+            i = skip_unchanged(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b < 0x80 {
                 // ASCII: one byte in, one byte out.
                 let out = match b {
@@ -160,13 +163,25 @@ impl Normalized {
     /// of its first character to the original end of its last one (so characters dropped
     /// just before or after the span are not included).
     pub fn span_to_original(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let k = self.shifts.partition_point(|&(at, _)| at <= start);
+        self.span_to_original_at(original, start, end, k)
+    }
+
+    /// [`Normalized::span_to_original`] given `k`, the index of the first shift point
+    /// after `start`.
+    fn span_to_original_at(
+        &self,
+        original: &str,
+        start: usize,
+        end: usize,
+        k: usize,
+    ) -> (usize, usize) {
         if end <= start {
             let s = self.to_original(start);
             return (s, s);
         }
         // No shift point in `start..=end` (the common case): every character between maps
         // to one of the same length, so the span moves as a whole.
-        let k = self.shifts.partition_point(|&(at, _)| at <= start);
         if self.shifts.get(k).is_none_or(|&(at, _)| at > end) {
             let shift = self.shifts[k.saturating_sub(1)].1;
             return (
@@ -188,6 +203,85 @@ impl Normalized {
     }
 }
 
+/// The end of the run of characters from `i` on that normalization keeps as they are:
+/// lowercase Cyrillic and the usual ASCII (the bulk of news text), checked on the bytes
+/// without decoding. Any other character ends the run, for the general code to judge.
+#[inline]
+fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match KEPT[usize::from(b)] {
+            ASCII => i += 1,
+            // U+0430..U+043F (а..п).
+            LEAD_D0 if bytes.get(i + 1).is_some_and(|&c| c >= 0xB0) => i += 2,
+            // U+0440..U+047F but ё (U+0451).
+            LEAD_D1 if bytes.get(i + 1).is_some_and(|&c| c != 0x91) => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// What [`skip_unchanged`] makes of a byte: [`ASCII`] kept as it is, the lead bytes of
+/// Cyrillic letters, or 0 (ends the run).
+const KEPT: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        // Printable ASCII but capitals and the backquote; and the line feed.
+        let kept = matches!(b as u8, b' '..=b'@' | b'['..=b'_' | b'a'..=b'~' | b'\n');
+        if kept {
+            table[b] = ASCII;
+        }
+        b += 1;
+    }
+    table[0xD0] = LEAD_D0;
+    table[0xD1] = LEAD_D1;
+    table
+};
+const ASCII: u8 = 1;
+const LEAD_D0: u8 = 2;
+const LEAD_D1: u8 = 3;
+
+/// Maps spans back to the original in one forward pass over the shift points, for spans
+/// asked in order of their starts (tokens): [`Normalized::span_to_original`] without its
+/// binary search. A span that starts before the one asked last is mapped all the same.
+#[derive(Clone, Debug)]
+pub struct OriginalSpans<'a> {
+    norm: &'a Normalized,
+    original: &'a str,
+    /// The index of the first shift point after the last start asked.
+    next: usize,
+    last_start: usize,
+}
+
+impl<'a> OriginalSpans<'a> {
+    /// A pass over the spans of `norm`, the normalized `original`.
+    pub fn new(norm: &'a Normalized, original: &'a str) -> Self {
+        OriginalSpans {
+            norm,
+            original,
+            next: 0,
+            last_start: 0,
+        }
+    }
+
+    /// The original byte span of the normalized span `start..end`, as
+    /// [`Normalized::span_to_original`] says.
+    pub fn span(&mut self, start: usize, end: usize) -> (usize, usize) {
+        let shifts = &self.norm.shifts;
+        if start < self.last_start {
+            self.next = shifts.partition_point(|&(at, _)| at <= start);
+        } else {
+            while shifts.get(self.next).is_some_and(|&(at, _)| at <= start) {
+                self.next += 1;
+            }
+        }
+        self.last_start = start;
+        self.norm
+            .span_to_original_at(self.original, start, end, self.next)
+    }
+}
+
 fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
     match shifts.last_mut() {
         Some(last) if last.0 == at => last.1 = shift,
@@ -197,7 +291,29 @@ fn push_shift(shifts: &mut Vec<(usize, isize)>, at: usize, shift: isize) {
 
 #[cfg(test)]
 mod tests {
-    use super::Normalized;
+    use super::{Normalized, OriginalSpans, skip_unchanged};
+
+    #[test]
+    fn runs_of_unchanged_text_stop_at_what_normalization_changes() {
+        for (text, run) in [
+            ("где-то 5 раз, ", "где-то 5 раз, "),
+            (
+                "абвгдежзийклмнопрстуфхцчшщъыьэюя!",
+                "абвгдежзийклмнопрстуфхцчшщъыьэюя!",
+            ),
+            ("все Ёлки", "все "),
+            ("еще ёлки", "еще "),
+            ("так`", "так"),
+            ("a\tb", "a"),
+            ("line\nnext", "line\nnext"),
+            ("abc Def", "abc "),
+            ("«кавычки»", ""),
+            ("ѐѓ", "ѐѓ"),
+            ("мукá", "мук"),
+        ] {
+            assert_eq!(skip_unchanged(text.as_bytes(), 0), run.len(), "{text:?}");
+        }
+    }
 
     #[test]
     fn normalizes_case_yo_quotes_dashes_spaces() {
@@ -238,6 +354,38 @@ mod tests {
         assert_eq!(&original[s..e], "ё");
         let (s, e) = find("\"тау");
         assert_eq!(&original[s..e], "«Тау");
+    }
+
+    #[test]
+    fn a_pass_over_spans_maps_them_as_the_search_does() {
+        let original = "«Тау\u{00AD}-Кен» — $1,1\u{00A0}млрд ё, мука\u{0301} «ещё»";
+        let n = Normalized::new(original);
+        let len = n.text().len();
+        let bounds: Vec<usize> = (0..=len)
+            .filter(|&k| n.text().is_char_boundary(k))
+            .collect();
+        let mut spans = OriginalSpans::new(&n, original);
+        let mut asked = 0;
+        // Every span, in order of starts, then a few out of order.
+        for (a, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[a..] {
+                assert_eq!(
+                    spans.span(s, e),
+                    n.span_to_original(original, s, e),
+                    "{s}..{e}"
+                );
+                asked += 1;
+            }
+        }
+        for (s, e) in [(0, 3), (len, len), (2, 1), (5, len)] {
+            assert_eq!(
+                spans.span(s, e),
+                n.span_to_original(original, s, e),
+                "{s}..{e}"
+            );
+        }
+        assert!(asked > 100);
+        assert_eq!(spans.span(0, 3), (0, 4));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! hyphens ("тау-кен") and, for known abbreviations and single letters, their final dot
 //! ("тыс.", "руб.", "в.").
 
-use super::normalize::Normalized;
+use super::normalize::{Normalized, OriginalSpans};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub const SENTENCE_START: u8 = 16;
 pub const ABBREVIATION: u8 = 32;
 /// The token contains Latin letters.
 pub const LATIN: u8 = 64;
+/// A word token with an inner hyphen ("тау-кен", "чм-2018").
+pub const HYPHENATED: u8 = 128;
 
 /// A token: a span of the normalized text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +93,7 @@ pub fn tokenize(
     out.clear();
     let text = norm.text();
     let bytes = text.as_bytes();
+    let mut spans = OriginalSpans::new(norm, original);
     let mut i = 0;
     let mut flags_next = 0u8;
     while i < bytes.len() {
@@ -114,7 +117,11 @@ pub fn tokenize(
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_word_char(c) {
-                i = scan_word(text, i);
+                let hyphenated;
+                (i, hyphenated) = scan_word(text, i);
+                if hyphenated {
+                    flags_next |= HYPHENATED;
+                }
                 if i < bytes.len() && bytes[i] == b'.' {
                     let word = &text[start..i];
                     let single = word.chars().nth(1).is_none();
@@ -144,7 +151,8 @@ pub fn tokenize(
         let mut flags = flags_next;
         flags_next = 0;
         if kind == TokenKind::Word {
-            flags |= case_flags(original, norm, start, i);
+            let (s, e) = spans.span(start, i);
+            flags |= case_flags(&original[s..e]);
         }
         out.push(Token {
             start,
@@ -163,11 +171,19 @@ fn lowercase_follows(text: &str, at: usize) -> bool {
         .is_some_and(|c| is_letter(c) && !c.is_uppercase())
 }
 
-/// Capitalization flags of the word at normalized `start..end`, read off the original.
-fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8 {
-    let (s, e) = norm.span_to_original(original, start, end);
-    let word = &original[s..e];
+/// Capitalization flags of a word, read off its original text.
+fn case_flags(word: &str) -> u8 {
     let bytes = word.as_bytes();
+    // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
+    // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
+    // are ASCII characters in UTF-8).
+    let lowercase_start = matches!(
+        bytes,
+        [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
+    );
+    if lowercase_start {
+        return if has_ascii_letter(bytes) { LATIN } else { 0 };
+    }
     let mut flags = 0;
     let mut letters = 0;
     let mut upper = 0;
@@ -212,25 +228,41 @@ fn case_flags(original: &str, norm: &Normalized, start: usize, end: usize) -> u8
     flags
 }
 
-/// A word: letters and digits, with single inner `-` or `'` between word characters.
-fn scan_word(text: &str, start: usize) -> usize {
+/// True if `bytes` has an ASCII letter. Cyrillic words have no ASCII byte at all: eight
+/// bytes at a time are checked for one first.
+#[inline]
+fn has_ascii_letter(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let ascii_word = words.any(|w| {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        w & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080
+    });
+    // Only when some byte is ASCII is it worth looking for letters.
+    (ascii_word || words.remainder().iter().any(u8::is_ascii))
+        && bytes.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// A word: letters and digits, with single inner `-` or `'` between word characters. Its
+/// end, and whether it has an inner hyphen.
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
+    let mut hyphenated = false;
     loop {
         // Run of letters and digits.
         while i < bytes.len() {
             let b = bytes[i];
+            // U+0400..U+04FF, the bulk of the text: lead byte 0xD0..0xD3, all letters.
+            if (0xD0..=0xD3).contains(&b) {
+                i += 2;
+                continue;
+            }
             if b.is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
             if b < 0x80 {
                 break;
-            }
-            // U+0400..U+04FF: lead byte 0xD0..0xD3, all letters.
-            if (0xD0..=0xD3).contains(&b) {
-                i += 2;
-                continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
@@ -243,11 +275,12 @@ fn scan_word(text: &str, start: usize) -> usize {
         if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
             let next = text[i + 1..].chars().next().unwrap_or(' ');
             if is_letter(next) || next.is_numeric() {
+                hyphenated |= bytes[i] == b'-';
                 i += 1;
                 continue;
             }
         }
-        return i;
+        return (i, hyphenated);
     }
 }
 
@@ -381,5 +414,57 @@ mod tests {
         assert!(out[0].has(CAPITALIZED) && out[0].has(LATIN));
         assert!(!out[2].has(CAPITALIZED));
         assert!(out[3].has(ALL_CAPS) && !out[3].has(LATIN));
+    }
+
+    #[test]
+    fn case_flags_of_words() {
+        for (word, want) in [
+            ("москва", 0),
+            ("москвa", LATIN),
+            ("iPhone", LATIN),
+            ("Москва", CAPITALIZED),
+            ("МОСКВА", CAPITALIZED | ALL_CAPS),
+            ("ЁЖ", CAPITALIZED | ALL_CAPS),
+            ("USGS", CAPITALIZED | ALL_CAPS | LATIN),
+            ("Я", CAPITALIZED),
+            ("эXo", LATIN),
+            ("İstanbul", CAPITALIZED | LATIN),
+            ("ǆ", 0),
+            ("", 0),
+        ] {
+            assert_eq!(case_flags(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_found_in_any_position() {
+        for (word, want) in [
+            ("", false),
+            ("москва", false),
+            ("достопримечательность", false),
+            ("достопримечательностьx", true),
+            ("xдостопримечательность", true),
+            ("достопримеч-тельность", false),
+            ("квт·ч", false),
+            ("эxo", true),
+            ("12345678", false),
+            ("1234567a", true),
+        ] {
+            assert_eq!(has_ascii_letter(word.as_bytes()), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn marks_words_with_an_inner_hyphen() {
+        let text = "Тау-Кен, ЧМ-2018, д'Артаньян - 10-20 кВт·ч";
+        let n = Normalized::new(text);
+        let mut out = Vec::new();
+        tokenize(text, &n, &Few, &mut out);
+        let hyphenated: Vec<&str> = out
+            .iter()
+            .filter(|t| t.has(HYPHENATED))
+            .map(|t| &n.text()[t.start..t.end])
+            .collect();
+        assert_eq!(hyphenated, ["тау-кен", "чм-2018"]);
     }
 }
