@@ -64,14 +64,13 @@ fn priority(kind: FactType) -> u8 {
 /// organization's name, but not be all of it.
 fn names_an_organization(
     c: &Candidate,
-    slots: &[Option<Candidate>],
+    candidates: &[Candidate],
     won: &[(usize, usize, usize)],
 ) -> bool {
     c.kind == FactType::Location
         && won.iter().any(|&(_, _, k)| {
-            slots[k].as_ref().is_some_and(|w| {
-                w.kind == FactType::Organization && (w.start, w.end) == (c.start, c.end)
-            })
+            let w = &candidates[k];
+            w.kind == FactType::Organization && (w.start, w.end) == (c.start, c.end)
         })
 }
 
@@ -112,7 +111,7 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
         let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
-            || names_an_organization(c, &slots, &won)
+            || names_an_organization(c, candidates, &won)
         {
             continue;
         }
