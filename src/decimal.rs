@@ -199,24 +199,28 @@ struct Printed {
     len: usize,
 }
 
+/// The decimal digits of `n`, written at the end of `buf` (20 digits hold any `u64`).
+pub(crate) fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut first = buf.len();
+    loop {
+        first -= 1;
+        buf[first] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[first..]
+}
+
 impl Printed {
     /// A sign, "0.", [`MAX_SCALE`] zeros and the 20 digits of a `u64` fit.
     const CAPACITY: usize = 48;
 
     /// `d` written out, or `None` if it does not fit (a scale beyond [`MAX_SCALE`]).
     fn new(d: &Decimal) -> Option<Printed> {
-        let mut digits = [0u8; 20];
-        let mut n = d.mantissa.unsigned_abs();
-        let mut first = digits.len();
-        loop {
-            first -= 1;
-            digits[first] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        let digits = &digits[first..];
+        let mut buf = [0u8; 20];
+        let digits = decimal_digits(d.mantissa.unsigned_abs(), &mut buf);
         let scale = d.scale as usize;
         let zeros = scale.saturating_sub(digits.len());
         if 3 + zeros + digits.len() > Printed::CAPACITY {

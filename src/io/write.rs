@@ -63,18 +63,9 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// A non-negative integer in decimal.
-fn write_uint(out: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+fn write_uint(out: &mut Vec<u8>, n: usize) {
+    let mut buf = [0u8; 20];
+    out.extend_from_slice(crate::decimal::decimal_digits(n as u64, &mut buf));
 }
 
 /// Appends the output for one document to `out`.
