@@ -6,7 +6,8 @@ of Королёв). At the start of a sentence, where capitals say nothing, such
 only if the document shows it as one elsewhere (see src/rules/location.rs).
 
 A form is listed when the pymorphy3 dictionary parses of it that carry no proper-name
-grammeme (Name, Surn, Patr, Geox, Orgn, Trad) sum to a score of 0.5 or more. Run it after
+grammeme (Name, Surn, Patr, Geox, Orgn, Trad) sum to a score of 0.5 or more
+(`common_score` of build_lexicons.py). Run it after
 build_lexicons.py, in the same venv (see requirements.txt):
 
   /tmp/lexvenv/bin/python lexicons/build/build_ambiguous_places.py
@@ -14,27 +15,16 @@ build_lexicons.py, in the same venv (see requirements.txt):
 Output is deterministic.
 """
 import importlib.metadata as md
+import sys
 from pathlib import Path
 
-import pymorphy3
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+# The same measure of "an ordinary word" as the name lexicons use.
+from build_lexicons import common_score  # noqa: E402
+
 GEO = HERE.parent / "geo"
-MORPH = pymorphy3.MorphAnalyzer()
-PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 THRESHOLD = 0.5
-
-
-def common_score(word):
-    """Summed score of the dictionary parses of `word` that are no proper name."""
-    total = 0.0
-    for p in MORPH.parse(word):
-        if set(p.tag.grammemes) & PROPER:
-            continue
-        if not all(type(m[0]).__name__ == "DictionaryAnalyzer" for m in p.methods_stack):
-            continue
-        total += p.score
-    return total
 
 
 def cyrillic(word):
@@ -50,7 +40,8 @@ def main():
             form = line.split("\t")[0]
             if " " in form or not cyrillic(form) or form in rows:
                 continue
-            score = common_score(form)
+            # Whole dictionary words only: "Ак-Мечеть" is no ordinary word for having parts.
+            score = common_score(form, hyphenated=False)
             if score >= THRESHOLD:
                 rows[form] = score
     versions = "pymorphy3 %s + pymorphy3-dicts-ru %s" % (

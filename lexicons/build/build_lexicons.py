@@ -95,21 +95,23 @@ def analyzers(stack):
     return out
 
 
-def is_dict(p):
-    """Parse comes from the dictionary (possibly via the hyphenated-word analyzer whose
-    parts are dictionary words), not from suffix prediction."""
+def is_dict(p, hyphenated=True):
+    """Parse comes from the dictionary (possibly, if `hyphenated`, via the hyphenated-word
+    analyzer whose parts are dictionary words), not from suffix prediction."""
     names = analyzers(p.methods_stack)
-    return bool(names) and all(n in ("DictionaryAnalyzer", "HyphenatedWordsAnalyzer")
-                               for n in names)
+    allowed = ("DictionaryAnalyzer", "HyphenatedWordsAnalyzer") if hyphenated else (
+        "DictionaryAnalyzer",)
+    return bool(names) and all(n in allowed for n in names)
 
 
-def common_score(w, lemma_only=False, allow_nouns=False):
+def common_score(w, lemma_only=False, allow_nouns=False, hyphenated=True):
     """Summed pymorphy3 score of dictionary parses of w that carry no proper-name tag.
     lemma_only: count only parses where w is the dictionary lemma itself.
-    allow_nouns: ignore nouns (names that are also nouns are kept and flagged)."""
+    allow_nouns: ignore nouns (names that are also nouns are kept and flagged).
+    hyphenated: count parses the hyphenated-word analyzer makes of dictionary parts."""
     s = 0.0
     for p in MORPH.parse(w):
-        if not is_dict(p) or (set(p.tag.grammemes) & PROPER):
+        if not is_dict(p, hyphenated) or (set(p.tag.grammemes) & PROPER):
             continue
         if lemma_only and fold(p.normal_form) != fold(w):
             continue
