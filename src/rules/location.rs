@@ -40,17 +40,12 @@ fn latin_spellings(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let b = out[c].end;
-        // An acronym in brackets is the abbreviation of something else ("(PGA)").
-        if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) || doc.all_caps(b + 1) {
+        let Some(e) = doc.latin_in_brackets(b) else {
             continue;
-        }
-        let mut e = b + 1;
-        while e < b + 5
-            && doc.latin(e)
-            && !doc.all_caps(e)
-            && (doc.capitalized(e) || doc.text(e).len() <= 3)
-        {
-            e += 1;
+        };
+        // An acronym in brackets is the abbreviation of something else ("(PGA)").
+        if (b + 1..e).any(|k| doc.all_caps(k)) {
+            continue;
         }
         if doc.is(e, ")") || doc.is(e, ";") || doc.is(e, ",") {
             let normal = doc.original_text(b + 1, e).to_string();

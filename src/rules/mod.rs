@@ -205,6 +205,19 @@ impl<'a> Doc<'a> {
             .is_some_and(|t| t.kind == TokenKind::Word && t.has(ALL_CAPS))
     }
 
+    /// The Latin words after the opening bracket at `b`: one past the last. The first is
+    /// capitalized; lower-case particles may join ("Khaled el-Masri", "Hochheim am Main").
+    pub fn latin_in_brackets(&self, b: usize) -> Option<usize> {
+        if !self.is(b, "(") || !self.latin(b + 1) || !self.capitalized(b + 1) {
+            return None;
+        }
+        let mut e = b + 1;
+        while e < b + 6 && self.latin(e) && (self.capitalized(e) || self.text(e).len() <= 4) {
+            e += 1;
+        }
+        Some(e)
+    }
+
     /// True if token `i` is a word with Latin letters.
     #[inline]
     pub fn latin(&self, i: usize) -> bool {

@@ -662,16 +662,9 @@ fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
 }
 
 /// The Latin words in brackets at `b` (an opening bracket): one past the last, if a closing
-/// bracket follows them. Lower-case particles may join ("Халед эль-Масри (Khaled el-Masri)").
+/// bracket follows them ("Халед эль-Масри (Khaled el-Masri)").
 fn latin_bracket(doc: &Doc<'_>, b: usize) -> Option<usize> {
-    if !doc.is(b, "(") || !doc.latin(b + 1) || !doc.capitalized(b + 1) {
-        return None;
-    }
-    let mut e = b + 1;
-    while e < b + 6 && doc.latin(e) && (doc.capitalized(e) || doc.text(e).len() <= 4) {
-        e += 1;
-    }
-    doc.is(e, ")").then_some(e)
+    doc.latin_in_brackets(b).filter(|&e| doc.is(e, ")"))
 }
 
 /// `person.transliterated`: two or three name words followed by their Latin spelling in
