@@ -325,6 +325,9 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
             Reading::Place
         };
     }
+    if super::person::town_in_apposition(doc, i).is_some() {
+        return Reading::Person;
+    }
     let quoted_alone = before == "\"" && doc.is(i + 1, "\"");
     let after_imeni = matches!(before, "имени" | "им.");
     let stray_acronym = doc.all_caps(i)

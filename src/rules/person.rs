@@ -141,6 +141,34 @@ fn role(doc: &Doc<'_>, i: usize) -> Option<u8> {
     doc.is_a(i, flag::ROLE).then(|| doc.name_hit(i).role_cases)
 }
 
+/// True if token `i`, a town's name right after a role in the nominative or the
+/// instrumental, agrees with the role and so is the person's name: "писательница Харпер Ли",
+/// "президентом Обамой", "актёром Харрисоном Фордом". A role's complement stands in the
+/// genitive ("мэр Лондона"); a country or a region is a complement in any case.
+pub(super) fn town_in_apposition<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    if i == 0
+        || !doc.capitalized(i)
+        || doc.all_caps(i)
+        || doc.latin(i)
+        || doc.sentence_start(i)
+        || doc.is_a(i, flag::BIG_PLACE)
+    {
+        return None;
+    }
+    let cases = role(doc, i - 1)?;
+    if cases == 0 || cases & !(case::NOM | case::INS) != 0 {
+        return None;
+    }
+    let (end, lemma, _) = super::location::place_at(doc, i)?;
+    let form = doc.text(i);
+    let nominative = morph::is_lemma(form, lemma);
+    let agrees = (cases & case::NOM != 0 && nominative)
+        || (cases & case::INS != 0
+            && !nominative
+            && ["ом", "ем", "ой", "ей"].iter().any(|e| form.ends_with(e)));
+    (end == i + 1 && agrees).then_some(lemma)
+}
+
 /// True if token `i` may be a surname: a capitalized Cyrillic word that is no place, no
 /// organization word, no role and not the start of a sentence.
 fn surname_like(doc: &Doc<'_>, i: usize) -> bool {
@@ -270,7 +298,16 @@ fn value(
     let mut last = String::new();
     for &(i, part) in parts {
         let word = match part {
-            Part::First => first.map_or_else(|| doc.word(i).to_string(), |f| f.lemma.to_string()),
+            // A town's name as a first name ("актёром Харрисоном Фордом") has the town's
+            // nominative.
+            Part::First => first.map_or_else(
+                || {
+                    town_in_apposition(doc, i)
+                        .unwrap_or(doc.word(i))
+                        .to_string()
+                },
+                |f| f.lemma.to_string(),
+            ),
             Part::Middle => {
                 let (lemma, g) = middle_name(doc, i).unwrap_or((doc.word(i), b'?'));
                 if gender == b'?' {
@@ -571,7 +608,7 @@ fn after_role(doc: &Doc<'_>, r: usize) -> Option<usize> {
             Some(TokenKind::Punct) => matches!(doc.text(j), "\"" | "-"),
             _ => false,
         };
-        if !step {
+        if !step || (j == r + 1 && town_in_apposition(doc, j).is_some()) {
             return doc.capitalized(j).then_some(j);
         }
         if role(doc, j).is_some() {
@@ -591,12 +628,12 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
     let Some(s) = after_role(doc, r) else {
         return;
     };
-    if !name_word(doc, s)
-        || doc.is_a(
-            s,
-            flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE,
-        )
-    {
+    let typed = if town_in_apposition(doc, s).is_some() {
+        flag::ROLE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE
+    } else {
+        flag::ROLE | flag::PLACE | flag::ORG | flag::ORG_TYPE | flag::PLACE_TYPE
+    };
+    if !name_word(doc, s) || doc.is_a(s, typed) {
         return;
     }
     let mut e = s + 1;
