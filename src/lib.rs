@@ -54,6 +54,7 @@ pub struct ExtractorBuilder {
     lexicon_dir: Option<PathBuf>,
     user_lexicons: Vec<PathBuf>,
     types: Option<Vec<FactType>>,
+    place_adjectives: bool,
 }
 
 impl ExtractorBuilder {
@@ -79,6 +80,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Also marks a place's adjective as a location of the place ("российских" → Россия,
+    /// rule `location.place_adjective`), as NEREL annotates them; factRuEval and most users
+    /// want names only, so it is off by default. Not before a role or a language
+    /// ("американский актёр", "на английском языке"): that is a person's origin or a tongue.
+    pub fn place_adjectives(mut self, yes: bool) -> Self {
+        self.place_adjectives = yes;
+        self
+    }
+
     /// Loads and compiles the lexicons.
     pub fn build(self) -> Result<Extractor, LexiconError> {
         let lexicon = Lexicon::load_with(self.lexicon_dir.as_deref(), &self.user_lexicons)?;
@@ -88,7 +98,11 @@ impl ExtractorBuilder {
                 enabled[k] = types.contains(t);
             }
         }
-        Ok(Extractor { lexicon, enabled })
+        Ok(Extractor {
+            lexicon,
+            enabled,
+            place_adjectives: self.place_adjectives,
+        })
     }
 }
 
@@ -108,6 +122,7 @@ pub struct Workspace {
 pub struct Extractor {
     lexicon: Lexicon,
     enabled: [bool; FactType::ALL.len()],
+    place_adjectives: bool,
 }
 
 impl Extractor {
@@ -162,6 +177,7 @@ impl Extractor {
             measures: std::cell::OnceCell::new(),
             names,
             marked,
+            place_adjectives: self.place_adjectives,
         };
         candidates.clear();
         rules::run_all(&doc, candidates);

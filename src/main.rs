@@ -71,6 +71,11 @@ struct Cli {
     #[arg(long, value_name = "PATH.tsv")]
     lexicon: Vec<PathBuf>,
 
+    /// Also mark places' adjectives ("российских" → location Россия), as NEREL does; off
+    /// by default.
+    #[arg(long)]
+    place_adjectives: bool,
+
     /// Print documents read, written, failed, facts and MB/s on stderr at the end.
     #[arg(long)]
     stats: bool,
@@ -155,6 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             .collect::<Result<Vec<_>, _>>()?;
         builder = builder.types(&types);
     }
+    builder = builder.place_adjectives(cli.place_adjectives);
     let extractor = builder.build().map_err(|e| e.to_string())?;
     let opts = RunOptions {
         paths: cli.paths,

@@ -28,6 +28,9 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         after_type(doc, i, out);
         town_and_region(doc, i, out);
         town_after_preposition(doc, i, out);
+        if doc.place_adjectives {
+            place_adjective(doc, i, out);
+        }
     }
     evidence.settle(out);
     latin_spellings(doc, first, out);
@@ -51,6 +54,24 @@ fn latin_spellings(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             let normal = doc.original_text(b + 1, e).to_string();
             push(out, b + 1, e, normal, "location.latin_in_brackets");
         }
+    }
+}
+
+/// `location.place_adjective` (only when asked for): a place's adjective, as the place
+/// ("российских" → Россия). Not before a role or a language, where it says where a person
+/// comes from or names a tongue ("американский актёр", "на английском языке"), nor before
+/// "происхождения", "православной", "национальной".
+fn place_adjective(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let Some((_, lemma)) = doc.cue(i, SenseKind::GeoAdjective) else {
+        return;
+    };
+    let next = doc.text(i + 1);
+    let origin_or_tongue = doc.is_a(i + 1, flag::ROLE)
+        || ["язык", "происхожд", "православ", "национальн"]
+            .iter()
+            .any(|p| next.starts_with(p));
+    if !origin_or_tongue {
+        push(out, i, i + 1, lemma.to_string(), "location.place_adjective");
     }
 }
 
@@ -659,6 +680,41 @@ fn town_nominative(word: &str, preposition: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn place_adjectives_are_locations_only_when_asked_for() {
+        let on = crate::Extractor::builder()
+            .place_adjectives(true)
+            .build()
+            .unwrap();
+        let off = crate::Extractor::builder().build().unwrap();
+        let adjectives = |e: &crate::Extractor, text: &str| -> Vec<(String, String)> {
+            e.extract(text)
+                .into_iter()
+                .filter(|f| f.rule == "location.place_adjective")
+                .map(|f| match f.value {
+                    crate::fact::Value::Name(v) => (f.text, v.normal),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let text = "Российские военные и британской разведки обсудили это.";
+        assert_eq!(
+            adjectives(&on, text),
+            [
+                ("Российские".to_string(), "Россия".to_string()),
+                ("британской".to_string(), "Великобритания".to_string())
+            ]
+        );
+        assert_eq!(adjectives(&off, text), []);
+        for origin_or_tongue in [
+            "Американский актёр снялся в фильме.",
+            "Он говорит на английском языке.",
+            "Это человек турецкого происхождения.",
+        ] {
+            assert_eq!(adjectives(&on, origin_or_tongue), [], "{origin_or_tongue}");
+        }
+    }
 
     #[test]
     fn a_town_nominative_is_guessed_from_the_preposition() {

@@ -67,6 +67,9 @@ pub struct Doc<'a> {
     /// The tokens name rules start at, in order: capitalized words and cue words (roles,
     /// organization and place types, words of saying).
     pub marked: &'a [u32],
+    /// Whether a place's adjective is a location too (see
+    /// [`crate::ExtractorBuilder::place_adjectives`]).
+    pub place_adjectives: bool,
 }
 
 /// The measures of a document, sparse: four bytes per token and a slot per measure found

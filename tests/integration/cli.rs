@@ -826,3 +826,28 @@ fn a_user_lexicon_adds_names_at_run_time() {
     assert!(err.contains("names.tsv:2: type \"planet\""), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn place_adjectives_flag_adds_adjectives_as_locations() {
+    let text = "Российские военные прибыли в Москву.";
+    let locations = |args: &[&str]| -> Vec<(String, String)> {
+        let out = run_stdin(args, text);
+        assert_success(&out);
+        lines(&out)
+            .iter()
+            .filter(|f| f["type"] == "location")
+            .map(|f| {
+                (
+                    f["text"].as_str().unwrap().to_string(),
+                    f["value"]["normal"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let moscow = || ("Москву".to_string(), "Москва".to_string());
+    assert_eq!(locations(&[]), [moscow()]);
+    assert_eq!(
+        locations(&["--place-adjectives"]),
+        [("Российские".to_string(), "Россия".to_string()), moscow()]
+    );
+}
