@@ -272,8 +272,14 @@ fn value(
                 .map(|&(k, _)| k);
             // One reading needs no choosing (most names have one).
             let readings = first_names(doc, fi);
-            if readings.len() < 2 {
-                Some(f)
+            // Before another first name as written ("Анна Мария") both are nominatives:
+            // "Анна" is no genitive of Анн there.
+            let before_first = last.is_some_and(|k| {
+                k == fi + 1
+                    && first_name(doc, k).is_some_and(|r| morph::is_lemma(doc.text(k), r.lemma))
+            });
+            if readings.len() < 2 || before_first {
+                Some(readings.first().copied().unwrap_or(f))
             } else {
                 let fits = |r: &FirstName<'_>| {
                     let c = if r.cases != case::ANY { r.cases } else { cases };
