@@ -410,7 +410,9 @@ fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             doc.text(i - 1),
             "в" | "во" | "из" | "под" | "около" | "близ" | "до" | "от" | "через" | "над"
         );
-    if !after_preposition
+    // Or after a type word whose complement it is: "Университета Рочестера", "мэрии Тусона".
+    let after_type = i > 0 && doc.is_a(i - 1, flag::ORG_TYPE | flag::PLACE_TYPE);
+    if !(after_preposition || after_type)
         || !doc.capitalized(i)
         || doc.latin(i)
         || doc.all_caps(i)
