@@ -634,11 +634,31 @@ fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         || morph::adjective_ending(doc.text(i)).is_some()
         || doc.capitalized(i + 1)
         || doc.text(i).chars().count() < 4
+        || facility_compound(doc.text(i))
     {
         return;
     }
     let normal = town_nominative(doc.word(i), doc.text(i - 1));
     push(out, i, i + 1, normal, "location.after_preposition");
+}
+
+/// True if a hyphenated name ends in a facility's or a body's noun: "в Гайд-парке", "в
+/// Скотленд-Ярде", "в Гоголь-центре" name a park, a police force, a theatre, no town.
+fn facility_compound(lower: &str) -> bool {
+    lower.rsplit_once('-').is_some_and(|(_, head)| {
+        [
+            "парк",
+            "ярд",
+            "центр",
+            "холл",
+            "сити",
+            "арен",
+            "плаз",
+            "молл",
+        ]
+        .iter()
+        .any(|noun| head.starts_with(noun))
+    })
 }
 
 /// The nominative of a town's name after preposition `preposition`, guessed by its ending:
@@ -715,6 +735,20 @@ mod tests {
             "Это человек турецкого происхождения.",
         ] {
             assert_eq!(adjectives(&on, origin_or_tongue), [], "{origin_or_tongue}");
+        }
+    }
+
+    #[test]
+    fn a_hyphenated_facility_is_no_town() {
+        for (lower, facility) in [
+            ("гайд-парке", true),
+            ("скотленд-ярде", true),
+            ("гоголь-центре", true),
+            ("сазерленд-спрингс", false),
+            ("али-юрта", false),
+            ("сребренице", false),
+        ] {
+            assert_eq!(super::facility_compound(lower), facility, "{lower}");
         }
     }
 
