@@ -19,20 +19,35 @@ pub enum OutputMode {
 /// its own), without them inside a document's `facts`. Written by hand but for `value`: the
 /// same bytes serde_json would write for these fields, at a fraction of the cost (the
 /// output of a news feed is mostly these few fields).
+#[cfg(test)]
 fn write_fact(out: &mut Vec<u8>, f: &Fact, start: usize, end: usize, doc: Option<&str>) {
-    out.push(b'{');
+    write_fact_after(out, &fact_head(doc), f, start, end);
+}
+
+/// The opening of every fact object of a document: `{`, then `schema` and `doc` when `doc`
+/// is given. The same for all the facts of a document, so written once.
+fn fact_head(doc: Option<&str>) -> Vec<u8> {
+    let mut head = Vec::with_capacity(32 + doc.map_or(0, str::len));
+    head.push(b'{');
     if let Some(doc) = doc {
-        out.extend_from_slice(b"\"schema\":");
-        write_uint(out, SCHEMA_VERSION as usize);
-        out.extend_from_slice(b",\"doc\":");
-        write_str(out, doc);
-        out.push(b',');
+        head.extend_from_slice(b"\"schema\":");
+        write_uint(&mut head, SCHEMA_VERSION as usize);
+        head.extend_from_slice(b",\"doc\":");
+        write_str(&mut head, doc);
+        head.push(b',');
     }
-    out.extend_from_slice(b"\"type\":");
-    write_str(out, f.kind.name());
-    out.extend_from_slice(b",\"class\":");
-    write_str(out, f.class());
-    out.extend_from_slice(b",\"start\":");
+    head
+}
+
+/// Writes one fact as a JSON object opened by `head` ([`fact_head`]).
+fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end: usize) {
+    out.extend_from_slice(head);
+    // The type and class names are plain ASCII words (see the tests): nothing to escape.
+    out.extend_from_slice(b"\"type\":\"");
+    out.extend_from_slice(f.kind.name().as_bytes());
+    out.extend_from_slice(b"\",\"class\":\"");
+    out.extend_from_slice(f.class().as_bytes());
+    out.extend_from_slice(b"\",\"start\":");
     write_uint(out, start);
     out.extend_from_slice(b",\"end\":");
     write_uint(out, end);
@@ -49,17 +64,39 @@ fn write_fact(out: &mut Vec<u8>, f: &Fact, start: usize, end: usize, doc: Option
 /// A JSON string: copied as it is when nothing in it needs escaping (the usual case), else
 /// escaped by serde_json.
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    // No early exit: the check runs over whole words of bytes at once.
-    let plain = !s.bytes().fold(false, |esc, b| {
-        esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if plain {
+    if needs_escape(s.as_bytes()) {
+        let _ = serde_json::to_writer(&mut *out, s);
+    } else {
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
-    } else {
-        let _ = serde_json::to_writer(&mut *out, s);
     }
+}
+
+/// True if `bytes` has a byte JSON must escape: a control character, `"` or `\`. Eight
+/// bytes at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero: the classic test (exact when asked only whether any is).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte below 0x20: (b & 0xE0) == 0, i.e. zero after masking.
+        if has_zero(x & (0xE0 * ONES))
+            || has_zero(x ^ (u64::from(b'"') * ONES))
+            || has_zero(x ^ (u64::from(b'\\') * ONES))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// A non-negative integer in decimal.
@@ -83,8 +120,9 @@ pub fn write_record(
     });
     match mode {
         OutputMode::Facts => {
+            let head = fact_head(Some(&record.id));
             for (f, start, end) in &mut lines {
-                write_fact(out, f, start, end, Some(&record.id));
+                write_fact_after(out, &head, f, start, end);
                 out.push(b'\n');
             }
         }
@@ -95,7 +133,7 @@ pub fn write_record(
                 if k > 0 {
                     array.push(b',');
                 }
-                write_fact(&mut array, f, start, end, None);
+                write_fact_after(&mut array, b"{", f, start, end);
             }
             array.push(b']');
             write_doc(out, record, &array);
@@ -143,7 +181,7 @@ fn write_doc(out: &mut Vec<u8>, record: &Record, facts_json: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{write_fact, write_uint};
+    use super::{needs_escape, write_fact, write_uint};
     use crate::Extractor;
 
     #[test]
@@ -176,6 +214,43 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(r#""text":"\"15%\"\n\\""#), "{out}");
         assert!(!out.contains("schema"), "{out}");
+    }
+
+    #[test]
+    fn type_and_class_names_need_no_escaping() {
+        use crate::fact::{Amount, Fact, FactType, Value};
+        let some = Extractor::builder().build().unwrap().extract("5%")[0].clone();
+        for kind in FactType::ALL {
+            let f = Fact {
+                kind,
+                value: Value::Amount(Amount::default()),
+                ..some.clone()
+            };
+            for name in [kind.name(), f.class()] {
+                assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+            }
+        }
+    }
+
+    #[test]
+    fn escape_check_finds_every_byte_to_escape() {
+        for len in 0..20 {
+            let plain = "a".repeat(len);
+            assert!(!needs_escape(plain.as_bytes()));
+            assert!(!needs_escape("Рост — «15%» в 2024 году".as_bytes()));
+            for k in 0..len {
+                for b in [b'"', b'\\', b'\n', 0u8, 0x1F] {
+                    let mut v = plain.clone().into_bytes();
+                    v[k] = b;
+                    assert!(needs_escape(&v), "{v:?}");
+                }
+                for b in [b' ', 0x7F, 0x80, 0xFF, b'!', b'#', b'[', b']'] {
+                    let mut v = plain.clone().into_bytes();
+                    v[k] = b;
+                    assert!(!needs_escape(&v), "{v:?}");
+                }
+            }
+        }
     }
 
     #[test]
