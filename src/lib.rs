@@ -160,6 +160,7 @@ impl Extractor {
             lexicon: &self.lexicon,
             reference,
             measures: std::cell::OnceCell::new(),
+            lengths: std::cell::RefCell::default(),
             names,
             marked,
         };

@@ -8,7 +8,7 @@
 use super::Doc;
 use super::date::Found;
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
-use super::duration::{Length, length_at};
+use super::duration::Length;
 use super::timex::{
     capitalized_inside, quoted, relative_at as relative_word, season_at, unit_at, weekday_at,
 };
@@ -152,7 +152,7 @@ fn length_shift(length: &Length, sign: i64) -> Option<DateExpr> {
 
 /// "три дня назад", "неделю назад", "полгода назад", "200 лет тому назад".
 fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let length = length_at(doc, i, true)?;
+    let length = doc.length(i)?;
     if doc.sentence_start(length.end) {
         return None;
     }
@@ -174,7 +174,7 @@ fn later(doc: &Doc<'_>, i: usize) -> Option<Found> {
     if doc.sentence_start(next) {
         return None;
     }
-    let length = length_at(doc, next, true)?;
+    let length = doc.length(next)?;
     Some(Found {
         expr: length_shift(&length, 1)?,
         end: length.end,
@@ -272,12 +272,12 @@ fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
         _ => None,
     }) {
         Some(((), next)) if !doc.sentence_start(next) => {
-            let length = length_at(doc, next, true)?;
+            let length = doc.length(next)?;
             (length.unit?, length.end)
         }
         _ => {
             // "годом позже", "днем ранее": a unit alone, or an amount of it.
-            let (unit, after) = match length_at(doc, i, true) {
+            let (unit, after) = match doc.length(i) {
                 Some(length) => (length.unit?, length.end),
                 None => {
                     let u = unit_at(doc, i).filter(|u| {

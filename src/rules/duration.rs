@@ -212,7 +212,7 @@ fn is_length_unit(u: TimeUnit) -> bool {
 
 /// "10 дней", "3,5 года", "в течение года", "более чем на 50 лет", "полгода".
 fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    let length = length_at(doc, i, true)?;
+    let length = doc.length(i)?;
     if !length.unit.is_none_or(is_length_unit) {
         return None;
     }

@@ -62,6 +62,9 @@ pub struct Doc<'a> {
     pub reference: Option<&'a crate::Reference>,
     /// The measure starting at each token, computed once for all rule families.
     pub measures: std::cell::OnceCell<MeasureCache>,
+    /// The length of time starting at each token ([`duration::length_at`] with units alone),
+    /// computed when first asked: the date, relative date and duration rules all ask.
+    pub lengths: std::cell::RefCell<LengthCache>,
     /// What the name lexicons say about each token (empty when names are not wanted).
     pub names: &'a [NameHit],
     /// The tokens name rules start at, in order: capitalized words and cue words (roles,
@@ -98,7 +101,58 @@ impl MeasureCache {
     }
 }
 
+/// The lengths of time of a document that rules asked for, sparse like [`MeasureCache`].
+#[derive(Debug, Default)]
+pub struct LengthCache {
+    /// For each token, [`LengthCache::UNASKED`], [`LengthCache::NONE`], or its length's index
+    /// in `found`.
+    index: Vec<u32>,
+    found: Vec<duration::Length>,
+}
+
+impl LengthCache {
+    const UNASKED: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX - 1;
+}
+
 impl<'a> Doc<'a> {
+    /// The length of time at token `i` with units alone ([`duration::length_at`]`(self, i,
+    /// true)`), read once per document however many rules ask.
+    pub fn length(&self, i: usize) -> Option<duration::Length> {
+        {
+            let cache = self.lengths.borrow();
+            match cache.index.get(i).copied() {
+                Some(LengthCache::UNASKED) => {}
+                Some(LengthCache::NONE) => return None,
+                Some(k) => return cache.found.get(k as usize).cloned(),
+                // Past the end (or a cache not yet sized): no cache.
+                None if cache.index.len() == self.tokens.len() => {
+                    return duration::length_at(self, i, true);
+                }
+                None => {}
+            }
+        }
+        let length = duration::length_at(self, i, true);
+        let mut cache = self.lengths.borrow_mut();
+        if cache.index.len() != self.tokens.len() {
+            cache.index.clear();
+            cache.index.resize(self.tokens.len(), LengthCache::UNASKED);
+            cache.found.clear();
+        }
+        let slot = match &length {
+            None => LengthCache::NONE,
+            Some(_) if cache.found.len() >= LengthCache::NONE as usize => return length,
+            Some(l) => {
+                cache.found.push(l.clone());
+                (cache.found.len() - 1) as u32
+            }
+        };
+        if let Some(s) = cache.index.get_mut(i) {
+            *s = slot;
+        }
+        length
+    }
+
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
     /// once per document however many rule families ask.
     pub fn measure(&self, i: usize) -> Option<amount::Measure> {
