@@ -199,17 +199,29 @@ fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
 /// The longest absolute date at `i`.
 pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     // One after the other, not an array of them: a found date is large, and moving eight
-    // of them showed in profiles.
-    let mut best = numeric(doc, i);
-    best = longer(best, day_month(doc, i));
-    best = longer(best, month_year(doc, i, prep_bits));
-    best = longer(best, year(doc, i, prep_bits));
-    best = longer(best, decade(doc, i, prep_bits));
-    let number = ordinal_number_at(doc, i);
-    best = longer(best, century(doc, number));
-    best = longer(best, quarter_or_half(doc, number, prep_bits));
-    best = longer(best, season(doc, i, prep_bits));
-    longer(best, weekday_date(doc, i))
+    // of them showed in profiles. Each kind of token tries only the readings that can start
+    // with it (the others find nothing there: a number has no lexicon hit, a word no
+    // digits), in the same order, so the same one wins.
+    match doc.kind(i)? {
+        TokenKind::NumberSeq => numeric(doc, i),
+        TokenKind::Number => {
+            let mut best = day_month(doc, i);
+            best = longer(best, year(doc, i, prep_bits));
+            best = longer(best, decade(doc, i, prep_bits));
+            let number = ordinal_number_at(doc, i);
+            best = longer(best, century(doc, number));
+            longer(best, quarter_or_half(doc, number, prep_bits))
+        }
+        TokenKind::Word | TokenKind::Punct => {
+            let mut best = month_year(doc, i, prep_bits);
+            best = longer(best, decade(doc, i, prep_bits));
+            let number = ordinal_number_at(doc, i);
+            best = longer(best, century(doc, number));
+            best = longer(best, quarter_or_half(doc, number, prep_bits));
+            best = longer(best, season(doc, i, prep_bits));
+            longer(best, weekday_date(doc, i))
+        }
+    }
 }
 
 /// "24.11.2025", "24/11/2025", "2025-11-24" (and "05.06.2025 г."): day first, ISO year first.
