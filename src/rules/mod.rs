@@ -25,7 +25,7 @@ pub mod timex;
 pub mod user;
 
 use crate::fact::{FactType, Value};
-use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::lexicon::{Hit, Lexicon, Meaning, kind};
 use crate::names::NameHit;
 use crate::names::index::{Sense, SenseKind};
 use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
@@ -84,17 +84,28 @@ pub struct MeasureCache {
 impl MeasureCache {
     fn new(doc: &Doc<'_>) -> MeasureCache {
         let mut cache = MeasureCache::default();
-        cache.index.reserve(doc.tokens.len());
-        for k in 0..doc.tokens.len() {
-            let measure = amount::may_start(doc, k)
-                .then(|| amount::measure_at(doc, k))
-                .flatten();
-            match measure {
-                Some(m) if cache.found.len() < u32::MAX as usize => {
-                    cache.index.push(cache.found.len() as u32);
-                    cache.found.push(m);
-                }
-                _ => cache.index.push(u32::MAX),
+        cache.index.resize(doc.tokens.len(), u32::MAX);
+        // Most tokens cannot start a number (amount::may_start): they are skipped in a
+        // tight loop over the tokens and their hits.
+        for (k, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
+            let may_start = match t.kind {
+                TokenKind::Number | TokenKind::NumberSeq => true,
+                TokenKind::Punct => matches!(
+                    doc.norm.text().as_bytes().get(t.start..t.end),
+                    Some([b'-' | b'+'])
+                ),
+                TokenKind::Word => hit.is_some_and(|hit| {
+                    doc.lexicon
+                        .has_kind(hit, kind::NUMBER_WORD | kind::LONE_MULTIPLIER)
+                }),
+            };
+            debug_assert_eq!(may_start, amount::may_start(doc, k));
+            if !may_start || cache.found.len() >= u32::MAX as usize {
+                continue;
+            }
+            if let Some(m) = amount::measure_at(doc, k) {
+                cache.index[k] = cache.found.len() as u32;
+                cache.found.push(m);
             }
         }
         cache
