@@ -65,7 +65,7 @@ fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
             None => {
                 // Cheap checks first: most words are neither.
                 let text = doc.text(i);
-                if t.has(HYPHENATED) || (may_be_roman(text.as_bytes()) && roman(text).is_some()) {
+                if t.has(HYPHENATED) || roman(text).is_some() {
                     TimeStart::Strong
                 } else {
                     TimeStart::No
@@ -355,6 +355,10 @@ fn may_be_roman(text: &[u8]) -> bool {
 
 /// The value of a Roman numeral in lowercase, written canonically ("iiii" is not one).
 pub fn roman(text: &str) -> Option<u32> {
+    // Most words do not even start with a letter of numerals.
+    if !may_be_roman(text.as_bytes()) {
+        return None;
+    }
     let digit = |c: char| match c {
         'i' | 'і' => Some(1),
         'v' => Some(5),
