@@ -354,11 +354,17 @@ fn may_be_roman(text: &[u8]) -> bool {
 }
 
 /// The value of a Roman numeral in lowercase, written canonically ("iiii" is not one).
+#[inline]
 pub fn roman(text: &str) -> Option<u32> {
-    // Most words do not even start with a letter of numerals.
+    // Most words do not even start with a letter of numerals: one inlined look at a byte.
     if !may_be_roman(text.as_bytes()) {
         return None;
     }
+    roman_value(text)
+}
+
+/// [`roman`] past its first check.
+fn roman_value(text: &str) -> Option<u32> {
     let digit = |c: char| match c {
         'i' | 'і' => Some(1),
         'v' => Some(5),
