@@ -371,12 +371,19 @@ impl Lexicon {
 
     /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
     /// the unit and the length of the suffix.
+    #[inline]
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
+        // Asked of every word: this first check is inlined, the lookups are not.
         if self.age_suffix_tails_complete
             && tail(word).is_none_or(|t| !self.age_suffix_tails.contains(t))
         {
             return None;
         }
+        self.age_suffix_lookup(word)
+    }
+
+    /// [`Lexicon::age_suffix`] past its first check.
+    fn age_suffix_lookup(&self, word: &str) -> Option<(&str, usize)> {
         // One hash lookup per suffix length (a handful), longest first.
         self.age_suffix_lengths.iter().find_map(|&len| {
             let at = word.len().checked_sub(len)?;
