@@ -2,7 +2,8 @@
 
 use super::read::Record;
 use crate::SCHEMA_VERSION;
-use crate::fact::Fact;
+use crate::decimal::Decimal;
+use crate::fact::{Fact, Value};
 use crate::offsets::{OffsetConverter, OffsetUnit};
 
 /// What a line of output is.
@@ -54,11 +55,95 @@ fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end:
     out.extend_from_slice(b",\"text\":");
     write_str(out, &f.text);
     out.extend_from_slice(b",\"value\":");
-    // Serializing plain data into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &f.value);
+    write_value(out, &f.value);
     out.extend_from_slice(b",\"rule\":");
     write_str(out, f.rule);
     out.push(b'}');
+}
+
+/// A fact's value as a JSON object: the bytes serde_json writes for [`Value`] (fields in
+/// their order, the empty ones skipped), without its machinery.
+fn write_value(out: &mut Vec<u8>, value: &Value) {
+    let mut o = Object::open(out);
+    match value {
+        Value::Amount(a) => {
+            o.decimal("value", a.value.as_ref());
+            o.decimal("from", a.from.as_ref());
+            o.decimal("to", a.to.as_ref());
+            o.str("qualifier", a.qualifier.map(|q| q.name()));
+            if a.approximate {
+                o.key("approximate");
+                o.out.extend_from_slice(b"true");
+            }
+            o.decimal("order", a.order.as_ref());
+            o.str("kind", a.kind);
+            o.decimal("numerator", a.numerator.as_ref());
+            o.decimal("denominator", a.denominator.as_ref());
+            o.str("currency", a.currency.as_deref());
+            o.str("unit", a.unit.as_deref());
+            o.str("unit_text", a.unit_text.as_deref());
+            o.str("dimension", a.dimension.as_deref());
+            o.str("object", a.object.as_deref());
+            o.str("iso", a.iso.as_deref());
+        }
+        Value::Time(t) => {
+            o.str("value", t.value.as_deref());
+            o.str("from", t.from.as_deref());
+            o.str("to", t.to.as_deref());
+            o.str("grain", Some(t.grain));
+            o.str("relative", t.relative.as_deref());
+            o.str("tz", t.tz);
+            o.str("part", t.part);
+            o.str("qualifier", t.qualifier.map(|q| q.name()));
+        }
+        Value::Name(n) => {
+            o.str("normal", Some(&n.normal));
+            o.str("first", n.first.as_deref());
+            o.str("middle", n.middle.as_deref());
+            o.str("last", n.last.as_deref());
+        }
+    }
+    o.out.push(b'}');
+}
+
+/// A JSON object being written: `{`, then fields separated by commas.
+struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'a> Object<'a> {
+    fn open(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, empty: true }
+    }
+
+    /// `"key":` after a comma if a field came before. Keys are plain ASCII names.
+    fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    /// A string field, skipped when `None`.
+    fn str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.key(key);
+            write_str(self.out, v);
+        }
+    }
+
+    /// A decimal field (a JSON string), skipped when `None`.
+    fn decimal(&mut self, key: &str, value: Option<&Decimal>) {
+        if let Some(v) = value {
+            self.key(key);
+            v.write_json(self.out);
+        }
+    }
 }
 
 /// A JSON string: copied as it is when nothing in it needs escaping (the usual case), else
@@ -250,6 +335,81 @@ mod tests {
                     assert!(!needs_escape(&v), "{v:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn values_are_the_json_serde_writes() {
+        use super::write_value;
+        use crate::decimal::Decimal;
+        use crate::fact::{Amount, NameValue, Qualifier, TimeValue, Value};
+        let d = |s: &str| Some(Decimal::parse(s).unwrap());
+        let s = |s: &str| Some(s.to_string());
+        let mut values = vec![
+            Value::Amount(Amount::default()),
+            Value::Amount(Amount {
+                value: d("-1.5"),
+                from: d("0.001"),
+                to: d("1000000000000"),
+                qualifier: Some(Qualifier::AtLeast),
+                approximate: true,
+                order: d("100"),
+                kind: Some("fraction"),
+                numerator: d("1"),
+                denominator: d("3"),
+                currency: s("USD"),
+                unit: s("t"),
+                unit_text: s("т\"\\\n"),
+                dimension: s("mass"),
+                object: s("вольфрамовой руды"),
+                iso: s("P3Y6M"),
+            }),
+            Value::Time(TimeValue::default()),
+            Value::Time(TimeValue {
+                value: s("2025-11"),
+                from: s("2025-11-01"),
+                to: s("2025-11-30"),
+                grain: "month",
+                relative: s("-P1D"),
+                tz: Some("Europe/Moscow"),
+                part: Some("morning"),
+                qualifier: Some(Qualifier::UpTo),
+            }),
+            Value::Name(NameValue::default()),
+            Value::Name(NameValue {
+                normal: "Жан-Мари \"Ле\" Пен\t".into(),
+                first: s("Жан-Мари"),
+                middle: None,
+                last: s("Ле Пен"),
+            }),
+        ];
+        for q in [
+            Qualifier::MoreThan,
+            Qualifier::LessThan,
+            Qualifier::About,
+            Qualifier::AtLeast,
+            Qualifier::AtMost,
+            Qualifier::UpTo,
+        ] {
+            values.push(Value::Amount(Amount {
+                qualifier: Some(q),
+                ..Amount::default()
+            }));
+            assert_eq!(Qualifier::from_name(q.name()), Some(q));
+        }
+        let extractor = Extractor::builder().build().unwrap();
+        let text = "Выручка «Газпрома» в 2024 году выросла на 15% и составила $1,1 млрд, сообщил \
+                    Алексей Миллер в Москве. Вчера в 13:20 по Москве прошло около 5 тыс. \
+                    человек, треть из них — 2–3 года назад; 30-летний Иван Петров, 3,5 тонны \
+                    руды, с 1 по 5 декабря, в течение 2 часов 15 минут, XIX век.";
+        values.extend(extractor.extract(text).into_iter().map(|f| f.value));
+        for v in &values {
+            let mut out = Vec::new();
+            write_value(&mut out, v);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(v).unwrap()
+            );
         }
     }
 
