@@ -197,6 +197,8 @@ pub struct Lexicon {
     /// The kinds of each entry's meanings ([`kind`] bits): rules that look for
     /// one kind at every token skip the entries without it in one test.
     kinds: Vec<u32>,
+    /// The kinds of each entry's temporal words ([`temporal::TemporalWord::kind`] bits).
+    temporal_kinds: Vec<u16>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
@@ -288,6 +290,16 @@ impl LexiconBuilder {
                 .meanings
                 .iter()
                 .map(|m| m.iter().fold(0, |kinds, m| kinds | m.kind()))
+                .collect(),
+            temporal_kinds: self
+                .meanings
+                .iter()
+                .map(|m| {
+                    m.iter().fold(0, |kinds, m| match m {
+                        Meaning::Temporal(w) => kinds | w.kind(),
+                        _ => kinds,
+                    })
+                })
                 .collect(),
             meanings: self.meanings,
             age_suffix_lengths: {
@@ -409,6 +421,15 @@ impl Lexicon {
     /// True if the form of a hit has a meaning of one of the `kinds` ([`kind`] bits).
     pub fn has_kind(&self, hit: Hit, kinds: u32) -> bool {
         self.kinds
+            .get(hit.entry as usize)
+            .is_some_and(|k| k & kinds != 0)
+    }
+
+    /// True if the form of a hit has a temporal word of one of the `kinds`
+    /// ([`temporal::TemporalWord::kind`] bits).
+    #[inline]
+    pub fn has_temporal_kind(&self, hit: Hit, kinds: u16) -> bool {
+        self.temporal_kinds
             .get(hit.entry as usize)
             .is_some_and(|k| k & kinds != 0)
     }

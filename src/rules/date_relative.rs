@@ -14,8 +14,8 @@ use super::timex::{
 };
 use crate::calendar::{IsoField, TimeUnit};
 use crate::decimal::Decimal;
-use crate::lexicon::Meaning;
 use crate::lexicon::temporal::{Relative, TemporalWord, case};
+use crate::lexicon::{Meaning, kind};
 use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
@@ -267,7 +267,7 @@ fn holiday(doc: &Doc<'_>, i: usize) -> Option<Found> {
 /// "двумя неделями ранее", "годом позже", "спустя два года", "спустя несколько дней": a
 /// time counted from one the text told; told by its grain only.
 fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (unit, end) = match doc.meaning(i, |m| match m {
+    let (unit, end) = match doc.meaning_of(i, kind::TEMPORAL, |m| match m {
         Meaning::Temporal(TemporalWord::Relative(Relative::After)) => Some(()),
         _ => None,
     }) {
@@ -291,7 +291,7 @@ fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
             if doc.sentence_start(after) {
                 return None;
             }
-            let (_, end) = doc.meaning(after, |m| match m {
+            let (_, end) = doc.meaning_of(after, kind::TEMPORAL, |m| match m {
                 Meaning::Temporal(TemporalWord::Relative(
                     Relative::Earlier | Relative::Afterwards,
                 )) => Some(()),

@@ -217,6 +217,23 @@ impl<'a> Doc<'a> {
         meanings.iter().find_map(&pick).map(|v| (v, hit.end))
     }
 
+    /// [`Doc::meaning`] for a `pick` that takes only meanings of the `kinds`
+    /// ([`crate::lexicon::kind`] bits): a token whose form has none is passed over with one
+    /// test.
+    #[inline]
+    pub fn meaning_of<T>(
+        &self,
+        i: usize,
+        kinds: u32,
+        pick: impl Fn(&'a Meaning) -> Option<T>,
+    ) -> Option<(T, usize)> {
+        let hit = (*self.hits.get(i)?)?;
+        if !self.lexicon.has_kind(hit, kinds) {
+            return None;
+        }
+        self.meaning(i, pick)
+    }
+
     /// The original text of tokens `start..end`.
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
         if start >= end || end > self.tokens.len() {
@@ -232,7 +249,7 @@ impl<'a> Doc<'a> {
 
     /// True if token `i` starts a phrase that is never a fact of type `kind`.
     pub fn blocked(&self, i: usize, kind: FactType) -> bool {
-        self.meaning(i, |m| {
+        self.meaning_of(i, crate::lexicon::kind::BLOCKS, |m| {
             matches!(m, Meaning::Blocks(k) if *k == kind).then_some(())
         })
         .is_some()
