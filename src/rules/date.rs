@@ -42,10 +42,20 @@ impl Found {
 }
 
 /// The longer of two findings (the first when they end together).
-pub fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
-        (a, b) => a.or(b),
+#[inline]
+pub fn longer(mut a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    keep_longer(&mut a, b);
+    a
+}
+
+/// [`longer`] in place: `b` replaces `a` if it ends later (or `a` is none). A found date
+/// is large: this spares moving the one kept.
+#[inline]
+pub fn keep_longer(a: &mut Option<Found>, b: Option<Found>) {
+    if let Some(b) = b
+        && a.as_ref().is_none_or(|a| b.end > a.end)
+    {
+        *a = Some(b);
     }
 }
 
@@ -210,28 +220,30 @@ pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             let digits = digits_at(doc, i, 4);
             let suffix = suffix_at(doc, i + 1);
             let mut best = day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i)));
-            best = longer(
-                best,
+            keep_longer(
+                &mut best,
                 digits.and_then(|d| year_of(doc, i, d, suffix, prep_bits)),
             );
-            best = longer(best, digits.and_then(|d| decade_of(doc, d, suffix)));
+            keep_longer(&mut best, digits.and_then(|d| decade_of(doc, d, suffix)));
             // A number has no lexicon hit, so no ordinal word: only its digits.
             let number = digits.and_then(|d| digits_number(d, suffix, i));
-            best = longer(best, century(doc, number));
-            longer(best, quarter_or_half(doc, number, prep_bits))
+            keep_longer(&mut best, century(doc, number));
+            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
+            best
         }
         TokenKind::Word | TokenKind::Punct => {
             // Not digits: the ordinal word is what the decade and the number read.
             let ordinal_word = ordinal_word_at(doc, i);
             let mut best = month_year(doc, i, prep_bits);
-            best = longer(best, decade_word(doc, i, ordinal_word, prep_bits));
+            keep_longer(&mut best, decade_word(doc, i, ordinal_word, prep_bits));
             let number = roman_at(doc, i)
                 .or(ordinal_word)
                 .map(|(value, next)| OrdinalNumber::word(value, next));
-            best = longer(best, century(doc, number));
-            best = longer(best, quarter_or_half(doc, number, prep_bits));
-            best = longer(best, season(doc, i, prep_bits));
-            longer(best, weekday_date(doc, i))
+            keep_longer(&mut best, century(doc, number));
+            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
+            keep_longer(&mut best, season(doc, i, prep_bits));
+            keep_longer(&mut best, weekday_date(doc, i));
+            best
         }
     }
 }

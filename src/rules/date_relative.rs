@@ -20,7 +20,7 @@ use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
 pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let longer = super::date::longer;
+    use super::date::keep_longer;
     // Every form starts with a relative word, a weekday, or an amount of time.
     let mut best = None;
     if relative_word(doc, i).is_some() {
@@ -36,7 +36,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             relative_month(doc, i),
             holiday(doc, i),
         ] {
-            best = longer(best, found);
+            keep_longer(&mut best, found);
         }
         return best;
     }
@@ -44,8 +44,8 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         best = weekday(doc, i, prep_bits);
     }
     if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
-        best = longer(best, ago(doc, i));
-        best = longer(best, narrative_shift(doc, i));
+        keep_longer(&mut best, ago(doc, i));
+        keep_longer(&mut best, narrative_shift(doc, i));
     }
     best
 }
