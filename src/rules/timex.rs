@@ -78,6 +78,7 @@ fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
 /// The temporal meaning at token `i` that `pick` accepts, and the token after the form.
 /// When a longer form of another list starts at `i` ("в час" is a rate), the token's own
 /// form is looked up on its own.
+#[inline(never)]
 pub fn word_at<T>(
     doc: &Doc<'_>,
     i: usize,
@@ -104,7 +105,8 @@ pub fn word_at<T>(
 
 /// [`word_at`] for a `pick` that takes only temporal words of the `kinds`
 /// ([`TemporalWord::kind`] bits): a token whose one-token form has none is passed over
-/// with one test (most tokens, asked for many kinds at every start).
+/// with one test (most tokens, asked for many kinds at every start), inlined where asked;
+/// [`word_at`] stays out of line.
 #[inline]
 fn word_of<T>(
     doc: &Doc<'_>,
@@ -120,6 +122,7 @@ fn word_of<T>(
 }
 
 /// A month name at `i`: month, case bits, next token.
+#[inline]
 pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
     word_of(doc, i, word_kind::MONTH, |w| match w {
         TemporalWord::Month { month, cases } if *cases != MONTH_ADJECTIVE => {
@@ -131,6 +134,7 @@ pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
 }
 
 /// A month adjective at `i` ("майских", "декабрьском"): month, next token.
+#[inline]
 pub fn month_adjective_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
     word_of(doc, i, word_kind::MONTH, |w| match w {
         TemporalWord::Month { month, cases } if *cases == MONTH_ADJECTIVE => {
@@ -141,6 +145,7 @@ pub fn month_adjective_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
 }
 
 /// A weekday name at `i`: weekday (1 = Monday), case bits, next token.
+#[inline]
 pub fn weekday_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
     word_of(doc, i, word_kind::WEEKDAY, |w| match w {
         TemporalWord::Weekday { day, cases } => Some((u32::from(*day), *cases)),
@@ -150,6 +155,7 @@ pub fn weekday_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
 }
 
 /// A season word at `i`: season, case bits, next token.
+#[inline]
 pub fn season_at(doc: &Doc<'_>, i: usize) -> Option<(Season, u8, usize)> {
     word_of(doc, i, word_kind::SEASON, |w| match w {
         TemporalWord::Season { season, cases } => Some((*season, *cases)),
@@ -168,6 +174,7 @@ pub struct UnitWord {
 }
 
 /// A time unit word at `i`.
+#[inline]
 pub fn unit_at(doc: &Doc<'_>, i: usize) -> Option<UnitWord> {
     word_of(doc, i, word_kind::UNIT, |w| match w {
         TemporalWord::Unit(sense) => Some(*sense),
@@ -207,6 +214,7 @@ pub fn unit_word_at(doc: &Doc<'_>, i: usize, unit: TimeUnit) -> Option<usize> {
 }
 
 /// A relative word at `i`.
+#[inline]
 pub fn relative_at(doc: &Doc<'_>, i: usize) -> Option<(Relative, usize)> {
     word_of(doc, i, word_kind::RELATIVE, |w| match w {
         TemporalWord::Relative(r) => Some(*r),
@@ -215,6 +223,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize) -> Option<(Relative, usize)> {
 }
 
 /// A clock word at `i`.
+#[inline]
 pub fn clock_at(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
     if doc.sentence_start(i) {
         return None;
@@ -246,6 +255,7 @@ pub fn ordinal_word_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
 }
 
 /// A preposition at `i` with any of the role bits `roles`: its bits and the next token.
+#[inline]
 pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
     word_of(doc, i, word_kind::PREP, |w| match w {
         TemporalWord::Prep(bits) if bits & roles != 0 => Some(*bits),
@@ -271,6 +281,7 @@ pub fn prep_before(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
 }
 
 /// A part of a period at `i`.
+#[inline]
 pub fn part_at(doc: &Doc<'_>, i: usize) -> Option<(PeriodPart, usize)> {
     word_of(doc, i, word_kind::PART, |w| match w {
         TemporalWord::Part(p) => Some(*p),
