@@ -281,6 +281,23 @@ impl fmt::Display for Decimal {
     }
 }
 
+impl Decimal {
+    /// Appends the JSON string of the decimal: the bytes serde_json writes for it.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        match Printed::new(self) {
+            // Digits, a sign and a dot: nothing to escape.
+            Some(p) => {
+                out.push(b'"');
+                out.extend_from_slice(&p.buf[..p.len]);
+                out.push(b'"');
+            }
+            None => {
+                let _ = serde_json::to_writer(&mut *out, self);
+            }
+        }
+    }
+}
+
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match Printed::new(self) {

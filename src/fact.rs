@@ -164,6 +164,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The name in JSON and in lexicons (`more_than`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+
     /// The qualifier named `name` in JSON and in lexicons (`more_than`).
     pub fn from_name(name: &str) -> Option<Qualifier> {
         Some(match name {

@@ -175,6 +175,7 @@ impl Extractor {
             lexicon: &self.lexicon,
             reference,
             measures: std::cell::OnceCell::new(),
+            lengths: std::cell::RefCell::default(),
             names,
             marked,
             place_adjectives: self.place_adjectives,

@@ -74,6 +74,50 @@ fn names_an_organization(
         })
 }
 
+/// Sorts the candidates' keys (user name, width, priority, start, index): user names,
+/// wider, higher priority, earlier, then by index. Each key is packed into one number when
+/// its parts fit (always, but for texts of a terabyte), which sorts several times faster
+/// than comparing the parts one by one; the order is the same. The index of each key is
+/// its place in `order` when asked.
+fn sort_keys(order: &mut [(bool, usize, u8, usize, usize)]) {
+    const WIDTH: u32 = 40;
+    const START: u32 = 40;
+    const INDEX: u32 = 39;
+    let fits = |n: usize, bits: u32| (n as u128) < (1u128 << bits);
+    if !order
+        .iter()
+        .all(|&(_, w, _, s, k)| fits(w, WIDTH) && fits(s, START) && fits(k, INDEX))
+    {
+        order.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+        });
+        return;
+    }
+    debug_assert!(order.iter().enumerate().all(|(at, key)| key.4 == at));
+    // Ascending packed keys: not-user, the width and priority inverted, start, index.
+    let max = |bits: u32| (1u128 << bits) - 1;
+    let mut packed: Vec<u128> = order
+        .iter()
+        .map(|&(user, w, p, s, k)| {
+            (u128::from(!user) << (WIDTH + 8 + START + INDEX))
+                | ((max(WIDTH) - w as u128) << (8 + START + INDEX))
+                | (u128::from(u8::MAX - p) << (START + INDEX))
+                | ((s as u128) << INDEX)
+                | k as u128
+        })
+        .collect();
+    packed.sort_unstable();
+    let unpacked: Vec<_> = packed
+        .iter()
+        .map(|&key| order[(key & max(INDEX)) as usize])
+        .collect();
+    order.copy_from_slice(&unpacked);
+}
+
 /// Keeps the best non-conflicting candidates and turns them into facts, in text order.
 /// `candidates` is left empty, its buffer kept for the next document.
 pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
@@ -97,13 +141,7 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
         .enumerate()
         .map(|(k, c)| (user(c), width(c), priority(c.kind), c.start, k))
         .collect();
-    order.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(b.2.cmp(&a.2))
-            .then(a.3.cmp(&b.3))
-            .then(a.4.cmp(&b.4))
-    });
+    sort_keys(&mut order);
     let mut taken = vec![0u8; tokens.len()];
     // The winners as (original start, original end, candidate), in the order they won.
     let mut won: Vec<(usize, usize, usize)> = Vec::new();
@@ -144,4 +182,44 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
         .collect();
     candidates.clear();
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_keys;
+
+    #[test]
+    fn packed_keys_sort_as_the_parts_do() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for len in [0, 1, 2, 5, 40, 300] {
+            let mut keys: Vec<(bool, usize, u8, usize, usize)> = (0..len)
+                .map(|k| (next(4) == 0, next(30), next(13) as u8, next(50), k))
+                .collect();
+            let by_parts = |keys: &[(bool, usize, u8, usize, usize)]| {
+                let mut keys = keys.to_vec();
+                keys.sort_by(|a, b| {
+                    b.0.cmp(&a.0)
+                        .then(b.1.cmp(&a.1))
+                        .then(b.2.cmp(&a.2))
+                        .then(a.3.cmp(&b.3))
+                        .then(a.4.cmp(&b.4))
+                });
+                keys
+            };
+            let want = by_parts(&keys);
+            sort_keys(&mut keys);
+            assert_eq!(keys, want);
+            // Too wide to pack: the parts are compared.
+            keys.push((false, usize::MAX, 0, 0, len));
+            let want = by_parts(&keys);
+            sort_keys(&mut keys);
+            assert_eq!(keys, want);
+        }
+    }
 }

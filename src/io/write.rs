@@ -2,7 +2,8 @@
 
 use super::read::Record;
 use crate::SCHEMA_VERSION;
-use crate::fact::Fact;
+use crate::decimal::Decimal;
+use crate::fact::{Fact, Value};
 use crate::offsets::{OffsetConverter, OffsetUnit};
 
 /// What a line of output is.
@@ -19,47 +20,168 @@ pub enum OutputMode {
 /// its own), without them inside a document's `facts`. Written by hand but for `value`: the
 /// same bytes serde_json would write for these fields, at a fraction of the cost (the
 /// output of a news feed is mostly these few fields).
+#[cfg(test)]
 fn write_fact(out: &mut Vec<u8>, f: &Fact, start: usize, end: usize, doc: Option<&str>) {
-    out.push(b'{');
+    write_fact_after(out, &fact_head(doc), f, start, end);
+}
+
+/// The opening of every fact object of a document: `{`, then `schema` and `doc` when `doc`
+/// is given. The same for all the facts of a document, so written once.
+fn fact_head(doc: Option<&str>) -> Vec<u8> {
+    let mut head = Vec::with_capacity(32 + doc.map_or(0, str::len));
+    head.push(b'{');
     if let Some(doc) = doc {
-        out.extend_from_slice(b"\"schema\":");
-        write_uint(out, SCHEMA_VERSION as usize);
-        out.extend_from_slice(b",\"doc\":");
-        write_str(out, doc);
-        out.push(b',');
+        head.extend_from_slice(b"\"schema\":");
+        write_uint(&mut head, SCHEMA_VERSION as usize);
+        head.extend_from_slice(b",\"doc\":");
+        write_str(&mut head, doc);
+        head.push(b',');
     }
-    out.extend_from_slice(b"\"type\":");
-    write_str(out, f.kind.name());
-    out.extend_from_slice(b",\"class\":");
-    write_str(out, f.class());
-    out.extend_from_slice(b",\"start\":");
+    head
+}
+
+/// Writes one fact as a JSON object opened by `head` ([`fact_head`]).
+fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end: usize) {
+    out.extend_from_slice(head);
+    // The type and class names are plain ASCII words (see the tests): nothing to escape.
+    out.extend_from_slice(b"\"type\":\"");
+    out.extend_from_slice(f.kind.name().as_bytes());
+    out.extend_from_slice(b"\",\"class\":\"");
+    out.extend_from_slice(f.class().as_bytes());
+    out.extend_from_slice(b"\",\"start\":");
     write_uint(out, start);
     out.extend_from_slice(b",\"end\":");
     write_uint(out, end);
     out.extend_from_slice(b",\"text\":");
     write_str(out, &f.text);
     out.extend_from_slice(b",\"value\":");
-    // Serializing plain data into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &f.value);
+    write_value(out, &f.value);
     out.extend_from_slice(b",\"rule\":");
     write_str(out, f.rule);
     out.push(b'}');
 }
 
+/// A fact's value as a JSON object: the bytes serde_json writes for [`Value`] (fields in
+/// their order, the empty ones skipped), without its machinery.
+fn write_value(out: &mut Vec<u8>, value: &Value) {
+    let mut o = Object::open(out);
+    match value {
+        Value::Amount(a) => {
+            o.decimal("value", a.value.as_ref());
+            o.decimal("from", a.from.as_ref());
+            o.decimal("to", a.to.as_ref());
+            o.str("qualifier", a.qualifier.map(|q| q.name()));
+            if a.approximate {
+                o.key("approximate");
+                o.out.extend_from_slice(b"true");
+            }
+            o.decimal("order", a.order.as_ref());
+            o.str("kind", a.kind);
+            o.decimal("numerator", a.numerator.as_ref());
+            o.decimal("denominator", a.denominator.as_ref());
+            o.str("currency", a.currency.as_deref());
+            o.str("unit", a.unit.as_deref());
+            o.str("unit_text", a.unit_text.as_deref());
+            o.str("dimension", a.dimension.as_deref());
+            o.str("object", a.object.as_deref());
+            o.str("iso", a.iso.as_deref());
+        }
+        Value::Time(t) => {
+            o.str("value", t.value.as_deref());
+            o.str("from", t.from.as_deref());
+            o.str("to", t.to.as_deref());
+            o.str("grain", Some(t.grain));
+            o.str("relative", t.relative.as_deref());
+            o.str("tz", t.tz);
+            o.str("part", t.part);
+            o.str("qualifier", t.qualifier.map(|q| q.name()));
+        }
+        Value::Name(n) => {
+            o.str("normal", Some(&n.normal));
+            o.str("first", n.first.as_deref());
+            o.str("middle", n.middle.as_deref());
+            o.str("last", n.last.as_deref());
+        }
+    }
+    o.out.push(b'}');
+}
+
+/// A JSON object being written: `{`, then fields separated by commas.
+struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    empty: bool,
+}
+
+impl<'a> Object<'a> {
+    fn open(out: &'a mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, empty: true }
+    }
+
+    /// `"key":` after a comma if a field came before. Keys are plain ASCII names.
+    fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    /// A string field, skipped when `None`.
+    fn str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.key(key);
+            write_str(self.out, v);
+        }
+    }
+
+    /// A decimal field (a JSON string), skipped when `None`.
+    fn decimal(&mut self, key: &str, value: Option<&Decimal>) {
+        if let Some(v) = value {
+            self.key(key);
+            v.write_json(self.out);
+        }
+    }
+}
+
 /// A JSON string: copied as it is when nothing in it needs escaping (the usual case), else
 /// escaped by serde_json.
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    // No early exit: the check runs over whole words of bytes at once.
-    let plain = !s.bytes().fold(false, |esc, b| {
-        esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if plain {
+    if needs_escape(s.as_bytes()) {
+        let _ = serde_json::to_writer(&mut *out, s);
+    } else {
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
-    } else {
-        let _ = serde_json::to_writer(&mut *out, s);
     }
+}
+
+/// True if `bytes` has a byte JSON must escape: a control character, `"` or `\`. Eight
+/// bytes at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero: the classic test (exact when asked only whether any is).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte below 0x20: (b & 0xE0) == 0, i.e. zero after masking.
+        if has_zero(x & (0xE0 * ONES))
+            || has_zero(x ^ (u64::from(b'"') * ONES))
+            || has_zero(x ^ (u64::from(b'\\') * ONES))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// A non-negative integer in decimal.
@@ -83,8 +205,9 @@ pub fn write_record(
     });
     match mode {
         OutputMode::Facts => {
+            let head = fact_head(Some(&record.id));
             for (f, start, end) in &mut lines {
-                write_fact(out, f, start, end, Some(&record.id));
+                write_fact_after(out, &head, f, start, end);
                 out.push(b'\n');
             }
         }
@@ -95,7 +218,7 @@ pub fn write_record(
                 if k > 0 {
                     array.push(b',');
                 }
-                write_fact(&mut array, f, start, end, None);
+                write_fact_after(&mut array, b"{", f, start, end);
             }
             array.push(b']');
             write_doc(out, record, &array);
@@ -143,7 +266,7 @@ fn write_doc(out: &mut Vec<u8>, record: &Record, facts_json: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{write_fact, write_uint};
+    use super::{needs_escape, write_fact, write_uint};
     use crate::Extractor;
 
     #[test]
@@ -176,6 +299,118 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(r#""text":"\"15%\"\n\\""#), "{out}");
         assert!(!out.contains("schema"), "{out}");
+    }
+
+    #[test]
+    fn type_and_class_names_need_no_escaping() {
+        use crate::fact::{Amount, Fact, FactType, Value};
+        let some = Extractor::builder().build().unwrap().extract("5%")[0].clone();
+        for kind in FactType::ALL {
+            let f = Fact {
+                kind,
+                value: Value::Amount(Amount::default()),
+                ..some.clone()
+            };
+            for name in [kind.name(), f.class()] {
+                assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+            }
+        }
+    }
+
+    #[test]
+    fn escape_check_finds_every_byte_to_escape() {
+        for len in 0..20 {
+            let plain = "a".repeat(len);
+            assert!(!needs_escape(plain.as_bytes()));
+            assert!(!needs_escape("Рост — «15%» в 2024 году".as_bytes()));
+            for k in 0..len {
+                for b in [b'"', b'\\', b'\n', 0u8, 0x1F] {
+                    let mut v = plain.clone().into_bytes();
+                    v[k] = b;
+                    assert!(needs_escape(&v), "{v:?}");
+                }
+                for b in [b' ', 0x7F, 0x80, 0xFF, b'!', b'#', b'[', b']'] {
+                    let mut v = plain.clone().into_bytes();
+                    v[k] = b;
+                    assert!(!needs_escape(&v), "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn values_are_the_json_serde_writes() {
+        use super::write_value;
+        use crate::decimal::Decimal;
+        use crate::fact::{Amount, NameValue, Qualifier, TimeValue, Value};
+        let d = |s: &str| Some(Decimal::parse(s).unwrap());
+        let s = |s: &str| Some(s.to_string());
+        let mut values = vec![
+            Value::Amount(Amount::default()),
+            Value::Amount(Amount {
+                value: d("-1.5"),
+                from: d("0.001"),
+                to: d("1000000000000"),
+                qualifier: Some(Qualifier::AtLeast),
+                approximate: true,
+                order: d("100"),
+                kind: Some("fraction"),
+                numerator: d("1"),
+                denominator: d("3"),
+                currency: s("USD"),
+                unit: s("t"),
+                unit_text: s("т\"\\\n"),
+                dimension: s("mass"),
+                object: s("вольфрамовой руды"),
+                iso: s("P3Y6M"),
+            }),
+            Value::Time(TimeValue::default()),
+            Value::Time(TimeValue {
+                value: s("2025-11"),
+                from: s("2025-11-01"),
+                to: s("2025-11-30"),
+                grain: "month",
+                relative: s("-P1D"),
+                tz: Some("Europe/Moscow"),
+                part: Some("morning"),
+                qualifier: Some(Qualifier::UpTo),
+            }),
+            Value::Name(NameValue::default()),
+            Value::Name(NameValue {
+                normal: "Жан-Мари \"Ле\" Пен\t".into(),
+                first: s("Жан-Мари"),
+                middle: None,
+                last: s("Ле Пен"),
+            }),
+        ];
+        for q in [
+            Qualifier::MoreThan,
+            Qualifier::LessThan,
+            Qualifier::About,
+            Qualifier::AtLeast,
+            Qualifier::AtMost,
+            Qualifier::UpTo,
+        ] {
+            values.push(Value::Amount(Amount {
+                qualifier: Some(q),
+                ..Amount::default()
+            }));
+            assert_eq!(Qualifier::from_name(q.name()), Some(q));
+        }
+        let extractor = Extractor::builder().build().unwrap();
+        let text = "Выручка «Газпрома» в 2024 году выросла на 15% и составила $1,1 млрд, сообщил \
+                    Алексей Миллер в Москве. Вчера в 13:20 по Москве прошло около 5 тыс. \
+                    человек, треть из них — 2–3 года назад; 30-летний Иван Петров, 3,5 тонны \
+                    руды, с 1 по 5 декабря, в течение 2 часов 15 минут, XIX век.";
+        values.extend(extractor.extract(text).into_iter().map(|f| f.value));
+        for v in &values {
+            let mut out = Vec::new();
+            write_value(&mut out, v);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(v).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -197,6 +197,8 @@ pub struct Lexicon {
     /// The kinds of each entry's meanings ([`kind`] bits): rules that look for
     /// one kind at every token skip the entries without it in one test.
     kinds: Vec<u32>,
+    /// The kinds of each entry's temporal words ([`temporal::TemporalWord::kind`] bits).
+    temporal_kinds: Vec<u16>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
     /// Age adjective endings and their units ("летний" → year).
@@ -289,6 +291,16 @@ impl LexiconBuilder {
                 .iter()
                 .map(|m| m.iter().fold(0, |kinds, m| kinds | m.kind()))
                 .collect(),
+            temporal_kinds: self
+                .meanings
+                .iter()
+                .map(|m| {
+                    m.iter().fold(0, |kinds, m| match m {
+                        Meaning::Temporal(w) => kinds | w.kind(),
+                        _ => kinds,
+                    })
+                })
+                .collect(),
             meanings: self.meanings,
             age_suffix_lengths: {
                 let mut lengths: Vec<usize> =
@@ -371,12 +383,19 @@ impl Lexicon {
 
     /// The age unit of a word ending in an age suffix ("30-летний", "тридцатилетняя"):
     /// the unit and the length of the suffix.
+    #[inline]
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
+        // Asked of every word: this first check is inlined, the lookups are not.
         if self.age_suffix_tails_complete
             && tail(word).is_none_or(|t| !self.age_suffix_tails.contains(t))
         {
             return None;
         }
+        self.age_suffix_lookup(word)
+    }
+
+    /// [`Lexicon::age_suffix`] past its first check.
+    fn age_suffix_lookup(&self, word: &str) -> Option<(&str, usize)> {
         // One hash lookup per suffix length (a handful), longest first.
         self.age_suffix_lengths.iter().find_map(|&len| {
             let at = word.len().checked_sub(len)?;
@@ -402,6 +421,15 @@ impl Lexicon {
     /// True if the form of a hit has a meaning of one of the `kinds` ([`kind`] bits).
     pub fn has_kind(&self, hit: Hit, kinds: u32) -> bool {
         self.kinds
+            .get(hit.entry as usize)
+            .is_some_and(|k| k & kinds != 0)
+    }
+
+    /// True if the form of a hit has a temporal word of one of the `kinds`
+    /// ([`temporal::TemporalWord::kind`] bits).
+    #[inline]
+    pub fn has_temporal_kind(&self, hit: Hit, kinds: u16) -> bool {
+        self.temporal_kinds
             .get(hit.entry as usize)
             .is_some_and(|k| k & kinds != 0)
     }

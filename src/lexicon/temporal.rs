@@ -193,6 +193,45 @@ pub enum TimeStart {
     Strong,
 }
 
+impl TemporalWord {
+    /// This word's [`TemporalWord::KINDS`] bit.
+    pub fn kind(&self) -> u16 {
+        1 << match self {
+            TemporalWord::Month { .. } => 0,
+            TemporalWord::Weekday { .. } => 1,
+            TemporalWord::Season { .. } => 2,
+            TemporalWord::Unit(_) => 3,
+            TemporalWord::Relative(_) => 4,
+            TemporalWord::Clock(..) => 5,
+            TemporalWord::Zone(_) => 6,
+            TemporalWord::Prep(_) => 7,
+            TemporalWord::Part(_) => 8,
+            TemporalWord::AgeCue => 9,
+            TemporalWord::ScoreWord => 10,
+        }
+    }
+}
+
+/// The [`TemporalWord::kind`] bits, one per variant, so that a set of them is a mask.
+pub mod word_kind {
+    /// [`super::TemporalWord::Month`].
+    pub const MONTH: u16 = 1 << 0;
+    /// [`super::TemporalWord::Weekday`].
+    pub const WEEKDAY: u16 = 1 << 1;
+    /// [`super::TemporalWord::Season`].
+    pub const SEASON: u16 = 1 << 2;
+    /// [`super::TemporalWord::Unit`].
+    pub const UNIT: u16 = 1 << 3;
+    /// [`super::TemporalWord::Relative`].
+    pub const RELATIVE: u16 = 1 << 4;
+    /// [`super::TemporalWord::Clock`].
+    pub const CLOCK: u16 = 1 << 5;
+    /// [`super::TemporalWord::Prep`].
+    pub const PREP: u16 = 1 << 7;
+    /// [`super::TemporalWord::Part`].
+    pub const PART: u16 = 1 << 8;
+}
+
 impl TimeStart {
     /// The class of a form with these meanings.
     pub fn of(meanings: &[Meaning]) -> TimeStart {
@@ -453,6 +492,43 @@ pub(super) fn load_age_cue(row: &Row<'_>, b: &mut LexiconBuilder) -> Result<(), 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn word_kinds_are_the_bits_of_their_words() {
+        use super::{PeriodPart, Relative, TemporalWord, word_kind};
+        let unit = TemporalWord::Unit(super::UnitSense {
+            unit: crate::calendar::TimeUnit::Year,
+            amount: crate::decimal::Decimal::from_int(1),
+            one: true,
+            bare: false,
+            count_only: false,
+            date_only: false,
+        });
+        for (w, k) in [
+            (TemporalWord::Month { month: 1, cases: 0 }, word_kind::MONTH),
+            (
+                TemporalWord::Weekday { day: 1, cases: 0 },
+                word_kind::WEEKDAY,
+            ),
+            (
+                TemporalWord::Season {
+                    season: super::Season::Winter,
+                    cases: 0,
+                },
+                word_kind::SEASON,
+            ),
+            (unit, word_kind::UNIT),
+            (TemporalWord::Relative(Relative::Ago), word_kind::RELATIVE),
+            (
+                TemporalWord::Clock(super::ClockWord::Noon, false),
+                word_kind::CLOCK,
+            ),
+            (TemporalWord::Prep(1), word_kind::PREP),
+            (TemporalWord::Part(PeriodPart::Half), word_kind::PART),
+        ] {
+            assert_eq!(w.kind(), k, "{w:?}");
+        }
+    }
     use super::{Relative, TemporalWord, TimeStart};
     use crate::decimal::Decimal;
     use crate::lexicon::Meaning;

@@ -304,11 +304,20 @@ impl FormIndex {
     /// The key of `form` (normalized), if it is one.
     #[inline]
     pub fn lookup(&self, form: &str) -> Option<KeyId> {
-        let n = self.slots.len() / SLOT;
-        if form.is_empty() || n == 0 {
+        if form.is_empty() {
             return None;
         }
-        let h = hash(form.as_bytes());
+        self.lookup_hash(hash(form.as_bytes()))
+    }
+
+    /// [`FormIndex::lookup`] of a non-empty form given its [`hash`] (one hash for the
+    /// lookups of a form in several indexes).
+    #[inline]
+    pub fn lookup_hash(&self, h: u64) -> Option<KeyId> {
+        let n = self.slots.len() / SLOT;
+        if n == 0 {
+            return None;
+        }
         if self.filter_all && !self.filtered_in(h) {
             return None;
         }

@@ -375,6 +375,9 @@ impl Names {
                 prev_cap = i;
             }
             let form = &text[t.start..t.end];
+            // The form's hash, for both indexes (a token is never empty), when first asked.
+            let mut h = None;
+            let mut hash = || *h.get_or_insert_with(|| index::hash(form.as_bytes()));
             let hit = &mut out[i];
             // Cue words have three letters or more, but for abbreviations ("СП").
             if (near[i]
@@ -383,7 +386,7 @@ impl Names {
                     .get(i + 1)
                     .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
                 && (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
-                && let Some(key) = self.cues.lookup(form)
+                && let Some(key) = self.cues.lookup_hash(hash())
             {
                 hit.cue = Some(key);
                 for s in self.cues.senses(key) {
@@ -408,7 +411,7 @@ impl Names {
                 continue;
             }
             hit.flags |= shape_flags(text, tokens, i);
-            let Some(key) = self.index.lookup(form) else {
+            let Some(key) = self.index.lookup_hash(hash()) else {
                 if t.has(HYPHENATED) && self.hyphenated_first(form) {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }

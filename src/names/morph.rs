@@ -384,6 +384,24 @@ const ADJECTIVE_TAILS: [u32; ADJECTIVE_ENDINGS.len()] = {
     tails
 };
 
+/// The bit of a tail in [`TAIL_FILTER`]: the top bits of a multiplicative hash.
+const fn tail_bit(tail: u32) -> u32 {
+    tail.wrapping_mul(0x9E37_79B1) >> (32 - 8)
+}
+
+/// A bit set on the tails of [`ADJECTIVE_TAILS`] (256 bits): a word whose tail's bit is
+/// clear has none of the endings, told with one load.
+const TAIL_FILTER: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut k = 0;
+    while k < ADJECTIVE_TAILS.len() {
+        let b = tail_bit(ADJECTIVE_TAILS[k]);
+        bits[(b / 64) as usize] |= 1 << (b % 64);
+        k += 1;
+    }
+    bits
+};
+
 /// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
 const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
     ("ыми", false),
@@ -420,6 +438,10 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     // first keeps this cheap for the many words it is asked about.
     let bytes = form.as_bytes();
     let tail = last_four(bytes)?;
+    let b = tail_bit(tail);
+    if TAIL_FILTER[(b / 64) as usize] & (1 << (b % 64)) == 0 {
+        return None;
+    }
     let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
         ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
     })?;

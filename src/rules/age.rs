@@ -4,7 +4,7 @@ use super::amount::NumValue;
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Value};
-use crate::lexicon::{Meaning, NumberClass};
+use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 
 /// Proposes age facts.
@@ -116,7 +116,7 @@ fn word_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// "ему исполнился 61 год", "не младше 45 лет", "на 75-м году жизни": years after a cue.
 fn cued_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some((inside, next)) = doc.meaning(i, |m| match m {
+    let Some((inside, next)) = doc.meaning_of(i, kind::AGE_CUE, |m| match m {
         Meaning::AgeCue(inside) => Some(*inside),
         _ => None,
     }) else {

@@ -42,10 +42,20 @@ impl Found {
 }
 
 /// The longer of two findings (the first when they end together).
-pub fn longer(a: Option<Found>, b: Option<Found>) -> Option<Found> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
-        (a, b) => a.or(b),
+#[inline]
+pub fn longer(mut a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    keep_longer(&mut a, b);
+    a
+}
+
+/// [`longer`] in place: `b` replaces `a` if it ends later (or `a` is none). A found date
+/// is large: this spares moving the one kept.
+#[inline]
+pub fn keep_longer(a: &mut Option<Found>, b: Option<Found>) {
+    if let Some(b) = b
+        && a.as_ref().is_none_or(|a| b.end > a.end)
+    {
+        *a = Some(b);
     }
 }
 
@@ -88,7 +98,8 @@ fn month_adjective(doc: &Doc<'_>, i: usize) -> Option<Found> {
 /// "ЧМ-2018", "Сочи-2014", "Олимпиаде-2016", «Мисс Россия-2017»: the year of an event glued
 /// to its name by a hyphen (one token). The fact is the token; its value is the year.
 fn glued_year(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    if doc.kind(i)? != TokenKind::Word {
+    // Only a hyphenated word has a hyphen in it.
+    if doc.kind(i)? != TokenKind::Word || !doc.tokens[i].has(crate::text::token::HYPHENATED) {
         return None;
     }
     let (name, digits) = doc.text(i).rsplit_once('-')?;
@@ -199,17 +210,42 @@ fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
 /// The longest absolute date at `i`.
 pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     // One after the other, not an array of them: a found date is large, and moving eight
-    // of them showed in profiles.
-    let mut best = numeric(doc, i);
-    best = longer(best, day_month(doc, i));
-    best = longer(best, month_year(doc, i, prep_bits));
-    best = longer(best, year(doc, i, prep_bits));
-    best = longer(best, decade(doc, i, prep_bits));
-    let number = ordinal_number_at(doc, i);
-    best = longer(best, century(doc, number));
-    best = longer(best, quarter_or_half(doc, number, prep_bits));
-    best = longer(best, season(doc, i, prep_bits));
-    longer(best, weekday_date(doc, i))
+    // of them showed in profiles. Each kind of token tries only the readings that can start
+    // with it (the others find nothing there: a number has no lexicon hit, a word no
+    // digits), in the same order, so the same one wins.
+    match doc.kind(i)? {
+        TokenKind::NumberSeq => numeric(doc, i),
+        TokenKind::Number => {
+            // The digits and the suffix after them, read once for all the readings.
+            let digits = digits_at(doc, i, 4);
+            let suffix = suffix_at(doc, i + 1);
+            let mut best = day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i)));
+            keep_longer(
+                &mut best,
+                digits.and_then(|d| year_of(doc, i, d, suffix, prep_bits)),
+            );
+            keep_longer(&mut best, digits.and_then(|d| decade_of(doc, d, suffix)));
+            // A number has no lexicon hit, so no ordinal word: only its digits.
+            let number = digits.and_then(|d| digits_number(d, suffix, i));
+            keep_longer(&mut best, century(doc, number));
+            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
+            best
+        }
+        TokenKind::Word | TokenKind::Punct => {
+            // Not digits: the ordinal word is what the decade and the number read.
+            let ordinal_word = ordinal_word_at(doc, i);
+            let mut best = month_year(doc, i, prep_bits);
+            keep_longer(&mut best, decade_word(doc, i, ordinal_word, prep_bits));
+            let number = roman_at(doc, i)
+                .or(ordinal_word)
+                .map(|(value, next)| OrdinalNumber::word(value, next));
+            keep_longer(&mut best, century(doc, number));
+            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
+            keep_longer(&mut best, season(doc, i, prep_bits));
+            keep_longer(&mut best, weekday_date(doc, i));
+            best
+        }
+    }
 }
 
 /// "24.11.2025", "24/11/2025", "2025-11-24" (and "05.06.2025 г."): day first, ISO year first.
@@ -267,8 +303,21 @@ fn month_inside(doc: &Doc<'_>, j: usize) -> Option<(u32, u8, usize)> {
 
 /// A day number at `i` ("24", "1-го"): the day and the token after it.
 pub fn day_number(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
-    let (day, _) = digits_at(doc, i, 2)?;
-    match suffix_at(doc, i + 1) {
+    let digits = digits_at(doc, i, 2)?;
+    day_of(digits, suffix_at(doc, i + 1), i)
+}
+
+/// [`day_number`] given the number at `i` (value, digits: [`digits_at`]) and the suffix
+/// after it ([`suffix_at`]).
+fn day_of(
+    (day, digits): (u32, usize),
+    suffix: Option<(&str, usize)>,
+    i: usize,
+) -> Option<(u32, usize)> {
+    if digits > 2 {
+        return None;
+    }
+    match suffix {
         Some(("го" | "е" | "ое", next)) => Some((day, next)),
         Some(_) => None,
         None => Some((day, i + 1)),
@@ -277,7 +326,12 @@ pub fn day_number(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
 
 /// "24 ноября 2025 года", "1-го марта 2022 года", "24 ноября", "1 января прошлого года".
 pub fn day_month(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (day, j) = day_number(doc, i)?;
+    day_month_of(doc, day_number(doc, i))
+}
+
+/// [`day_month`] given the day number at its start ([`day_number`]).
+fn day_month_of(doc: &Doc<'_>, day: Option<(u32, usize)>) -> Option<Found> {
+    let (day, j) = day?;
     let (month, cases, next) = month_inside(doc, j)?;
     if cases & case::GEN == 0 {
         return None;
@@ -356,14 +410,26 @@ pub fn year_spec_at(doc: &Doc<'_>, j: usize) -> Option<(YearSpec, usize)> {
 /// "в 1974 году", "1974 г.", "2020 год", "в 2014-м", "в 988 году" (three digits only after
 /// a preposition); after a preposition also a year alone before punctuation ("в 2019,").
 pub fn year(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let (y, digits) = digits_at(doc, i, 4)?;
+    let digits = digits_at(doc, i, 4)?;
+    year_of(doc, i, digits, suffix_at(doc, i + 1), prep_bits)
+}
+
+/// [`year`] given the number at `i` (value, digits: [`digits_at`]) and the suffix after it
+/// ([`suffix_at`]).
+fn year_of(
+    doc: &Doc<'_>,
+    i: usize,
+    (y, digits): (u32, usize),
+    suffix: Option<(&str, usize)>,
+    prep_bits: u8,
+) -> Option<Found> {
     if digits < 3 || (digits == 3 && prep_bits == 0) {
         return None;
     }
     let point = Point::Year(YearSpec::Abs(i32::try_from(y).ok()?));
     let mut j = i + 1;
     let mut suffixed = false;
-    if let Some((suffix, next)) = suffix_at(doc, j) {
+    if let Some((suffix, next)) = suffix {
         // "в 2014-м"; "на 102-м году жизни" is an age.
         if !matches!(suffix, "м" | "го" | "й" | "му" | "ом") || digits != 4 {
             return None;
@@ -501,28 +567,48 @@ fn ends_phrase(doc: &Doc<'_>, j: usize) -> bool {
 
 /// "в 2020-х", "в 1990-е годы", "90-х годов", "в девяностые годы".
 pub fn decade(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    if let Some((n, digits)) = digits_at(doc, i, 4) {
-        let (suffix, mut j) = suffix_at(doc, i + 1)?;
-        if !matches!(suffix, "х" | "е" | "ые" | "ых" | "ым" | "ми" | "ыми") || n % 10 != 0
-        {
-            return None;
-        }
-        let first = match digits {
-            4 => n,
-            2 if n >= 20 => 1900 + n,
-            2 => 2000 + n,
-            _ => return None,
-        };
-        if let Some(end) = year_word_at(doc, j) {
-            j = end;
-        } else if digits == 2 && !ends_phrase(doc, j) {
-            // "на 40-е место" is an ordinal.
-            return None;
-        }
-        return Found::point(Point::Decade(i32::try_from(first).ok()?), j, "date.decade");
+    match digits_at(doc, i, 4) {
+        Some(digits) => decade_of(doc, digits, suffix_at(doc, i + 1)),
+        None => decade_word(doc, i, ordinal_word_at(doc, i), prep_bits),
     }
-    // "девяностые годы", "в восьмидесятых": a plural ordinal of tens.
-    let (n, next) = ordinal_word_at(doc, i)?;
+}
+
+/// [`decade`] in digits, given the number (value, digits: [`digits_at`]) and the suffix
+/// after it ([`suffix_at`]).
+fn decade_of(
+    doc: &Doc<'_>,
+    (n, digits): (u32, usize),
+    suffix: Option<(&str, usize)>,
+) -> Option<Found> {
+    let (suffix, mut j) = suffix?;
+    if !matches!(suffix, "х" | "е" | "ые" | "ых" | "ым" | "ми" | "ыми") || n % 10 != 0
+    {
+        return None;
+    }
+    let first = match digits {
+        4 => n,
+        2 if n >= 20 => 1900 + n,
+        2 => 2000 + n,
+        _ => return None,
+    };
+    if let Some(end) = year_word_at(doc, j) {
+        j = end;
+    } else if digits == 2 && !ends_phrase(doc, j) {
+        // "на 40-е место" is an ordinal.
+        return None;
+    }
+    Found::point(Point::Decade(i32::try_from(first).ok()?), j, "date.decade")
+}
+
+/// [`decade`] in words at `i`, given its ordinal word ([`ordinal_word_at`]): "девяностые
+/// годы", "в восьмидесятых", a plural ordinal of tens.
+fn decade_word(
+    doc: &Doc<'_>,
+    i: usize,
+    ordinal_word: Option<(u32, usize)>,
+    prep_bits: u8,
+) -> Option<Found> {
+    let (n, next) = ordinal_word?;
     let text = doc.text(i);
     if !(20..=90).contains(&n) || n % 10 != 0 || !(text.ends_with("ые") || text.ends_with("ых"))
     {
@@ -551,30 +637,51 @@ struct OrdinalNumber {
 }
 
 /// The number of a century, quarter or half at `i`.
+#[cfg(test)]
 fn ordinal_number_at(doc: &Doc<'_>, i: usize) -> Option<OrdinalNumber> {
-    let word = |(value, next)| OrdinalNumber {
-        value,
-        digits: 0,
-        bare_digits: false,
-        next,
-    };
+    let word = |(value, next)| OrdinalNumber::word(value, next);
     if let Some(found) = roman_at(doc, i) {
         return Some(word(found));
     }
-    if let Some((value, digits)) = digits_at(doc, i, 2) {
-        let (bare_digits, next) = match suffix_at(doc, i + 1) {
-            Some((_, next)) => (false, next),
-            None => (true, i + 1),
-        };
-        return Some(OrdinalNumber {
-            value,
-            digits,
-            bare_digits,
-            next,
-        });
+    if let Some(digits) = digits_at(doc, i, 2) {
+        return digits_number(digits, suffix_at(doc, i + 1), i);
     }
     // A number token has no lexicon hit: only words get here.
     ordinal_word_at(doc, i).map(word)
+}
+
+impl OrdinalNumber {
+    /// A number written as a numeral or a word, ending before `next`.
+    fn word(value: u32, next: usize) -> OrdinalNumber {
+        OrdinalNumber {
+            value,
+            digits: 0,
+            bare_digits: false,
+            next,
+        }
+    }
+}
+
+/// The number of a century, quarter or half in digits at `i`, given them (value, digits:
+/// [`digits_at`]; two at most) and the suffix after them ([`suffix_at`]).
+fn digits_number(
+    (value, digits): (u32, usize),
+    suffix: Option<(&str, usize)>,
+    i: usize,
+) -> Option<OrdinalNumber> {
+    if digits > 2 {
+        return None;
+    }
+    let (bare_digits, next) = match suffix {
+        Some((_, next)) => (false, next),
+        None => (true, i + 1),
+    };
+    Some(OrdinalNumber {
+        value,
+        digits,
+        bare_digits,
+        next,
+    })
 }
 
 /// "XXI века", "в XIX веке", "к 17 веку", "двадцатого века", "XX в.", given the number
@@ -686,6 +793,65 @@ pub fn weekday_date(doc: &Doc<'_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use crate::Extractor;
+
+    /// `point_at` reads each kind of token with the readings that can start there, sharing
+    /// what they read: it must find what trying every reading in turn finds.
+    #[test]
+    fn point_at_finds_what_every_reading_finds() {
+        use super::*;
+        use crate::lexicon::Lexicon;
+        use crate::text::{Normalized, sentence, token};
+        fn every_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+            let mut best = numeric(doc, i);
+            best = longer(best, day_month(doc, i));
+            best = longer(best, month_year(doc, i, prep_bits));
+            best = longer(best, year(doc, i, prep_bits));
+            best = longer(best, decade(doc, i, prep_bits));
+            let number = ordinal_number_at(doc, i);
+            best = longer(best, century(doc, number));
+            best = longer(best, quarter_or_half(doc, number, prep_bits));
+            best = longer(best, season(doc, i, prep_bits));
+            longer(best, weekday_date(doc, i))
+        }
+        let lexicon = Lexicon::load(None).unwrap();
+        let text = "С 1-го марта 2022 года по 10 марта, 24.11.2025 и 2025-11-24, в ноябре 2025 \
+                    года, в 1974 году, в 988 году, в 2014-м, на 102-м году, в 2020-х, в 1990-е \
+                    годы, 90-х годов, на 40-е место, в девяностые годы, в восьмидесятых, XXI \
+                    века, в XIX веке, к 17 веку, 2 века, 5 веков, двадцатого века, XX в., во II \
+                    квартале 2024 года, в 1-м квартале 2023 г., в первом полугодии, весной 2023 \
+                    года, зимой 2021-2022 годов, летом, до весны, во вторник, 24 февраля, в \
+                    среду, 24 февраля 2021 года. В 2019, в 1983 окончил, 12345 и 1,5 и 07 мая, \
+                    3 ч, (1994), № 2017, 2000 жителей, в 1958, 1962 и 1970 годах; 12-14 \
+                    сентября; XIX-XX вв.; 1-е место, 21-й век, ми-8, 3-го, 15-го числа.";
+        let norm = Normalized::new(text);
+        let mut tokens = Vec::new();
+        token::tokenize(text, &norm, &lexicon, &mut tokens);
+        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
+        let mut hits = Vec::new();
+        lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let doc = Doc {
+            original: text,
+            norm: &norm,
+            tokens: &tokens,
+            hits: &hits,
+            lexicon: &lexicon,
+            reference: None,
+            measures: std::cell::OnceCell::new(),
+            lengths: std::cell::RefCell::default(),
+            names: &[],
+            marked: &[],
+            place_adjectives: false,
+        };
+        let mut found = 0;
+        for i in 0..=tokens.len() {
+            for bits in [0, prep::DATE, prep::FROM, prep::THROUGH] {
+                let want = every_reading(&doc, i, bits);
+                found += usize::from(want.is_some());
+                assert_eq!(point_at(&doc, i, bits), want, "{i} {:?}", doc.text(i));
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn centuries_quarters_and_halves() {

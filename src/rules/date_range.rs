@@ -12,6 +12,7 @@ use crate::fact::{FactType, Value};
 use crate::lexicon::Meaning;
 use crate::lexicon::temporal::{TemporalWord, prep};
 use crate::text::TokenKind;
+use crate::text::token::HYPHENATED;
 
 /// The start of an interval, possibly incomplete.
 #[derive(Clone, Copy, Debug)]
@@ -37,16 +38,6 @@ pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
 /// "сезон 2016/17", "в сезонах 2002/03 и 2008/2009", "сезона 1989-90": a sports season
 /// written as two consecutive years (the second maybe by its last two digits).
 fn season_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    // "№ 2015/16" is a number of a document.
-    let prefixed = (1..=2).any(|back| {
-        i.checked_sub(back).is_some_and(|b| {
-            doc.meaning(b, |m| matches!(m, Meaning::IdentifierPrefix).then_some(()))
-                .is_some_and(|(_, end)| end == i)
-        })
-    });
-    if prefixed {
-        return;
-    }
     // A slash joins only years; "1998-99 тонн" counts.
     let (a, b, end) = match doc.kind(i) {
         Some(TokenKind::NumberSeq) => {
@@ -74,6 +65,16 @@ fn season_years(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     ) else {
         return;
     };
+    // "№ 2015/16" is a number of a document.
+    let prefixed = (1..=2).any(|back| {
+        i.checked_sub(back).is_some_and(|b| {
+            doc.meaning(b, |m| matches!(m, Meaning::IdentifierPrefix).then_some(()))
+                .is_some_and(|(_, end)| end == i)
+        })
+    });
+    if prefixed {
+        return;
+    }
     let next = a + 1;
     let consecutive = match b {
         0..=99 => next % 100 == b,
@@ -254,7 +255,8 @@ fn hyphenated_months(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         Some((_, next)) if !doc.sentence_start(next) => (next, i),
         _ => (i, i),
     };
-    if doc.kind(first) != Some(TokenKind::Word) {
+    // Only a hyphenated word has a hyphen in it.
+    if doc.kind(first) != Some(TokenKind::Word) || !doc.tokens[first].has(HYPHENATED) {
         return;
     }
     let Some((left, right)) = doc.text(first).split_once('-') else {

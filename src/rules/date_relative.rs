@@ -8,19 +8,19 @@
 use super::Doc;
 use super::date::Found;
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
-use super::duration::{Length, length_at};
+use super::duration::Length;
 use super::timex::{
     capitalized_inside, quoted, relative_at as relative_word, season_at, unit_at, weekday_at,
 };
 use crate::calendar::{IsoField, TimeUnit};
 use crate::decimal::Decimal;
-use crate::lexicon::Meaning;
 use crate::lexicon::temporal::{Relative, TemporalWord, case};
+use crate::lexicon::{Meaning, kind};
 use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
 pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let longer = super::date::longer;
+    use super::date::keep_longer;
     // Every form starts with a relative word, a weekday, or an amount of time.
     let mut best = None;
     if relative_word(doc, i).is_some() {
@@ -36,7 +36,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             relative_month(doc, i),
             holiday(doc, i),
         ] {
-            best = longer(best, found);
+            keep_longer(&mut best, found);
         }
         return best;
     }
@@ -44,8 +44,8 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         best = weekday(doc, i, prep_bits);
     }
     if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
-        best = longer(best, ago(doc, i));
-        best = longer(best, narrative_shift(doc, i));
+        keep_longer(&mut best, ago(doc, i));
+        keep_longer(&mut best, narrative_shift(doc, i));
     }
     best
 }
@@ -152,7 +152,7 @@ fn length_shift(length: &Length, sign: i64) -> Option<DateExpr> {
 
 /// "три дня назад", "неделю назад", "полгода назад", "200 лет тому назад".
 fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let length = length_at(doc, i, true)?;
+    let length = doc.length(i)?;
     if doc.sentence_start(length.end) {
         return None;
     }
@@ -174,7 +174,7 @@ fn later(doc: &Doc<'_>, i: usize) -> Option<Found> {
     if doc.sentence_start(next) {
         return None;
     }
-    let length = length_at(doc, next, true)?;
+    let length = doc.length(next)?;
     Some(Found {
         expr: length_shift(&length, 1)?,
         end: length.end,
@@ -267,17 +267,17 @@ fn holiday(doc: &Doc<'_>, i: usize) -> Option<Found> {
 /// "двумя неделями ранее", "годом позже", "спустя два года", "спустя несколько дней": a
 /// time counted from one the text told; told by its grain only.
 fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (unit, end) = match doc.meaning(i, |m| match m {
+    let (unit, end) = match doc.meaning_of(i, kind::TEMPORAL, |m| match m {
         Meaning::Temporal(TemporalWord::Relative(Relative::After)) => Some(()),
         _ => None,
     }) {
         Some(((), next)) if !doc.sentence_start(next) => {
-            let length = length_at(doc, next, true)?;
+            let length = doc.length(next)?;
             (length.unit?, length.end)
         }
         _ => {
             // "годом позже", "днем ранее": a unit alone, or an amount of it.
-            let (unit, after) = match length_at(doc, i, true) {
+            let (unit, after) = match doc.length(i) {
                 Some(length) => (length.unit?, length.end),
                 None => {
                     let u = unit_at(doc, i).filter(|u| {
@@ -291,7 +291,7 @@ fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
             if doc.sentence_start(after) {
                 return None;
             }
-            let (_, end) = doc.meaning(after, |m| match m {
+            let (_, end) = doc.meaning_of(after, kind::TEMPORAL, |m| match m {
                 Meaning::Temporal(TemporalWord::Relative(
                     Relative::Earlier | Relative::Afterwards,
                 )) => Some(()),

@@ -14,7 +14,7 @@ use crate::calendar::{IsoDuration, TimeUnit, field_unit};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Qualifier, Value};
 use crate::lexicon::temporal::prep;
-use crate::lexicon::{Meaning, NumberClass};
+use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 
 /// A length of time at some tokens.
@@ -65,7 +65,7 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
     };
     let Some(a) = amount_at(doc, i) else {
         // "несколько дней": a few (the amount reader takes it only before a multiplier).
-        if let Some(((), next)) = doc.meaning(i, |m| match m {
+        if let Some(((), next)) = doc.meaning_of(i, kind::NUMBER_WORD, |m| match m {
             Meaning::NumberWord {
                 class: NumberClass::Few,
                 ..
@@ -212,7 +212,7 @@ fn is_length_unit(u: TimeUnit) -> bool {
 
 /// "10 дней", "3,5 года", "в течение года", "более чем на 50 лет", "полгода".
 fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    let length = length_at(doc, i, true)?;
+    let length = doc.length(i)?;
     if !length.unit.is_none_or(is_length_unit) {
         return None;
     }

@@ -25,7 +25,7 @@ pub mod timex;
 pub mod user;
 
 use crate::fact::{FactType, Value};
-use crate::lexicon::{Hit, Lexicon, Meaning};
+use crate::lexicon::{Hit, Lexicon, Meaning, kind};
 use crate::names::NameHit;
 use crate::names::index::{Sense, SenseKind};
 use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
@@ -62,6 +62,9 @@ pub struct Doc<'a> {
     pub reference: Option<&'a crate::Reference>,
     /// The measure starting at each token, computed once for all rule families.
     pub measures: std::cell::OnceCell<MeasureCache>,
+    /// The length of time starting at each token ([`duration::length_at`] with units alone),
+    /// computed when first asked: the date, relative date and duration rules all ask.
+    pub lengths: std::cell::RefCell<LengthCache>,
     /// What the name lexicons say about each token (empty when names are not wanted).
     pub names: &'a [NameHit],
     /// The tokens name rules start at, in order: capitalized words and cue words (roles,
@@ -84,24 +87,86 @@ pub struct MeasureCache {
 impl MeasureCache {
     fn new(doc: &Doc<'_>) -> MeasureCache {
         let mut cache = MeasureCache::default();
-        cache.index.reserve(doc.tokens.len());
-        for k in 0..doc.tokens.len() {
-            let measure = amount::may_start(doc, k)
-                .then(|| amount::measure_at(doc, k))
-                .flatten();
-            match measure {
-                Some(m) if cache.found.len() < u32::MAX as usize => {
-                    cache.index.push(cache.found.len() as u32);
-                    cache.found.push(m);
-                }
-                _ => cache.index.push(u32::MAX),
+        cache.index.resize(doc.tokens.len(), u32::MAX);
+        // Most tokens cannot start a number (amount::may_start): they are skipped in a
+        // tight loop over the tokens and their hits.
+        for (k, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
+            let may_start = match t.kind {
+                TokenKind::Number | TokenKind::NumberSeq => true,
+                TokenKind::Punct => matches!(
+                    doc.norm.text().as_bytes().get(t.start..t.end),
+                    Some([b'-' | b'+'])
+                ),
+                TokenKind::Word => hit.is_some_and(|hit| {
+                    doc.lexicon
+                        .has_kind(hit, kind::NUMBER_WORD | kind::LONE_MULTIPLIER)
+                }),
+            };
+            debug_assert_eq!(may_start, amount::may_start(doc, k));
+            if !may_start || cache.found.len() >= u32::MAX as usize {
+                continue;
+            }
+            if let Some(m) = amount::measure_at(doc, k) {
+                cache.index[k] = cache.found.len() as u32;
+                cache.found.push(m);
             }
         }
         cache
     }
 }
 
+/// The lengths of time of a document that rules asked for, sparse like [`MeasureCache`].
+#[derive(Debug, Default)]
+pub struct LengthCache {
+    /// For each token, [`LengthCache::UNASKED`], [`LengthCache::NONE`], or its length's index
+    /// in `found`.
+    index: Vec<u32>,
+    found: Vec<duration::Length>,
+}
+
+impl LengthCache {
+    const UNASKED: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX - 1;
+}
+
 impl<'a> Doc<'a> {
+    /// The length of time at token `i` with units alone ([`duration::length_at`]`(self, i,
+    /// true)`), read once per document however many rules ask.
+    pub fn length(&self, i: usize) -> Option<duration::Length> {
+        {
+            let cache = self.lengths.borrow();
+            match cache.index.get(i).copied() {
+                Some(LengthCache::UNASKED) => {}
+                Some(LengthCache::NONE) => return None,
+                Some(k) => return cache.found.get(k as usize).cloned(),
+                // Past the end (or a cache not yet sized): no cache.
+                None if cache.index.len() == self.tokens.len() => {
+                    return duration::length_at(self, i, true);
+                }
+                None => {}
+            }
+        }
+        let length = duration::length_at(self, i, true);
+        let mut cache = self.lengths.borrow_mut();
+        if cache.index.len() != self.tokens.len() {
+            cache.index.clear();
+            cache.index.resize(self.tokens.len(), LengthCache::UNASKED);
+            cache.found.clear();
+        }
+        let slot = match &length {
+            None => LengthCache::NONE,
+            Some(_) if cache.found.len() >= LengthCache::NONE as usize => return length,
+            Some(l) => {
+                cache.found.push(l.clone());
+                (cache.found.len() - 1) as u32
+            }
+        };
+        if let Some(s) = cache.index.get_mut(i) {
+            *s = slot;
+        }
+        length
+    }
+
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
     /// once per document however many rule families ask.
     pub fn measure(&self, i: usize) -> Option<amount::Measure> {
@@ -127,7 +192,12 @@ impl<'a> Doc<'a> {
     /// True if token `i` exists and its normalized text is `s`.
     #[inline]
     pub fn is(&self, i: usize, s: &str) -> bool {
-        self.text(i) == s
+        // On the bytes: the same answer as comparing the text, without slicing a `str`
+        // (and checking character boundaries) for every word asked about.
+        self.tokens.get(i).is_some_and(|t| {
+            t.end.wrapping_sub(t.start) == s.len()
+                && self.norm.text().as_bytes().get(t.start..t.end) == Some(s.as_bytes())
+        })
     }
 
     /// True if token `i` directly follows token `i - 1` with no space.
@@ -155,6 +225,23 @@ impl<'a> Doc<'a> {
         meanings.iter().find_map(&pick).map(|v| (v, hit.end))
     }
 
+    /// [`Doc::meaning`] for a `pick` that takes only meanings of the `kinds`
+    /// ([`crate::lexicon::kind`] bits): a token whose form has none is passed over with one
+    /// test.
+    #[inline]
+    pub fn meaning_of<T>(
+        &self,
+        i: usize,
+        kinds: u32,
+        pick: impl Fn(&'a Meaning) -> Option<T>,
+    ) -> Option<(T, usize)> {
+        let hit = (*self.hits.get(i)?)?;
+        if !self.lexicon.has_kind(hit, kinds) {
+            return None;
+        }
+        self.meaning(i, pick)
+    }
+
     /// The original text of tokens `start..end`.
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
         if start >= end || end > self.tokens.len() {
@@ -170,7 +257,7 @@ impl<'a> Doc<'a> {
 
     /// True if token `i` starts a phrase that is never a fact of type `kind`.
     pub fn blocked(&self, i: usize, kind: FactType) -> bool {
-        self.meaning(i, |m| {
+        self.meaning_of(i, crate::lexicon::kind::BLOCKS, |m| {
             matches!(m, Meaning::Blocks(k) if *k == kind).then_some(())
         })
         .is_some()

@@ -300,7 +300,9 @@ fn value(
         }
     }
     let mut v = NameValue::default();
-    let mut normal = String::new();
+    // Room for the words as written and an ending changed here and there: one allocation.
+    let room: usize = parts.iter().map(|&(i, _)| doc.word(i).len() + 8).sum();
+    let mut normal = String::with_capacity(room);
     let mut last = String::new();
     for &(i, part) in parts {
         let word = match part {
@@ -327,22 +329,21 @@ fn value(
             }
             Part::Initial => doc.word(i).to_string(),
         };
-        match part {
-            Part::First => v.first = Some(word.clone()),
-            Part::Middle => v.middle = Some(word.clone()),
-            Part::Initial if v.first.is_none() => v.first = Some(word.clone()),
-            Part::Initial => v.middle = Some(word.clone()),
-            Part::Last => {
-                if !last.is_empty() {
-                    last.push(' ');
-                }
-                last.push_str(&word);
-            }
-        }
         if !normal.is_empty() {
             normal.push(' ');
         }
         normal.push_str(&word);
+        match part {
+            Part::First => v.first = Some(word),
+            Part::Middle => v.middle = Some(word),
+            Part::Initial if v.first.is_none() => v.first = Some(word),
+            Part::Initial => v.middle = Some(word),
+            Part::Last if last.is_empty() => last = word,
+            Part::Last => {
+                last.push(' ');
+                last.push_str(&word);
+            }
+        }
     }
     if !last.is_empty() {
         v.last = Some(last);

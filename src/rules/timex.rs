@@ -5,12 +5,12 @@
 use super::Doc;
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
-use crate::lexicon::Meaning;
-use crate::lexicon::temporal::UnitSense;
 use crate::lexicon::temporal::{
     ClockWord, MONTH_ADJECTIVE, PeriodPart, Relative, Season, TemporalWord, TimeStart,
     starts_expressions,
 };
+use crate::lexicon::temporal::{UnitSense, word_kind};
+use crate::lexicon::{Meaning, kind};
 use crate::text::TokenKind;
 use crate::text::token::{CAPITALIZED, HYPHENATED, SPACE_BEFORE};
 
@@ -65,7 +65,7 @@ fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
             None => {
                 // Cheap checks first: most words are neither.
                 let text = doc.text(i);
-                if t.has(HYPHENATED) || (may_be_roman(text.as_bytes()) && roman(text).is_some()) {
+                if t.has(HYPHENATED) || roman(text).is_some() {
                     TimeStart::Strong
                 } else {
                     TimeStart::No
@@ -78,6 +78,7 @@ fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
 /// The temporal meaning at token `i` that `pick` accepts, and the token after the form.
 /// When a longer form of another list starts at `i` ("в час" is a rate), the token's own
 /// form is looked up on its own.
+#[inline(never)]
 pub fn word_at<T>(
     doc: &Doc<'_>,
     i: usize,
@@ -102,9 +103,28 @@ pub fn word_at<T>(
     None
 }
 
+/// [`word_at`] for a `pick` that takes only temporal words of the `kinds`
+/// ([`TemporalWord::kind`] bits): a token whose one-token form has none is passed over
+/// with one test (most tokens, asked for many kinds at every start), inlined where asked;
+/// [`word_at`] stays out of line.
+#[inline]
+fn word_of<T>(
+    doc: &Doc<'_>,
+    i: usize,
+    kinds: u16,
+    pick: impl Fn(&TemporalWord) -> Option<T>,
+) -> Option<(T, usize)> {
+    let hit = (*doc.hits.get(i)?)?;
+    if hit.end == i + 1 && !doc.lexicon.has_temporal_kind(hit, kinds) {
+        return None;
+    }
+    word_at(doc, i, pick)
+}
+
 /// A month name at `i`: month, case bits, next token.
+#[inline]
 pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::MONTH, |w| match w {
         TemporalWord::Month { month, cases } if *cases != MONTH_ADJECTIVE => {
             Some((u32::from(*month), *cases))
         }
@@ -114,8 +134,9 @@ pub fn month_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
 }
 
 /// A month adjective at `i` ("майских", "декабрьском"): month, next token.
+#[inline]
 pub fn month_adjective_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::MONTH, |w| match w {
         TemporalWord::Month { month, cases } if *cases == MONTH_ADJECTIVE => {
             Some(u32::from(*month))
         }
@@ -124,8 +145,9 @@ pub fn month_adjective_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
 }
 
 /// A weekday name at `i`: weekday (1 = Monday), case bits, next token.
+#[inline]
 pub fn weekday_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::WEEKDAY, |w| match w {
         TemporalWord::Weekday { day, cases } => Some((u32::from(*day), *cases)),
         _ => None,
     })
@@ -133,8 +155,9 @@ pub fn weekday_at(doc: &Doc<'_>, i: usize) -> Option<(u32, u8, usize)> {
 }
 
 /// A season word at `i`: season, case bits, next token.
+#[inline]
 pub fn season_at(doc: &Doc<'_>, i: usize) -> Option<(Season, u8, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::SEASON, |w| match w {
         TemporalWord::Season { season, cases } => Some((*season, *cases)),
         _ => None,
     })
@@ -151,8 +174,9 @@ pub struct UnitWord {
 }
 
 /// A time unit word at `i`.
+#[inline]
 pub fn unit_at(doc: &Doc<'_>, i: usize) -> Option<UnitWord> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::UNIT, |w| match w {
         TemporalWord::Unit(sense) => Some(*sense),
         _ => None,
     })
@@ -190,19 +214,21 @@ pub fn unit_word_at(doc: &Doc<'_>, i: usize, unit: TimeUnit) -> Option<usize> {
 }
 
 /// A relative word at `i`.
+#[inline]
 pub fn relative_at(doc: &Doc<'_>, i: usize) -> Option<(Relative, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::RELATIVE, |w| match w {
         TemporalWord::Relative(r) => Some(*r),
         _ => None,
     })
 }
 
 /// A clock word at `i`.
+#[inline]
 pub fn clock_at(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
     if doc.sentence_start(i) {
         return None;
     }
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::CLOCK, |w| match w {
         TemporalWord::Clock(c, _) => Some(*c),
         _ => None,
     })
@@ -222,15 +248,16 @@ pub fn zone_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(Option<&'a str>, usize)> 
 
 /// An ordinal word at `i` ("третьем" = 3), and the token after it.
 pub fn ordinal_word_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
-    doc.meaning(i, |m| match m {
+    doc.meaning_of(i, kind::ORDINAL_WORD, |m| match m {
         Meaning::OrdinalWord(v) => v.to_i64().and_then(|v| u32::try_from(v).ok()),
         _ => None,
     })
 }
 
 /// A preposition at `i` with any of the role bits `roles`: its bits and the next token.
+#[inline]
 pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::PREP, |w| match w {
         TemporalWord::Prep(bits) if bits & roles != 0 => Some(*bits),
         _ => None,
     })
@@ -254,8 +281,9 @@ pub fn prep_before(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
 }
 
 /// A part of a period at `i`.
+#[inline]
 pub fn part_at(doc: &Doc<'_>, i: usize) -> Option<(PeriodPart, usize)> {
-    word_at(doc, i, |w| match w {
+    word_of(doc, i, word_kind::PART, |w| match w {
         TemporalWord::Part(p) => Some(*p),
         _ => None,
     })
@@ -268,7 +296,7 @@ pub fn age_cue_before(doc: &Doc<'_>, i: usize) -> bool {
     }
     (1..=2).any(|back| {
         i.checked_sub(back).is_some_and(|s| {
-            doc.meaning(s, |m| {
+            doc.meaning_of(s, kind::AGE_CUE | kind::TEMPORAL, |m| {
                 matches!(
                     m,
                     Meaning::AgeCue(_) | Meaning::Temporal(TemporalWord::AgeCue)
@@ -354,7 +382,17 @@ fn may_be_roman(text: &[u8]) -> bool {
 }
 
 /// The value of a Roman numeral in lowercase, written canonically ("iiii" is not one).
+#[inline]
 pub fn roman(text: &str) -> Option<u32> {
+    // Most words do not even start with a letter of numerals: one inlined look at a byte.
+    if !may_be_roman(text.as_bytes()) {
+        return None;
+    }
+    roman_value(text)
+}
+
+/// [`roman`] past its first check.
+fn roman_value(text: &str) -> Option<u32> {
     let digit = |c: char| match c {
         'i' | 'і' => Some(1),
         'v' => Some(5),
