@@ -137,8 +137,13 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         })
         .or_else(|| {
             let k = hit.key?;
-            // A place or a person's name first: "Россия" is the country, not the channel.
-            if !doc.is_a(i, flag::ORG) || doc.is_a(i, flag::PLACE | flag::FIRST) {
+            // A place or a person's name first: "Россия" is the country, not the channel;
+            // but an abbreviation in capitals is the organization if the place is a word
+            // ("МГУ", not the town Мга).
+            if !doc.is_a(i, flag::ORG)
+                || doc.is_a(i, flag::FIRST)
+                || (doc.is_a(i, flag::PLACE) && !caps_over_place(doc, i))
+            {
                 return None;
             }
             index
@@ -170,6 +175,14 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         stop = tail;
     }
     push(out, geo_prefix(doc, i), stop, normal, "organization.known");
+}
+
+/// True if token `i`, a place's form too, is written in capitals and the place is not an
+/// abbreviation: the capitals say the organization ("МГУ", "ОМОН"; "МКС" stays a place).
+fn caps_over_place(doc: &Doc<'_>, i: usize) -> bool {
+    doc.all_caps(i)
+        && place_at(doc, i)
+            .is_some_and(|(end, lemma, _)| end == i + 1 && lemma.chars().any(char::is_lowercase))
 }
 
 /// Where a name starts with the country adjective before it ("казахского МИД", "американском
@@ -770,6 +783,18 @@ mod tests {
                     "Лента.ру",
                     "Лента.ру",
                     "organization.domain",
+                ),
+                (
+                    "Об этом сообщило агентство Франс Пресс.",
+                    "Франс Пресс",
+                    "Франс Пресс",
+                    "organization.known",
+                ),
+                (
+                    "Он окончил МГУ в прошлом году.",
+                    "МГУ",
+                    "МГУ",
+                    "organization.known",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
