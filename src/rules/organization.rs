@@ -607,8 +607,22 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let address = before
         .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#") && doc.glued(start))
         || (doc.is(end, "/") && doc.glued(end));
+    // Wiki markup's doubled apostrophes ("журнала ''Rolling Stone''") mark a name as often
+    // as a title: they don't count if they hold the whole name and no title word or "англ."
+    // stands before them ("альбом ''Fallen Angels''" stays a title).
+    let wiki = before.is_some_and(|b| {
+        b >= 1
+            && doc.is(b, "'")
+            && doc.is(b - 1, "'")
+            && doc.glued(b)
+            && doc.is(end, "'")
+            && doc.is(end + 1, "'")
+            && doc.glued(end + 1)
+            && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
+    });
     let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
-        && matches!(doc.text(end), "\"" | "'");
+        && matches!(doc.text(end), "\"" | "'")
+        && !wiki;
     // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
     // («Шкода Октавия» (Skoda Octavia)), whatever it names.
     let bracketed = start >= 2
@@ -795,6 +809,12 @@ mod tests {
                     "МГУ",
                     "МГУ",
                     "organization.known",
+                ),
+                (
+                    "По данным журнала ''Rolling Stone'', он второй.",
+                    "Rolling Stone",
+                    "Rolling Stone",
+                    "organization.latin",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
