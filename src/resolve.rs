@@ -63,8 +63,7 @@ fn priority(kind: FactType) -> u8 {
 /// organization of several words beats a person's name ("агентство Франс Пресс": the list
 /// says so, the names only look like a first name and a surname).
 fn rank(c: &Candidate) -> u8 {
-    let known_org = c.rule == "organization.known" && c.end > c.start + 1;
-    if known_org {
+    if c.kind == FactType::Organization && c.end > c.start + 1 && c.rule == "organization.known" {
         2 * priority(FactType::Person) + 1
     } else {
         2 * priority(c.kind)

@@ -22,8 +22,14 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
     for i in doc.marked() {
         known(doc, i, out);
-        adjective_and_type(doc, i, out);
-        capitalized_type(doc, i, out);
+        // A quoted title ("«Союз»", "«Синдром второй лиги»") is no capitalized name: the
+        // quoted-name rules look at it.
+        if quoted_before(doc, i) {
+            quoted_typed(doc, i, out);
+        } else {
+            adjective_and_type(doc, i, out);
+            capitalized_type(doc, i, out);
+        }
         type_and_quoted(doc, i, out);
         latin(doc, i, out);
         acronym(doc, i, out);
@@ -209,9 +215,9 @@ fn adjective(doc: &Doc<'_>, i: usize) -> bool {
 
 /// `organization.adjective_type`: a capitalized adjective, up to three more adjectives and a
 /// type noun, and a country after it: "Каспийского трубопроводного консорциума",
-/// "Экспортно-импортный банк США".
+/// "Экспортно-импортный банк США". (Not in quotes: see [`apply`].)
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || !adjective(doc, i) || quoted_before(doc, i) {
+    if !doc.capitalized(i) || !adjective(doc, i) {
         return;
     }
     // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").
@@ -417,9 +423,9 @@ fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
 
 /// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
 /// with capitalized words or a country after it: "Конгрессе" → "Конгресс", "Совета
-/// Федерации".
+/// Федерации". (Not in quotes: see [`apply`].)
 fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || doc.all_caps(i) || quoted_before(doc, i) {
+    if !doc.capitalized(i) || doc.all_caps(i) {
         return;
     }
     // The last word of a place: "Российской Федерации".
@@ -505,6 +511,38 @@ fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             .unwrap_or_else(|| doc.original_text(start, end).to_string());
         push(out, start, end, normal, rule);
     }
+}
+
+/// `organization.quoted_typed`: a quoted name whose head is a type noun, after up to three
+/// adjectives: "«Лиги Севера»", "«Движения пяти звезд»", "«Центристская партия»". Not a type
+/// noun alone ("«Центр»", a zone), not with digits ("«Союз ТМА-08М»", a spacecraft), not
+/// after a title word ("спектакль «Школа для дураков»"). `i` is right after an opening quote.
+fn quoted_typed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) {
+        return;
+    }
+    let Some((start, end)) = quoted_name(doc, i - 1) else {
+        return;
+    };
+    if end < start + 2
+        || (start >= 2 && doc.is_a(start - 2, flag::TITLE | flag::ORG_TYPE | flag::SOURCE))
+        || (start..end).any(|k| {
+            doc.kind(k) == Some(TokenKind::Number)
+                || doc.text(k).bytes().any(|b| b.is_ascii_digit())
+        })
+    {
+        return;
+    }
+    let mut j = start;
+    while j < start + 3 && j < end && org_type(doc, j).is_none() && adjective(doc, j) {
+        j += 1;
+    }
+    if j >= end || org_type(doc, j).is_none() {
+        return;
+    }
+    let normal =
+        known_normal(doc, start, end).unwrap_or_else(|| doc.original_text(start, end).to_string());
+    push(out, start, end, normal, "organization.quoted_typed");
 }
 
 /// The normal form of tokens `start..end` if they are exactly a known organization
@@ -722,7 +760,17 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
                 continue;
             }
-            if (0..len).all(|k| doc.text(i + k) == doc.text(s + k)) {
+            let exact = (0..len).all(|k| doc.text(i + k) == doc.text(s + k));
+            // In another case form, in quotes again: «Спартак» ... «Спартака».
+            let inflected = !exact
+                && !doc.all_caps(s)
+                && quoted_before(doc, i)
+                && doc.is(i + len, "\"")
+                && (0..len).all(|k| {
+                    doc.text(i + k) == doc.text(s + k)
+                        || same_stem(doc.text(i + k), doc.text(s + k))
+                });
+            if exact || inflected {
                 let normal = doc.original_text(s, e).to_string();
                 let rule = if len == 1 && doc.all_caps(s) {
                     "organization.abbreviation"
@@ -735,9 +783,26 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// True if two word forms differ only in an ending of up to two letters after a stem of
+/// four letters or more ("спартак", "спартака"; "академия", "академией").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 2 && lb - common <= 2 && la.min(lb) >= 4
+}
+
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn same_stem_allows_a_short_ending() {
+        assert!(super::same_stem("спартак", "спартака"));
+        assert!(super::same_stem("академия", "академией"));
+        assert!(!super::same_stem("лига", "лиги"));
+        assert!(!super::same_stem("зенит", "зенитчики"));
+        assert!(!super::same_stem("союз", "союзники"));
+    }
 
     #[test]
     fn each_rule_finds_its_organizations() {
@@ -815,6 +880,18 @@ mod tests {
                     "Rolling Stone",
                     "Rolling Stone",
                     "organization.latin",
+                ),
+                (
+                    "Он победил активиста «Движения пяти звезд» на выборах.",
+                    "Движения пяти звезд",
+                    "Движения пяти звезд",
+                    "organization.quoted_typed",
+                ),
+                (
+                    "Он играл за клуб «Спартак», а потом ушел из «Спартака».",
+                    "Спартака",
+                    "Спартак",
+                    "organization.quoted_mention",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
