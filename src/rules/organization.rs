@@ -107,7 +107,11 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
 }
 
 /// The organization-type noun at token `i` (one token): its lemma.
+/// A title word is none ("орденом «За заслуги перед Отечеством»" is an award).
 pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    if doc.is_a(i, flag::TITLE) {
+        return None;
+    }
     doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
 }
 
@@ -643,7 +647,7 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
     let before = start.checked_sub(1);
     let address = before
-        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#") && doc.glued(start))
+        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#" | "%") && doc.glued(start))
         || (doc.is(end, "/") && doc.glued(end));
     // Wiki markup's doubled apostrophes ("журнала ''Rolling Stone''") mark a name as often
     // as a title: they don't count if they hold the whole name and no title word or "англ."
@@ -674,7 +678,12 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let product = end == start + 1 && doc.blocked(start, FactType::Organization);
     // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
     let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    // Latin glued to a lower-case Cyrillic word is a compound ("VPN-сервисы",
+    // "Telegram-канале"), or a typo when no hyphen parts them ("Cолист" with a Latin C);
+    // "Rambler-Новости" is a name.
+    let cyrillic = mixed_script(text);
     !roman
+        && !cyrillic
         && !product
         && !titled
         && !title
@@ -684,6 +693,20 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && !address
         && !quoted
         && !bracketed
+}
+
+/// True if a Latin word has a Cyrillic letter glued to it: right after a Latin letter, or
+/// lower case after a hyphen ("Cолист", "VPN-сервисы"; not "Rambler-Новости").
+fn mixed_script(text: &str) -> bool {
+    let cyrillic = |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
+    let mut prev = ' ';
+    for c in text.chars() {
+        if cyrillic(c) && (prev.is_ascii_alphabetic() || (prev == '-' && c.is_lowercase())) {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// `organization.acronym`: a word of two to six capitals that the lexicons do not know as
@@ -794,6 +817,14 @@ fn same_stem(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn mixed_script_finds_glued_cyrillic() {
+        assert!(super::mixed_script("VPN-сервисы"));
+        assert!(super::mixed_script("Cолист"));
+        assert!(!super::mixed_script("Rambler-Новости"));
+        assert!(!super::mixed_script("Tau-Ken Samruk"));
+    }
 
     #[test]
     fn same_stem_allows_a_short_ending() {
