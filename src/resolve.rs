@@ -63,7 +63,13 @@ fn priority(kind: FactType) -> u8 {
 /// organization of several words beats a person's name ("агентство Франс Пресс": the list
 /// says so, the names only look like a first name and a surname).
 fn rank(c: &Candidate) -> u8 {
-    if c.kind == FactType::Organization && c.end > c.start + 1 && c.rule == "organization.known" {
+    if c.kind == FactType::Organization
+        && c.end > c.start + 1
+        && matches!(
+            c.rule,
+            "organization.known" | "organization.type_quoted" | "organization.quoted_source"
+        )
+    {
         2 * priority(FactType::Person) + 1
     } else {
         2 * priority(c.kind)

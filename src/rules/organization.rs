@@ -151,7 +151,7 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             // but an abbreviation in capitals is the organization if the place is a word
             // ("МГУ", not the town Мга).
             if !doc.is_a(i, flag::ORG)
-                || doc.is_a(i, flag::FIRST)
+                || (doc.is_a(i, flag::FIRST) && !alone_in_quotes(doc, i))
                 || (doc.is_a(i, flag::PLACE) && !caps_over_place(doc, i))
             {
                 return None;
@@ -185,6 +185,12 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         stop = tail;
     }
     push(out, geo_prefix(doc, i), stop, normal, "organization.known");
+}
+
+/// True if token `i` stands alone in quotes: a first name so is a name of something else
+/// («Спартак», the club).
+fn alone_in_quotes(doc: &Doc<'_>, i: usize) -> bool {
+    quoted_before(doc, i) && doc.is(i + 1, "\"")
 }
 
 /// True if token `i`, a place's form too, is written in capitals and the place is not an
@@ -919,10 +925,16 @@ mod tests {
                     "organization.quoted_typed",
                 ),
                 (
-                    "Он играл за клуб «Спартак», а потом ушел из «Спартака».",
-                    "Спартака",
-                    "Спартак",
+                    "Он играл за клуб «Вымпел», а потом ушел из «Вымпела».",
+                    "Вымпела",
+                    "Вымпел",
                     "organization.quoted_mention",
+                ),
+                (
+                    "Он перешел в «Спартак» прошлым летом.",
+                    "Спартак",
+                    "Спартак",
+                    "organization.known",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
