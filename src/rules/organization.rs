@@ -248,6 +248,11 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if doc.sentence_start(j) || place_at(doc, i).is_some_and(|(end, _, _)| end > j) {
         return;
     }
+    // A determiner or an adverb starting a sentence is no name's first word: "Такие
+    // организации", "Ранее новостной портал".
+    if doc.sentence_start(i) && not_a_name_start(doc.text(i)) {
+        return;
+    }
     let end = tail(doc, j + 1);
     // At a sentence start a capital says nothing: the name needs a capitalized head or tail
     // ("Судейский комитет ФИФА", "Промышленный и коммерческий банк Китая").
@@ -263,6 +268,47 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     normal.push_str(&morph::with_case_of(doc.word(j), lemma));
     let normal = with_tail(doc, normal, j + 1, end);
     push(out, i, end, normal, "organization.adjective_type");
+}
+
+/// Words with an adjective's ending that start no name: determiners and adverbs.
+fn not_a_name_start(word: &str) -> bool {
+    matches!(
+        word,
+        "ранее"
+            | "позднее"
+            | "более"
+            | "менее"
+            | "далее"
+            | "такие"
+            | "такой"
+            | "такая"
+            | "такое"
+            | "таких"
+            | "этой"
+            | "этого"
+            | "этом"
+            | "этими"
+            | "другие"
+            | "другой"
+            | "другая"
+            | "другое"
+            | "других"
+            | "очередное"
+            | "очередной"
+            | "очередная"
+            | "многие"
+            | "многих"
+            | "некоторые"
+            | "некоторых"
+            | "каждый"
+            | "каждая"
+            | "каждое"
+            | "любой"
+            | "любая"
+            | "любое"
+            | "всей"
+            | "всего"
+    )
 }
 
 /// True if an opening quote stands right before token `i`: a quoted title ("«Союз»",
@@ -445,6 +491,11 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(lemma) = org_type(doc, i) else {
         return;
     };
+    // Tournaments: "Лига чемпионов", "Лиги Европы", "Лига наций".
+    if lemma == "лига" && matches!(doc.text(i + 1), "чемпионов" | "европы" | "наций")
+    {
+        return;
+    }
     // Capitalized Cyrillic words after it ("Совета Федерации"); a Latin or all-capitals
     // name is one of its own ("агентство Reuters", "банк ВТБ").
     let mut end = i + 1;
