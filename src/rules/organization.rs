@@ -215,12 +215,14 @@ fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
     }
 }
 
-/// An adjective form at token `i` (Cyrillic word with an adjective ending).
+/// An adjective form at token `i` (Cyrillic word with an adjective ending), not a role
+/// ("главнокомандующий", "командующим" end so and name a person).
 fn adjective(doc: &Doc<'_>, i: usize) -> bool {
     doc.kind(i) == Some(TokenKind::Word)
         && !doc.latin(i)
         && !doc.all_caps(i)
         && morph::adjective_ending(doc.text(i)).is_some()
+        && !doc.is_a(i, flag::ROLE)
 }
 
 /// `organization.adjective_type`: a capitalized adjective, up to three more adjectives and a
