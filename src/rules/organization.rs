@@ -566,6 +566,12 @@ fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         "organization.type_quoted"
     } else if doc.is_a(i, flag::SOURCE) {
         "organization.quoted_source"
+    } else if doc
+        .cue(i, SenseKind::Role)
+        .is_some_and(|(_, lemma)| member_role(lemma))
+        && role_of(doc, i)
+    {
+        "organization.role_quoted"
     } else {
         return;
     };
@@ -606,6 +612,50 @@ fn quoted_typed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let normal =
         known_normal(doc, start, end).unwrap_or_else(|| doc.original_text(start, end).to_string());
     push(out, start, end, normal, "organization.quoted_typed");
+}
+
+/// Roles held in an organization, whose quoted name follows them: players and coaches of
+/// a club, heads and staff of a company ("нападающий «Зенита»", "гендиректор «Газпрома»").
+fn member_role(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "тренер"
+            | "нападающий"
+            | "полузащитник"
+            | "защитник"
+            | "вратарь"
+            | "голкипер"
+            | "форвард"
+            | "игрок"
+            | "футболист"
+            | "хоккеист"
+            | "капитан"
+            | "наставник"
+            | "гендиректор"
+            | "директор"
+            | "топ-менеджер"
+            | "менеджер"
+            | "совладелец"
+            | "владелец"
+            | "акционер"
+            | "сооснователь"
+            | "основатель"
+            | "председатель"
+            | "сотрудник"
+            | "руководитель"
+            | "глава"
+            | "лидер"
+            | "солист"
+            | "солистка"
+    )
+}
+
+/// True if the role at `i` can be one of an organization named after it: plural, or in a
+/// case other than the dative and the locative ("тренер «Спартака»", "игроки «Зенита»";
+/// not "режиссеру «Золотую ветвь»").
+fn role_of(doc: &Doc<'_>, i: usize) -> bool {
+    let cases = doc.name_hit(i).role_cases;
+    cases == 0 || cases & (1 | 2 | 8 | 16) != 0
 }
 
 /// The normal form of tokens `start..end` if they are exactly a known organization
@@ -806,7 +856,10 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
-        if rule == "organization.type_quoted" || rule == "organization.quoted_source" {
+        if matches!(
+            rule,
+            "organization.type_quoted" | "organization.quoted_source" | "organization.role_quoted"
+        ) {
             names.push((start, end));
         }
         if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
@@ -988,6 +1041,12 @@ mod tests {
                     "Спартак",
                     "Спартак",
                     "organization.known",
+                ),
+                (
+                    "Бывший гендиректор «Вектора» дал показания.",
+                    "Вектора",
+                    "Вектора",
+                    "organization.role_quoted",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
