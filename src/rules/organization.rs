@@ -738,7 +738,9 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Milan"); "New York Times" is one.
     let place_alone = place_at(doc, i).is_some_and(|(end, _, _)| end == last)
         && !(i > 0 && doc.is_a(i - 1, flag::ORG_TYPE));
-    if !latin_name_alone(doc, i, last) || place_alone {
+    // Two letters at least: "E." alone is a group's letter or an initial.
+    let letter = last == i + 1 && doc.text(i).bytes().filter(u8::is_ascii_alphabetic).count() < 2;
+    if !latin_name_alone(doc, i, last) || place_alone || letter {
         return;
     }
     let normal = doc.original_text(i, last).to_string();
