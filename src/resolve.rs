@@ -59,6 +59,23 @@ fn priority(kind: FactType) -> u8 {
     }
 }
 
+/// The rank of a candidate among equal spans: its type's priority, but a known
+/// organization of several words beats a person's name ("агентство Франс Пресс": the list
+/// says so, the names only look like a first name and a surname).
+fn rank(c: &Candidate) -> u8 {
+    if c.kind == FactType::Organization
+        && c.end > c.start + 1
+        && matches!(
+            c.rule,
+            "organization.known" | "organization.type_quoted" | "organization.quoted_source"
+        )
+    {
+        2 * priority(FactType::Person) + 1
+    } else {
+        2 * priority(c.kind)
+    }
+}
+
 /// True if `c` is a location whose words an organization that has won already spans
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
 /// organization's name, but not be all of it.
@@ -139,7 +156,7 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
     let mut order: Vec<(bool, usize, u8, usize, usize)> = candidates
         .iter()
         .enumerate()
-        .map(|(k, c)| (user(c), width(c), priority(c.kind), c.start, k))
+        .map(|(k, c)| (user(c), width(c), rank(c), c.start, k))
         .collect();
     sort_keys(&mut order);
     let mut taken = vec![0u8; tokens.len()];

@@ -22,8 +22,14 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
     for i in doc.marked() {
         known(doc, i, out);
-        adjective_and_type(doc, i, out);
-        capitalized_type(doc, i, out);
+        // A quoted title ("«Союз»", "«Синдром второй лиги»") is no capitalized name: the
+        // quoted-name rules look at it.
+        if quoted_before(doc, i) {
+            quoted_typed(doc, i, out);
+        } else {
+            adjective_and_type(doc, i, out);
+            capitalized_type(doc, i, out);
+        }
         type_and_quoted(doc, i, out);
         latin(doc, i, out);
         acronym(doc, i, out);
@@ -101,7 +107,11 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
 }
 
 /// The organization-type noun at token `i` (one token): its lemma.
+/// A title word is none ("орденом «За заслуги перед Отечеством»" is an award).
 pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    if doc.is_a(i, flag::TITLE) {
+        return None;
+    }
     doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
 }
 
@@ -137,8 +147,13 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         })
         .or_else(|| {
             let k = hit.key?;
-            // A place or a person's name first: "Россия" is the country, not the channel.
-            if !doc.is_a(i, flag::ORG) || doc.is_a(i, flag::PLACE | flag::FIRST) {
+            // A place or a person's name first: "Россия" is the country, not the channel;
+            // but an abbreviation in capitals is the organization if the place is a word
+            // ("МГУ", not the town Мга).
+            if !doc.is_a(i, flag::ORG)
+                || (doc.is_a(i, flag::FIRST) && !alone_in_quotes(doc, i))
+                || (doc.is_a(i, flag::PLACE) && !caps_over_place(doc, i))
+            {
                 return None;
             }
             index
@@ -172,6 +187,20 @@ fn known(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     push(out, geo_prefix(doc, i), stop, normal, "organization.known");
 }
 
+/// True if token `i` stands alone in quotes: a first name so is a name of something else
+/// («Спартак», the club).
+fn alone_in_quotes(doc: &Doc<'_>, i: usize) -> bool {
+    quoted_before(doc, i) && doc.is(i + 1, "\"")
+}
+
+/// True if token `i`, a place's form too, is written in capitals and the place is not an
+/// abbreviation: the capitals say the organization ("МГУ", "ОМОН"; "МКС" stays a place).
+fn caps_over_place(doc: &Doc<'_>, i: usize) -> bool {
+    doc.all_caps(i)
+        && place_at(doc, i)
+            .is_some_and(|(end, lemma, _)| end == i + 1 && lemma.chars().any(char::is_lowercase))
+}
+
 /// Where a name starts with the country adjective before it ("казахского МИД", "американском
 /// Конгрессе"): the adjective belongs to the mention, not to the normal form.
 fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
@@ -186,19 +215,21 @@ fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
     }
 }
 
-/// An adjective form at token `i` (Cyrillic word with an adjective ending).
+/// An adjective form at token `i` (Cyrillic word with an adjective ending), not a role
+/// ("главнокомандующий", "командующим" end so and name a person).
 fn adjective(doc: &Doc<'_>, i: usize) -> bool {
     doc.kind(i) == Some(TokenKind::Word)
         && !doc.latin(i)
         && !doc.all_caps(i)
         && morph::adjective_ending(doc.text(i)).is_some()
+        && !doc.is_a(i, flag::ROLE)
 }
 
 /// `organization.adjective_type`: a capitalized adjective, up to three more adjectives and a
 /// type noun, and a country after it: "Каспийского трубопроводного консорциума",
-/// "Экспортно-импортный банк США".
+/// "Экспортно-импортный банк США". (Not in quotes: see [`apply`].)
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || !adjective(doc, i) || quoted_before(doc, i) {
+    if !doc.capitalized(i) || !adjective(doc, i) {
         return;
     }
     // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").
@@ -219,6 +250,11 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if doc.sentence_start(j) || place_at(doc, i).is_some_and(|(end, _, _)| end > j) {
         return;
     }
+    // A determiner or an adverb starting a sentence is no name's first word: "Такие
+    // организации", "Ранее новостной портал".
+    if doc.sentence_start(i) && not_a_name_start(doc.text(i)) {
+        return;
+    }
     let end = tail(doc, j + 1);
     // At a sentence start a capital says nothing: the name needs a capitalized head or tail
     // ("Судейский комитет ФИФА", "Промышленный и коммерческий банк Китая").
@@ -234,6 +270,47 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     normal.push_str(&morph::with_case_of(doc.word(j), lemma));
     let normal = with_tail(doc, normal, j + 1, end);
     push(out, i, end, normal, "organization.adjective_type");
+}
+
+/// Words with an adjective's ending that start no name: determiners and adverbs.
+fn not_a_name_start(word: &str) -> bool {
+    matches!(
+        word,
+        "ранее"
+            | "позднее"
+            | "более"
+            | "менее"
+            | "далее"
+            | "такие"
+            | "такой"
+            | "такая"
+            | "такое"
+            | "таких"
+            | "этой"
+            | "этого"
+            | "этом"
+            | "этими"
+            | "другие"
+            | "другой"
+            | "другая"
+            | "другое"
+            | "других"
+            | "очередное"
+            | "очередной"
+            | "очередная"
+            | "многие"
+            | "многих"
+            | "некоторые"
+            | "некоторых"
+            | "каждый"
+            | "каждая"
+            | "каждое"
+            | "любой"
+            | "любая"
+            | "любое"
+            | "всей"
+            | "всего"
+    )
 }
 
 /// True if an opening quote stands right before token `i`: a quoted title ("«Союз»",
@@ -404,9 +481,9 @@ fn purpose_tail(doc: &Doc<'_>, j: usize) -> Option<usize> {
 
 /// `organization.capitalized_type`: a type noun written with a capital inside a sentence,
 /// with capitalized words or a country after it: "Конгрессе" → "Конгресс", "Совета
-/// Федерации".
+/// Федерации". (Not in quotes: see [`apply`].)
 fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || doc.all_caps(i) || quoted_before(doc, i) {
+    if !doc.capitalized(i) || doc.all_caps(i) {
         return;
     }
     // The last word of a place: "Российской Федерации".
@@ -416,6 +493,11 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(lemma) = org_type(doc, i) else {
         return;
     };
+    // Tournaments: "Лига чемпионов", "Лиги Европы", "Лига наций".
+    if lemma == "лига" && matches!(doc.text(i + 1), "чемпионов" | "европы" | "наций")
+    {
+        return;
+    }
     // Capitalized Cyrillic words after it ("Совета Федерации"); a Latin or all-capitals
     // name is one of its own ("агентство Reuters", "банк ВТБ").
     let mut end = i + 1;
@@ -484,6 +566,12 @@ fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         "organization.type_quoted"
     } else if doc.is_a(i, flag::SOURCE) {
         "organization.quoted_source"
+    } else if doc
+        .cue(i, SenseKind::Role)
+        .is_some_and(|(_, lemma)| member_role(lemma))
+        && role_of(doc, i)
+    {
+        "organization.role_quoted"
     } else {
         return;
     };
@@ -492,6 +580,82 @@ fn type_and_quoted(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             .unwrap_or_else(|| doc.original_text(start, end).to_string());
         push(out, start, end, normal, rule);
     }
+}
+
+/// `organization.quoted_typed`: a quoted name whose head is a type noun, after up to three
+/// adjectives: "«Лиги Севера»", "«Движения пяти звезд»", "«Центристская партия»". Not a type
+/// noun alone ("«Центр»", a zone), not with digits ("«Союз ТМА-08М»", a spacecraft), not
+/// after a title word ("спектакль «Школа для дураков»"). `i` is right after an opening quote.
+fn quoted_typed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if !doc.capitalized(i) {
+        return;
+    }
+    let Some((start, end)) = quoted_name(doc, i - 1) else {
+        return;
+    };
+    if end < start + 2
+        || (start >= 2 && doc.is_a(start - 2, flag::TITLE | flag::ORG_TYPE | flag::SOURCE))
+        || (start..end).any(|k| {
+            doc.kind(k) == Some(TokenKind::Number)
+                || doc.text(k).bytes().any(|b| b.is_ascii_digit())
+        })
+    {
+        return;
+    }
+    let mut j = start;
+    while j < start + 3 && j < end && org_type(doc, j).is_none() && adjective(doc, j) {
+        j += 1;
+    }
+    if j >= end || org_type(doc, j).is_none() {
+        return;
+    }
+    let normal =
+        known_normal(doc, start, end).unwrap_or_else(|| doc.original_text(start, end).to_string());
+    push(out, start, end, normal, "organization.quoted_typed");
+}
+
+/// Roles held in an organization, whose quoted name follows them: players and coaches of
+/// a club, heads and staff of a company ("нападающий «Зенита»", "гендиректор «Газпрома»").
+fn member_role(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "тренер"
+            | "нападающий"
+            | "полузащитник"
+            | "защитник"
+            | "вратарь"
+            | "голкипер"
+            | "форвард"
+            | "игрок"
+            | "футболист"
+            | "хоккеист"
+            | "капитан"
+            | "наставник"
+            | "гендиректор"
+            | "директор"
+            | "топ-менеджер"
+            | "менеджер"
+            | "совладелец"
+            | "владелец"
+            | "акционер"
+            | "сооснователь"
+            | "основатель"
+            | "председатель"
+            | "сотрудник"
+            | "руководитель"
+            | "глава"
+            | "лидер"
+            | "солист"
+            | "солистка"
+    )
+}
+
+/// True if the role at `i` can be one of an organization named after it: plural, or in a
+/// case other than the dative and the locative ("тренер «Спартака»", "игроки «Зенита»";
+/// not "режиссеру «Золотую ветвь»").
+fn role_of(doc: &Doc<'_>, i: usize) -> bool {
+    let cases = doc.name_hit(i).role_cases;
+    cases == 0 || cases & (1 | 2 | 8 | 16) != 0
 }
 
 /// The normal form of tokens `start..end` if they are exactly a known organization
@@ -574,7 +738,9 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Milan"); "New York Times" is one.
     let place_alone = place_at(doc, i).is_some_and(|(end, _, _)| end == last)
         && !(i > 0 && doc.is_a(i - 1, flag::ORG_TYPE));
-    if !latin_name_alone(doc, i, last) || place_alone {
+    // Two letters at least: "E." alone is a group's letter or an initial.
+    let letter = last == i + 1 && doc.text(i).bytes().filter(u8::is_ascii_alphabetic).count() < 2;
+    if !latin_name_alone(doc, i, last) || place_alone || letter {
         return;
     }
     let normal = doc.original_text(i, last).to_string();
@@ -592,10 +758,24 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
     let before = start.checked_sub(1);
     let address = before
-        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#") && doc.glued(start))
+        .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#" | "%") && doc.glued(start))
         || (doc.is(end, "/") && doc.glued(end));
+    // Wiki markup's doubled apostrophes ("журнала ''Rolling Stone''") mark a name as often
+    // as a title: they don't count if they hold the whole name and no title word or "англ."
+    // stands before them ("альбом ''Fallen Angels''" stays a title).
+    let wiki = before.is_some_and(|b| {
+        b >= 1
+            && doc.is(b, "'")
+            && doc.is(b - 1, "'")
+            && doc.glued(b)
+            && doc.is(end, "'")
+            && doc.is(end + 1, "'")
+            && doc.glued(end + 1)
+            && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
+    });
     let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
-        && matches!(doc.text(end), "\"" | "'");
+        && matches!(doc.text(end), "\"" | "'")
+        && !wiki;
     // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
     // («Шкода Октавия» (Skoda Octavia)), whatever it names.
     let bracketed = start >= 2
@@ -609,7 +789,12 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let product = end == start + 1 && doc.blocked(start, FactType::Organization);
     // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
     let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    // Latin glued to a lower-case Cyrillic word is a compound ("VPN-сервисы",
+    // "Telegram-канале"), or a typo when no hyphen parts them ("Cолист" with a Latin C);
+    // "Rambler-Новости" is a name.
+    let cyrillic = mixed_script(text);
     !roman
+        && !cyrillic
         && !product
         && !titled
         && !title
@@ -619,6 +804,20 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && !address
         && !quoted
         && !bracketed
+}
+
+/// True if a Latin word has a Cyrillic letter glued to it: right after a Latin letter, or
+/// lower case after a hyphen ("Cолист", "VPN-сервисы"; not "Rambler-Новости").
+fn mixed_script(text: &str) -> bool {
+    let cyrillic = |c: char| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
+    let mut prev = ' ';
+    for c in text.chars() {
+        if cyrillic(c) && (prev.is_ascii_alphabetic() || (prev == '-' && c.is_lowercase())) {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// `organization.acronym`: a word of two to six capitals that the lexicons do not know as
@@ -659,7 +858,10 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
-        if rule == "organization.type_quoted" || rule == "organization.quoted_source" {
+        if matches!(
+            rule,
+            "organization.type_quoted" | "organization.quoted_source" | "organization.role_quoted"
+        ) {
             names.push((start, end));
         }
         if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
@@ -695,7 +897,17 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
                 continue;
             }
-            if (0..len).all(|k| doc.text(i + k) == doc.text(s + k)) {
+            let exact = (0..len).all(|k| doc.text(i + k) == doc.text(s + k));
+            // In another case form, in quotes again: «Спартак» ... «Спартака».
+            let inflected = !exact
+                && !doc.all_caps(s)
+                && quoted_before(doc, i)
+                && doc.is(i + len, "\"")
+                && (0..len).all(|k| {
+                    doc.text(i + k) == doc.text(s + k)
+                        || same_stem(doc.text(i + k), doc.text(s + k))
+                });
+            if exact || inflected {
                 let normal = doc.original_text(s, e).to_string();
                 let rule = if len == 1 && doc.all_caps(s) {
                     "organization.abbreviation"
@@ -708,9 +920,34 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// True if two word forms differ only in an ending of up to two letters after a stem of
+/// four letters or more ("спартак", "спартака"; "академия", "академией").
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 2 && lb - common <= 2 && la.min(lb) >= 4
+}
+
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn mixed_script_finds_glued_cyrillic() {
+        assert!(super::mixed_script("VPN-сервисы"));
+        assert!(super::mixed_script("Cолист"));
+        assert!(!super::mixed_script("Rambler-Новости"));
+        assert!(!super::mixed_script("Tau-Ken Samruk"));
+    }
+
+    #[test]
+    fn same_stem_allows_a_short_ending() {
+        assert!(super::same_stem("спартак", "спартака"));
+        assert!(super::same_stem("академия", "академией"));
+        assert!(!super::same_stem("лига", "лиги"));
+        assert!(!super::same_stem("зенит", "зенитчики"));
+        assert!(!super::same_stem("союз", "союзники"));
+    }
 
     #[test]
     fn each_rule_finds_its_organizations() {
@@ -770,6 +1007,48 @@ mod tests {
                     "Лента.ру",
                     "Лента.ру",
                     "organization.domain",
+                ),
+                (
+                    "Об этом сообщило агентство Франс Пресс.",
+                    "Франс Пресс",
+                    "Франс Пресс",
+                    "organization.known",
+                ),
+                (
+                    "Он окончил МГУ в прошлом году.",
+                    "МГУ",
+                    "МГУ",
+                    "organization.known",
+                ),
+                (
+                    "По данным журнала ''Rolling Stone'', он второй.",
+                    "Rolling Stone",
+                    "Rolling Stone",
+                    "organization.latin",
+                ),
+                (
+                    "Он победил активиста «Движения пяти звезд» на выборах.",
+                    "Движения пяти звезд",
+                    "Движения пяти звезд",
+                    "organization.quoted_typed",
+                ),
+                (
+                    "Он играл за клуб «Вымпел», а потом ушел из «Вымпела».",
+                    "Вымпела",
+                    "Вымпел",
+                    "organization.quoted_mention",
+                ),
+                (
+                    "Он перешел в «Спартак» прошлым летом.",
+                    "Спартак",
+                    "Спартак",
+                    "organization.known",
+                ),
+                (
+                    "Бывший гендиректор «Вектора» дал показания.",
+                    "Вектора",
+                    "Вектора",
+                    "organization.role_quoted",
                 ),
                 (
                     "Отчет выпустила УНКЦ на этой неделе.",
