@@ -78,3 +78,24 @@ fn hostile_inputs_are_linear() {
         );
     }
 }
+
+/// The shift property once prefixed a word ("ж "), which turned "Тау-Кен В." at the text's
+/// start into a name and with it the later "Тау-Кен": a sentence before the text changes
+/// no fact.
+#[test]
+fn a_sentence_before_the_text_changes_no_fact() {
+    let text = "Тау-Кен В.$Тау-Кен«";
+    let shifted = format!("Да. {text}");
+    let offset = "Да. ".len();
+    let plain: Vec<_> = extractor()
+        .extract(text)
+        .into_iter()
+        .map(|f| (f.kind, f.start + offset, f.text))
+        .collect();
+    let after: Vec<_> = extractor()
+        .extract(&shifted)
+        .into_iter()
+        .map(|f| (f.kind, f.start, f.text))
+        .collect();
+    assert_eq!(plain, after);
+}
