@@ -91,6 +91,18 @@ fn names_an_organization(
         })
 }
 
+/// The order of two keys compared part by part: what [`sort_keys`] packs into numbers.
+fn key_order(
+    a: &(bool, usize, u8, usize, usize),
+    b: &(bool, usize, u8, usize, usize),
+) -> std::cmp::Ordering {
+    b.0.cmp(&a.0)
+        .then(b.1.cmp(&a.1))
+        .then(b.2.cmp(&a.2))
+        .then(a.3.cmp(&b.3))
+        .then(a.4.cmp(&b.4))
+}
+
 /// Sorts the candidates' keys (user name, width, priority, start, index): user names,
 /// wider, higher priority, earlier, then by index. Each key is packed into one number when
 /// its parts fit (always, but for texts of a terabyte), which sorts several times faster
@@ -105,13 +117,7 @@ fn sort_keys(order: &mut [(bool, usize, u8, usize, usize)]) {
         .iter()
         .all(|&(_, w, _, s, k)| fits(w, WIDTH) && fits(s, START) && fits(k, INDEX))
     {
-        order.sort_unstable_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(b.2.cmp(&a.2))
-                .then(a.3.cmp(&b.3))
-                .then(a.4.cmp(&b.4))
-        });
+        order.sort_unstable_by(key_order);
         return;
     }
     debug_assert!(order.iter().enumerate().all(|(at, key)| key.4 == at));
@@ -220,13 +226,7 @@ mod tests {
                 .collect();
             let by_parts = |keys: &[(bool, usize, u8, usize, usize)]| {
                 let mut keys = keys.to_vec();
-                keys.sort_by(|a, b| {
-                    b.0.cmp(&a.0)
-                        .then(b.1.cmp(&a.1))
-                        .then(b.2.cmp(&a.2))
-                        .then(a.3.cmp(&b.3))
-                        .then(a.4.cmp(&b.4))
-                });
+                keys.sort_by(super::key_order);
                 keys
             };
             let want = by_parts(&keys);
