@@ -373,7 +373,7 @@ mod tests {
             let text: String = (0..len)
                 .map(|k| {
                     let r = (seed.rotate_left(k as u32 * 5) >> 3) as usize;
-                    if r % 4 == 0 {
+                    if r.is_multiple_of(4) {
                         alphabet[(r / 4) % alphabet.len()]
                     } else {
                         ['а', 'п', 'р', 'я', ' ', 'x'][(r / 4) % 6]
