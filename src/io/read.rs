@@ -408,7 +408,10 @@ fn read_stream(
             buf.drain(..3);
         }
         let lossy;
-        let decoded = match std::str::from_utf8(&buf) {
+        // A SIMD check first: most lines are valid, and the standard check (which says
+        // where a line goes wrong) runs only on the ones that are not.
+        let decoded = match simdutf8::basic::from_utf8(&buf).or_else(|_| std::str::from_utf8(&buf))
+        {
             Err(_) if opts.lossy => {
                 lossy = String::from_utf8_lossy(&buf).into_owned();
                 Ok(lossy.as_str())

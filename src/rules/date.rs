@@ -61,8 +61,8 @@ pub fn keep_longer(a: &mut Option<Found>, b: Option<Found>) {
 
 /// Proposes date facts: every expression with and without its preposition (the resolver
 /// keeps the longer).
-pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
-    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
+pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         if let Some((bits, next)) = prep_at(doc, i, prep::DATE | prep::FROM | prep::TO)
             && !doc.sentence_start(next)
             && let Some(found) = governed_at(doc, next, bits)

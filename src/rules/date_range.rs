@@ -24,8 +24,8 @@ enum Start {
 }
 
 /// Proposes date intervals.
-pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
-    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
+pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         from_to(doc, i, out);
         between(doc, i, out);
         dashed(doc, i, out);

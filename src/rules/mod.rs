@@ -175,6 +175,13 @@ impl<'a> Doc<'a> {
         cache.found.get(k as usize).copied()
     }
 
+    /// What [`Doc::measure`] finds at every token, in token order (those where it finds
+    /// none left out): for rules that start only at a measure.
+    pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        cache.found.iter().copied()
+    }
+
     /// The normalized text of token `i` ("" past the end).
     #[inline]
     pub fn text(&self, i: usize) -> &'a str {

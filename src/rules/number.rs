@@ -12,10 +12,7 @@ use crate::text::token::LATIN;
 
 /// Proposes number facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        let Some(m) = doc.measure(i) else {
-            continue;
-        };
+    for m in doc.measures() {
         if is_lone_one(&m) {
             continue;
         }

@@ -8,10 +8,7 @@ use crate::lexicon::Meaning;
 
 /// Proposes percent facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        let Some(m) = doc.measure(i) else {
-            continue;
-        };
+    for m in doc.measures() {
         if doc.sentence_start(m.end) {
             continue;
         }

@@ -12,10 +12,7 @@ use crate::text::token::CAPITALIZED;
 
 /// Proposes quantity facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        let Some(m) = doc.measure(i) else {
-            continue;
-        };
+    for m in doc.measures() {
         if doc.sentence_start(m.end) {
             continue;
         }

@@ -76,8 +76,8 @@ impl Clock {
 }
 
 /// Proposes time facts.
-pub fn apply(doc: &Doc<'_>, starts: &[bool], out: &mut Vec<Candidate>) {
-    for i in (0..doc.tokens.len()).filter(|&i| starts[i]) {
+pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         if let Some(c) = part_of_day(doc, i).or_else(|| match_minute(doc, i)) {
             out.push(c);
         }
