@@ -384,6 +384,20 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             return;
         }
+        // Two first names as written, then a surname: "Анна Мария Тремонти".
+        let written =
+            |k: usize| first_name(doc, k).is_some_and(|r| morph::is_lemma(doc.text(k), r.lemma));
+        if written(i)
+            && written(i + 1)
+            && surname_after_first(doc, i + 1)
+            && surname_after_first(doc, i + 2)
+            && first_name(doc, i + 2).is_none()
+        {
+            let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
+            let v = value(doc, &parts, case::ANY, Some(f));
+            push(out, i, i + 3, v, "person.two_first_last");
+            return;
+        }
         let mut j = i + 1;
         if particle(doc.text(j)) && surname_after_first(doc, j + 1) {
             j += 1;
