@@ -160,13 +160,15 @@ pub(super) fn town_in_apposition<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str>
         return None;
     }
     let (end, lemma, _) = super::location::place_at(doc, i)?;
+    // The town's case, read as a name's is: from how its form differs from the lemma. An
+    // indeclinable name is in the nominative only as its lemma.
     let form = doc.text(i);
-    let nominative = morph::is_lemma(form, lemma);
-    let agrees = (cases & case::NOM != 0 && nominative)
-        || (cases & case::INS != 0
-            && !nominative
-            && ["ом", "ем", "ой", "ей"].iter().any(|e| form.ends_with(e)));
-    (end == i + 1 && agrees).then_some(lemma)
+    let town_cases = match morph::first_name_cases(form, lemma, b'?') {
+        case::ANY if morph::is_lemma(form, lemma) => case::NOM,
+        case::ANY => 0,
+        c => c,
+    };
+    (end == i + 1 && cases & town_cases != 0).then_some(lemma)
 }
 
 /// True if token `i` may be a surname: a capitalized Cyrillic word that is no place, no
