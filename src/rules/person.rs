@@ -110,6 +110,11 @@ fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
     best.map(|(_, f)| f)
 }
 
+/// True if token `i` is a first name in its nominative, as the dictionary writes it ("Мария").
+fn first_name_as_written(doc: &Doc<'_>, i: usize) -> bool {
+    first_name(doc, i).is_some_and(|r| morph::is_lemma(doc.text(i), r.lemma))
+}
+
 /// The patronymic lemma of token `i`.
 fn middle_name<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
     if !doc.is_a(i, flag::MIDDLE) {
@@ -276,10 +281,7 @@ fn value(
             let readings = first_names(doc, fi);
             // Before another first name as written ("Анна Мария") both are nominatives:
             // "Анна" is no genitive of Анн there.
-            let before_first = last.is_some_and(|k| {
-                k == fi + 1
-                    && first_name(doc, k).is_some_and(|r| morph::is_lemma(doc.text(k), r.lemma))
-            });
+            let before_first = last.is_some_and(|k| k == fi + 1 && first_name_as_written(doc, k));
             if readings.len() < 2 || before_first {
                 Some(readings.first().copied().unwrap_or(f))
             } else {
@@ -387,10 +389,8 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             return;
         }
         // Two first names as written, then a surname: "Анна Мария Тремонти".
-        let written =
-            |k: usize| first_name(doc, k).is_some_and(|r| morph::is_lemma(doc.text(k), r.lemma));
-        if written(i)
-            && written(i + 1)
+        if morph::is_lemma(doc.text(i), f.lemma)
+            && first_name_as_written(doc, i + 1)
             && surname_after_first(doc, i + 1)
             && surname_after_first(doc, i + 2)
             && first_name(doc, i + 2).is_none()
