@@ -115,7 +115,13 @@ pub fn tokenize(
             i = end;
             kind = k;
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
+            // Cyrillic (lead bytes 0xD0..0xD3) and Latin letters start a word without
+            // decoding the character.
+            let c = if matches!(b, b'a'..=b'z' | b'A'..=b'Z' | 0xD0..=0xD3) {
+                'a'
+            } else {
+                text[i..].chars().next().unwrap_or(' ')
+            };
             if is_word_char(c) {
                 let hyphenated;
                 (i, hyphenated) = scan_word(text, i);
@@ -184,6 +190,24 @@ fn case_flags(word: &str) -> u8 {
     if lowercase_start {
         return if has_ascii_letter(bytes) { LATIN } else { 0 };
     }
+    // A capital, then a lowercase letter (most capitalized words): capitalized, not all
+    // caps (a letter is lowercase), and Latin if any letter is.
+    let capital_then_lowercase = match bytes {
+        [b'A'..=b'Z', rest @ ..] | [0xD0, 0x80..=0xAF, rest @ ..] => matches!(
+            rest,
+            [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
+        ),
+        _ => false,
+    };
+    if capital_then_lowercase {
+        return CAPITALIZED | if has_ascii_letter(bytes) { LATIN } else { 0 };
+    }
+    case_flags_by_letter(word)
+}
+
+/// [`case_flags`] letter by letter, without its shortcuts.
+fn case_flags_by_letter(word: &str) -> u8 {
+    let bytes = word.as_bytes();
     let mut flags = 0;
     let mut letters = 0;
     let mut upper = 0;
@@ -232,14 +256,25 @@ fn case_flags(word: &str) -> u8 {
 /// bytes at a time are checked for one first.
 #[inline]
 fn has_ascii_letter(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    let ascii_word = words.any(|w| {
-        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        w & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080
-    });
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_ascii_in = |at: usize| {
+        bytes.get(at..at + 8).is_some_and(|w| {
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) & HIGH != HIGH
+        })
+    };
+    let any_ascii = if bytes.len() < 8 {
+        bytes.iter().any(u8::is_ascii)
+    } else {
+        // Whole words, the last one overlapping the one before when the length is no
+        // multiple of eight.
+        let mut at = 0;
+        while at + 8 < bytes.len() && !has_ascii_in(at) {
+            at += 8;
+        }
+        has_ascii_in(at.min(bytes.len() - 8))
+    };
     // Only when some byte is ASCII is it worth looking for letters.
-    (ascii_word || words.remainder().iter().any(u8::is_ascii))
-        && bytes.iter().any(u8::is_ascii_alphabetic)
+    any_ascii && bytes.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// A word: letters and digits, with single inner `-` or `'` between word characters. Its
@@ -249,7 +284,16 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let mut i = start;
     let mut hyphenated = false;
     loop {
-        // Run of letters and digits.
+        // Four Cyrillic letters at a time: lead bytes 0xD0..0xD3 at the even places (the
+        // odd ones are their continuation bytes, the text being valid UTF-8).
+        while let Some(w) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if w & 0x00FC_00FC_00FC_00FC != 0x00D0_00D0_00D0_00D0 {
+                break;
+            }
+            i += 8;
+        }
+        // The rest of the run of letters and digits.
         while i < bytes.len() {
             let b = bytes[i];
             // U+0400..U+04FF, the bulk of the text: lead byte 0xD0..0xD3, all letters.
@@ -437,7 +481,112 @@ mod tests {
     }
 
     #[test]
+    fn case_flags_shortcuts_agree_with_the_letter_by_letter_reading() {
+        let words = [
+            "москва",
+            "Москва",
+            "МОСКВА",
+            "МОсква",
+            "Мoсква",
+            "Мosсow",
+            "Moscow",
+            "MOSCOW",
+            "Mосква",
+            "Ёлка",
+            "ЁЛКА",
+            "Ѐа",
+            "Яx",
+            "Я",
+            "A",
+            "Ab",
+            "AB",
+            "aB",
+            "ёлка",
+            "İstanbul",
+            "Ǆa",
+            "Ⅻ",
+            "Ив-Франк",
+            "Ивx",
+            "Иванов-Петров",
+            "ИВАНОВ-петров",
+            "А1",
+            "Z9z",
+            "",
+        ];
+        for word in words {
+            assert_eq!(case_flags(word), case_flags_by_letter(word), "{word:?}");
+        }
+    }
+
+    /// [`scan_word`]'s run of letters a byte at a time, as it was before it read words.
+    fn word_end_bytewise(text: &str, start: usize) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        let mut hyphenated = false;
+        loop {
+            while i < bytes.len() {
+                let c = text[i..].chars().next().unwrap();
+                if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
+                let next = text[i + 1..].chars().next().unwrap_or(' ');
+                if is_letter(next) || next.is_numeric() {
+                    hyphenated |= bytes[i] == b'-';
+                    i += 1;
+                    continue;
+                }
+            }
+            return (i, hyphenated);
+        }
+    }
+
+    #[test]
+    fn words_read_four_letters_at_a_time_end_where_letter_by_letter_they_do() {
+        let alphabet: Vec<char> = "аяпрёѐџӕ \u{0301}-'x9.,éǅ€😀·".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|k| {
+                    let r = (seed.rotate_left(k as u32 * 5) >> 3) as usize;
+                    if r.is_multiple_of(4) {
+                        alphabet[(r / 4) % alphabet.len()]
+                    } else {
+                        ['а', 'п', 'р', 'я'][(r / 4) % 4]
+                    }
+                })
+                .collect();
+            for (at, c) in text.char_indices() {
+                if is_letter(c) {
+                    assert_eq!(
+                        scan_word(&text, at),
+                        word_end_bytewise(&text, at),
+                        "{text:?} from {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn ascii_letters_found_in_any_position() {
+        for len in 0..24 {
+            let cyrillic = "я".repeat(len);
+            assert!(!has_ascii_letter(cyrillic.as_bytes()));
+            for k in 0..len {
+                let mut word: Vec<char> = cyrillic.chars().collect();
+                word[k] = 'q';
+                let word: String = word.into_iter().collect();
+                assert!(has_ascii_letter(word.as_bytes()), "{word:?}");
+            }
+        }
         for (word, want) in [
             ("", false),
             ("москва", false),
