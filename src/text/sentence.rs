@@ -26,10 +26,14 @@ pub fn mark_sentences(text: &str, tokens: &mut [Token], enders: &dyn SentenceEnd
             tokens[i].flags |= SENTENCE_START;
             start_next = false;
         }
-        let s = &text[t.start..t.end];
         let ends = match t.kind {
-            TokenKind::Punct => matches!(s, "." | "!" | "?" | "…"),
+            // Compared as bytes: no token's text need be sliced as a str (most are words).
+            TokenKind::Punct => matches!(
+                text.as_bytes().get(t.start..t.end),
+                Some(b"." | b"!" | b"?" | b"\xE2\x80\xA6")
+            ),
             TokenKind::Word if t.has(ABBREVIATION) => {
+                let s = &text[t.start..t.end];
                 let prev_is_number = i > 0 && tokens[i - 1].kind == TokenKind::Number;
                 let single_letter = s.chars().count() == 2;
                 // "г." after a year ends a sentence before a capital; a lone letter with a
@@ -126,6 +130,7 @@ mod tests {
             ("Первый абзац без точки\n\nВторой абзац", 2),
             ("Составил 5 тыс. Это много.", 2),
             ("Цена 3.5 доллара.", 1),
+            ("Ну и дела… Потом ушёл? Да!", 3),
         ];
         for (text, want) in table {
             assert_eq!(
