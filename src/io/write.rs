@@ -42,6 +42,8 @@ fn fact_head(doc: Option<&str>) -> Vec<u8> {
 
 /// Writes one fact as a JSON object opened by `head` ([`fact_head`]).
 fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end: usize) {
+    // Room for the usual fact at once (the fixed keys, numbers, rule and a short value).
+    out.reserve(head.len() + 2 * f.text.len() + 256);
     out.extend_from_slice(head);
     // The type and class names are plain ASCII words (see the tests): nothing to escape.
     out.extend_from_slice(b"\"type\":\"");
@@ -152,6 +154,7 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     if needs_escape(s.as_bytes()) {
         let _ = serde_json::to_writer(&mut *out, s);
     } else {
+        out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
@@ -159,29 +162,33 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// True if `bytes` has a byte JSON must escape: a control character, `"` or `\`. Eight
-/// bytes at a time.
+/// bytes at a time, the last word overlapping the one before; short strings byte by byte.
 fn needs_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` is zero: the classic test (exact when asked only whether any is).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // A byte below 0x20: (b & 0xE0) == 0, i.e. zero after masking.
-        if has_zero(x & (0xE0 * ONES))
-            || has_zero(x ^ (u64::from(b'"') * ONES))
-            || has_zero(x ^ (u64::from(b'\\') * ONES))
-        {
+    // Some byte of `x` is zero: the classic test (exact when asked only whether any is).
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let word_needs = |at: usize| {
+        bytes.get(at..at + 8).is_some_and(|w| {
+            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            // A byte below 0x20: (b & 0xE0) == 0, i.e. zero after masking.
+            zero_bytes(x & (0xE0 * ONES))
+                | zero_bytes(x ^ (u64::from(b'"') * ONES))
+                | zero_bytes(x ^ (u64::from(b'\\') * ONES))
+                != 0
+        })
+    };
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+    }
+    let mut at = 0;
+    while at + 8 < bytes.len() {
+        if word_needs(at) {
             return true;
         }
+        at += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    word_needs(bytes.len() - 8)
 }
 
 /// A non-negative integer in decimal.
