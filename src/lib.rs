@@ -151,6 +151,28 @@ impl Extractor {
         reference: Option<&Reference>,
         workspace: &mut Workspace,
     ) -> Vec<Fact> {
+        self.extract_facts(text, reference, workspace, true)
+    }
+
+    /// [`Extractor::extract_with`] for a writer that has `text` at hand: the facts' `text`
+    /// is left empty (it is `text[fact.start..fact.end]`), which spares an allocation and
+    /// a copy per fact.
+    pub(crate) fn extract_without_texts(
+        &self,
+        text: &str,
+        reference: Option<&Reference>,
+        workspace: &mut Workspace,
+    ) -> Vec<Fact> {
+        self.extract_facts(text, reference, workspace, false)
+    }
+
+    fn extract_facts(
+        &self,
+        text: &str,
+        reference: Option<&Reference>,
+        workspace: &mut Workspace,
+        with_texts: bool,
+    ) -> Vec<Fact> {
         let Workspace {
             tokens,
             hits,
@@ -182,7 +204,7 @@ impl Extractor {
         };
         candidates.clear();
         rules::run_all(&doc, candidates);
-        let mut facts = resolve::resolve(&doc, candidates);
+        let mut facts = resolve::resolve_with(&doc, candidates, with_texts);
         facts.retain(|f| self.is_enabled(f.kind));
         facts
     }

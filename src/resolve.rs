@@ -144,6 +144,17 @@ fn sort_keys(order: &mut [(bool, usize, u8, usize, usize)]) {
 /// Keeps the best non-conflicting candidates and turns them into facts, in text order.
 /// `candidates` is left empty, its buffer kept for the next document.
 pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
+    resolve_with(doc, candidates, true)
+}
+
+/// [`resolve`], with each fact's `text` copied out of the original only if `with_text`
+/// (else left empty: a writer that has the original reads it there, and spares an
+/// allocation per fact).
+pub(crate) fn resolve_with(
+    doc: &Doc<'_>,
+    candidates: &mut Vec<Candidate>,
+    with_text: bool,
+) -> Vec<Fact> {
     let tokens = doc.tokens;
     let width = |c: &Candidate| {
         let s = tokens.get(c.start).map_or(0, |t| t.start);
@@ -197,7 +208,11 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
                 kind: c.kind,
                 start,
                 end,
-                text: doc.original[start..end].to_string(),
+                text: if with_text {
+                    doc.original[start..end].to_string()
+                } else {
+                    String::new()
+                },
                 value: std::mem::replace(&mut c.value, Value::Name(NameValue::default())),
                 rule: c.rule,
             }

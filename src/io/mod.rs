@@ -101,7 +101,9 @@ impl Processed {
                         None
                     }
                 };
-                let facts = extractor.extract_with(&record.text, reference.as_ref(), workspace);
+                // The writer reads each fact's text off the record.
+                let facts =
+                    extractor.extract_without_texts(&record.text, reference.as_ref(), workspace);
                 stats.facts += facts.len() as u64;
                 write::write_record(&mut self.bytes, &record, &facts, opts.output, opts.offsets);
                 stats.written += 1;

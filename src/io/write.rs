@@ -22,7 +22,7 @@ pub enum OutputMode {
 /// output of a news feed is mostly these few fields).
 #[cfg(test)]
 fn write_fact(out: &mut Vec<u8>, f: &Fact, start: usize, end: usize, doc: Option<&str>) {
-    write_fact_after(out, &fact_head(doc), f, start, end);
+    write_fact_after(out, &fact_head(doc), f, &f.text, start, end);
 }
 
 /// The opening of every fact object of a document: `{`, then `schema` and `doc` when `doc`
@@ -40,10 +40,17 @@ fn fact_head(doc: Option<&str>) -> Vec<u8> {
     head
 }
 
-/// Writes one fact as a JSON object opened by `head` ([`fact_head`]).
-fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end: usize) {
+/// Writes one fact, whose text is `text`, as a JSON object opened by `head` ([`fact_head`]).
+fn write_fact_after(
+    out: &mut Vec<u8>,
+    head: &[u8],
+    f: &Fact,
+    text: &str,
+    start: usize,
+    end: usize,
+) {
     // Room for the usual fact at once (the fixed keys, numbers, rule and a short value).
-    out.reserve(head.len() + 2 * f.text.len() + 256);
+    out.reserve(head.len() + 2 * text.len() + 256);
     out.extend_from_slice(head);
     // The type and class names are plain ASCII words (see the tests): nothing to escape.
     out.extend_from_slice(b"\"type\":\"");
@@ -55,7 +62,7 @@ fn write_fact_after(out: &mut Vec<u8>, head: &[u8], f: &Fact, start: usize, end:
     out.extend_from_slice(b",\"end\":");
     write_uint(out, end);
     out.extend_from_slice(b",\"text\":");
-    write_str(out, &f.text);
+    write_str(out, text);
     out.extend_from_slice(b",\"value\":");
     write_value(out, &f.value);
     out.extend_from_slice(b",\"rule\":");
@@ -197,6 +204,16 @@ fn write_uint(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(crate::decimal::decimal_digits(n as u64, &mut buf));
 }
 
+/// The text of fact `f` of `record`: its own, or, when the extractor left it empty (see
+/// `Extractor::extract_without_texts`), the record's text at its span.
+fn fact_text<'a>(record: &'a Record, f: &'a Fact) -> &'a str {
+    if f.text.is_empty() {
+        record.text.get(f.start..f.end).unwrap_or("")
+    } else {
+        &f.text
+    }
+}
+
 /// Appends the output for one document to `out`.
 pub fn write_record(
     out: &mut Vec<u8>,
@@ -214,7 +231,7 @@ pub fn write_record(
         OutputMode::Facts => {
             let head = fact_head(Some(&record.id));
             for (f, start, end) in &mut lines {
-                write_fact_after(out, &head, f, start, end);
+                write_fact_after(out, &head, f, fact_text(record, f), start, end);
                 out.push(b'\n');
             }
         }
@@ -225,7 +242,7 @@ pub fn write_record(
                 if k > 0 {
                     array.push(b',');
                 }
-                write_fact_after(&mut array, b"{", f, start, end);
+                write_fact_after(&mut array, b"{", f, fact_text(record, f), start, end);
             }
             array.push(b']');
             write_doc(out, record, &array);
@@ -306,6 +323,33 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(r#""text":"\"15%\"\n\\""#), "{out}");
         assert!(!out.contains("schema"), "{out}");
+    }
+
+    #[test]
+    fn facts_without_their_texts_are_written_with_the_record_s() {
+        use super::{OutputMode, write_record};
+        use crate::io::read::{Record, RecordDate};
+        use crate::offsets::OffsetUnit;
+        let extractor = Extractor::builder().build().unwrap();
+        let text = "Рост \"15%\"\n\tв 2024 году, «Газпром» в Москве, $1,1\u{00A0}млрд";
+        let record = Record {
+            id: "1".into(),
+            text: text.into(),
+            json: None,
+            raw: None,
+            date: RecordDate::Absent,
+        };
+        let with = extractor.extract(text);
+        let without = extractor.extract_without_texts(text, None, &mut crate::Workspace::default());
+        assert!(with.len() >= 4 && without.iter().all(|f| f.text.is_empty()));
+        for mode in [OutputMode::Facts, OutputMode::Docs] {
+            for unit in [OffsetUnit::Chars, OffsetUnit::Bytes, OffsetUnit::Utf16] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                write_record(&mut a, &record, &with, mode, unit);
+                write_record(&mut b, &record, &without, mode, unit);
+                assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+            }
+        }
     }
 
     #[test]
