@@ -150,6 +150,9 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
 /// [`resolve`], with each fact's `text` copied out of the original only if `with_text`
 /// (else left empty: a writer that has the original reads it there, and spares an
 /// allocation per fact).
+// A stage run once per document: out of line, its loops compile apart from the
+// pipeline's (inlined into one function they cost more instructions).
+#[inline(never)]
 pub(crate) fn resolve_with(
     doc: &Doc<'_>,
     candidates: &mut Vec<Candidate>,

@@ -443,6 +443,9 @@ impl Lexicon {
     }
 
     /// For each token, the longest form that starts at it and ends on a token boundary.
+    // A stage run once per document: out of line, its loops compile apart from the
+    // pipeline's (inlined into one function they cost more instructions).
+    #[inline(never)]
     pub fn find_hits(&self, text: &str, tokens: &[Token], out: &mut Vec<Option<Hit>>) {
         out.clear();
         out.resize(tokens.len(), None);

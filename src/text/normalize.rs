@@ -53,6 +53,9 @@ fn map_char(c: char) -> Out {
 
 impl Normalized {
     /// Normalizes `original`.
+    // A stage run once per document: out of line, its loops compile apart from the
+    // pipeline's (inlined into one function they cost more instructions).
+    #[inline(never)]
     pub fn new(original: &str) -> Normalized {
         // Most of a text stays as it is (lowercase Cyrillic, ASCII lowercase, spaces): such
         // runs are copied whole; only the characters that change are written one by one.
