@@ -79,7 +79,7 @@ impl FormTable {
         match self.slots.get(&hash(word.as_bytes())) {
             None => Probe::Nothing,
             Some(slot) if slot.begins_longer => Probe::Automaton,
-            Some(slot) => self.own_form(slot, word),
+            Some(slot) => self.own_form(slot, word.as_bytes()),
         }
     }
 
@@ -90,13 +90,14 @@ impl FormTable {
     /// starts there (tokens are separated by whitespace only, and no form ends in
     /// whitespace), and the token's own form, if it is one, is the hit.
     #[inline]
-    pub fn probe_token<'w>(&self, word: &str, ahead: impl FnOnce() -> Option<&'w str>) -> Probe {
-        let Some(slot) = self.slots.get(&hash(word.as_bytes())) else {
+    /// Both are given as bytes (of whole characters): the caller need not slice a str.
+    pub fn probe_token<'w>(&self, word: &[u8], ahead: impl FnOnce() -> Option<&'w [u8]>) -> Probe {
+        let Some(slot) = self.slots.get(&hash(word)) else {
             return Probe::Nothing;
         };
         if slot.begins_longer
             && (!self.forms_end_in_text
-                || ahead().is_some_and(|a| self.slots.contains_key(&hash(a.as_bytes()))))
+                || ahead().is_some_and(|a| self.slots.contains_key(&hash(a))))
         {
             return Probe::Automaton;
         }
@@ -105,11 +106,11 @@ impl FormTable {
 
     /// The form `word` is, by its slot, when no longer form matters.
     #[inline]
-    fn own_form(&self, slot: &Slot, word: &str) -> Probe {
+    fn own_form(&self, slot: &Slot, word: &[u8]) -> Probe {
         match slot.entry {
             SEVERAL_FORMS => Probe::Automaton,
             entry => match self.forms.get(entry as usize) {
-                Some(form) if **form == *word => Probe::Exact(entry),
+                Some(form) if form.as_bytes() == word => Probe::Exact(entry),
                 // No form ([`NO_FORM`]), or another form with the same hash: `word` is no
                 // form, or its own slot would say several.
                 _ => Probe::Nothing,
@@ -190,7 +191,7 @@ mod tests {
         ];
         for (word, ahead, want) in rows {
             assert_eq!(
-                table.probe_token(word, || ahead),
+                table.probe_token(word.as_bytes(), || ahead.map(str::as_bytes)),
                 want,
                 "{word:?} {ahead:?}"
             );
@@ -199,6 +200,9 @@ mod tests {
         // automaton decides.
         let odd: Vec<String> = ["в", "в "].iter().map(|s| s.to_string()).collect();
         let table = FormTable::new(&odd);
-        assert_eq!(table.probe_token("в", || Some("в м")), Probe::Automaton);
+        assert_eq!(
+            table.probe_token("в".as_bytes(), || Some("в м".as_bytes())),
+            Probe::Automaton
+        );
     }
 }

@@ -453,14 +453,21 @@ impl Lexicon {
             if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
                 continue;
             }
-            // The token's text through the next token's first character.
+            // The token's text through the next token's first character (its length read
+            // off its lead byte), as bytes: no str is sliced or decoded.
+            let bytes = text.as_bytes();
             let ahead = || {
                 tokens.get(i + 1).map(|next| {
-                    let first = text[next.start..].chars().next().map_or(0, char::len_utf8);
-                    &text[t.start..next.start + first]
+                    let first = bytes.get(next.start).map_or(0, |&b| match b {
+                        0..=0x7F => 1,
+                        0x80..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        _ => 4,
+                    });
+                    &bytes[t.start..(next.start + first).min(bytes.len())]
                 })
             };
-            match self.table.probe_token(&text[t.start..t.end], ahead) {
+            match self.table.probe_token(&bytes[t.start..t.end], ahead) {
                 forms::Probe::Exact(entry) => {
                     out[i] = Some(Hit { end: i + 1, entry });
                     continue;
