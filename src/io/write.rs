@@ -128,6 +128,9 @@ impl<'a> Object<'a> {
     }
 
     /// `"key":` after a comma if a field came before. Keys are plain ASCII names.
+    /// Inlined (with `str` and `decimal`): the keys are constants, copied by a few stores
+    /// instead of a call to memcpy.
+    #[inline]
     fn key(&mut self, key: &str) {
         if !self.empty {
             self.out.push(b',');
@@ -139,6 +142,7 @@ impl<'a> Object<'a> {
     }
 
     /// A string field, skipped when `None`.
+    #[inline]
     fn str(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
             self.key(key);
@@ -147,6 +151,7 @@ impl<'a> Object<'a> {
     }
 
     /// A decimal field (a JSON string), skipped when `None`.
+    #[inline]
     fn decimal(&mut self, key: &str, value: Option<&Decimal>) {
         if let Some(v) = value {
             self.key(key);
