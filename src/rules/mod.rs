@@ -175,6 +175,13 @@ impl<'a> Doc<'a> {
         cache.found.get(k as usize).copied()
     }
 
+    /// True if [`Doc::measure`] finds a measure at token `i`.
+    #[inline]
+    pub fn has_measure(&self, i: usize) -> bool {
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        cache.index.get(i).is_some_and(|&k| k != u32::MAX)
+    }
+
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
     /// none left out): for rules that start only at a measure.
     pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {
