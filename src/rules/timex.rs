@@ -382,6 +382,37 @@ pub fn roman_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
     roman(doc.text(i)).map(|v| (v, i + 1))
 }
 
+/// False if no reading that starts with digits, a Roman numeral, or a lexicon word with a
+/// meaning of the `kinds` ([`kind`] bits) or a temporal word of the `temporal` kinds
+/// ([`word_kind`] bits) can start at token `i`: a cheap test that spares the readers most
+/// words. A longer lexicon form at `i` hides the token's own form (which word readers look
+/// up): it may start anything.
+#[inline]
+pub fn may_start_with(doc: &Doc<'_>, i: usize, kinds: u32, temporal: u16) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
+        return true;
+    }
+    let numeral = t.kind == TokenKind::Word
+        && doc
+            .norm
+            .text()
+            .as_bytes()
+            .get(t.start..t.end)
+            .is_some_and(may_be_roman);
+    match doc.hits.get(i).copied().flatten() {
+        None => numeral,
+        Some(hit) if hit.end > i + 1 => true,
+        Some(hit) => {
+            numeral
+                || doc.lexicon.has_kind(hit, kinds)
+                || doc.lexicon.has_temporal_kind(hit, temporal)
+        }
+    }
+}
+
 /// True if `text` (normalized) starts with a letter of Roman numerals: `i v x l c d m`, or
 /// Cyrillic "х" or "і" (see [`roman`]).
 #[inline]
