@@ -860,7 +860,7 @@ mod tests {
                     среду, 24 февраля 2021 года. В 2019, в 1983 окончил, 12345 и 1,5 и 07 мая, \
                     3 ч, (1994), № 2017, 2000 жителей, в 1958, 1962 и 1970 годах; 12-14 \
                     сентября; XIX-XX вв.; 1-е место, 21-й век, ми-8, 3-го, 15-го числа.";
-        with_doc(text, |doc| {
+        super::super::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
                 for bits in [0, prep::DATE, prep::FROM, prep::THROUGH] {
@@ -887,7 +887,7 @@ mod tests {
                     спустя несколько дней, в следующем мае, в конце 2023 года, в начале месяца, \
                     к середине века, в первой половине 2024 года, в течение года, полгода, \
                     миллион лет назад, в час, IV, хх, ЧМ-2018, 5 руб., (1994).";
-        with_doc(text, |doc| {
+        super::super::with_doc(text, |doc| {
             let (mut passed, mut found) = (0, 0);
             for i in 0..=doc.tokens.len() {
                 for bits in [0, prep::DATE, prep::FROM] {
@@ -905,33 +905,6 @@ mod tests {
             }
             assert!(passed > 100 && found > 50, "{passed} {found}");
         });
-    }
-
-    /// Runs `f` on the document of `text` (no names, no reference date).
-    fn with_doc(text: &str, f: impl FnOnce(&super::Doc<'_>)) {
-        use crate::lexicon::Lexicon;
-        use crate::text::{Normalized, sentence, token};
-        let lexicon = Lexicon::load(None).unwrap();
-        let norm = Normalized::new(text);
-        let mut tokens = Vec::new();
-        token::tokenize(text, &norm, &lexicon, &mut tokens);
-        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-        let mut hits = Vec::new();
-        lexicon.find_hits(norm.text(), &tokens, &mut hits);
-        let doc = super::Doc {
-            original: text,
-            norm: &norm,
-            tokens: &tokens,
-            hits: &hits,
-            lexicon: &lexicon,
-            reference: None,
-            measures: std::cell::OnceCell::new(),
-            lengths: std::cell::RefCell::default(),
-            names: &[],
-            marked: &[],
-            place_adjectives: false,
-        };
-        f(&doc);
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub fn word_at<T>(
 /// with one test (most tokens, asked for many kinds at every start), inlined where asked;
 /// [`word_at`] stays out of line.
 #[inline]
-fn word_of<T>(
+pub fn word_of<T>(
     doc: &Doc<'_>,
     i: usize,
     kinds: u16,
