@@ -11,7 +11,7 @@ use crate::text::TokenKind;
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // Asked of every token: each rule is tried only where its first token can be (its
     // word, its lexicon kind, a glued hyphen after a number), read from the token directly.
-    let text = doc.norm.text();
+    let text = doc.norm.text().as_bytes();
     for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
         match t.kind {
             // Both readings of a number need a glued hyphen after it.
@@ -19,12 +19,15 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 number_suffix(doc, i, out);
             }
             TokenKind::Word => {
+                // The bytes: most words need no `str` (whose slicing checks boundaries).
                 let word = text.get(t.start..t.end).unwrap_or_default();
-                if word == "на" {
+                if word == "на".as_bytes() {
                     year_of_life(doc, i, out);
                 }
-                word_age(doc, i, word, out);
-                if word == "в" {
+                if doc.lexicon.may_have_age_suffix(word) {
+                    word_age(doc, i, doc.text(i), out);
+                }
+                if word == "в".as_bytes() {
                     in_age(doc, i, out);
                 }
                 if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::AGE_CUE)) {
