@@ -386,12 +386,19 @@ impl Lexicon {
     #[inline]
     pub fn age_suffix(&self, word: &str) -> Option<(&str, usize)> {
         // Asked of every word: this first check is inlined, the lookups are not.
-        if self.age_suffix_tails_complete
-            && tail(word).is_none_or(|t| !self.age_suffix_tails.contains(t))
-        {
+        if !self.may_have_age_suffix(word.as_bytes()) {
             return None;
         }
         self.age_suffix_lookup(word)
+    }
+
+    /// False if `word` (the bytes of a normalized word) does not end with an age suffix: the
+    /// first test of [`Lexicon::age_suffix`], for a caller that has not sliced the word's
+    /// text yet.
+    #[inline]
+    pub fn may_have_age_suffix(&self, word: &[u8]) -> bool {
+        !self.age_suffix_tails_complete
+            || tail_of(word).is_some_and(|t| self.age_suffix_tails.contains(t))
     }
 
     /// [`Lexicon::age_suffix`] past its first check.
@@ -531,7 +538,12 @@ const TAIL: usize = 8;
 
 /// The last [`TAIL`] bytes of `s` as a number, if it has that many.
 fn tail(s: &str) -> Option<u64> {
-    let bytes = s.as_bytes().get(s.len().checked_sub(TAIL)?..)?;
+    tail_of(s.as_bytes())
+}
+
+/// [`tail`] of the bytes of a word.
+fn tail_of(s: &[u8]) -> Option<u64> {
+    let bytes = s.get(s.len().checked_sub(TAIL)?..)?;
     Some(u64::from_le_bytes(bytes.try_into().ok()?))
 }
 

@@ -9,15 +9,30 @@ use crate::text::TokenKind;
 
 /// Proposes age facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        match doc.kind(i) {
-            Some(TokenKind::Number) => number_suffix(doc, i, out),
-            Some(TokenKind::Punct) => {}
-            Some(TokenKind::Word) => {
-                year_of_life(doc, i, out);
-                word_age(doc, i, out);
-                in_age(doc, i, out);
-                cued_years(doc, i, out);
+    // Asked of every token: each rule is tried only where its first token can be (its
+    // word, its lexicon kind, a glued hyphen after a number), read from the token directly.
+    let text = doc.norm.text().as_bytes();
+    for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
+        match t.kind {
+            // Both readings of a number need a glued hyphen after it.
+            TokenKind::Number if doc.glued(i + 1) && doc.is(i + 1, "-") => {
+                number_suffix(doc, i, out);
+            }
+            TokenKind::Word => {
+                // The bytes: most words need no `str` (whose slicing checks boundaries).
+                let word = text.get(t.start..t.end).unwrap_or_default();
+                if word == "на".as_bytes() {
+                    year_of_life(doc, i, out);
+                }
+                if doc.lexicon.may_have_age_suffix(word) {
+                    word_age(doc, i, doc.text(i), out);
+                }
+                if word == "в".as_bytes() {
+                    in_age(doc, i, out);
+                }
+                if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::AGE_CUE)) {
+                    cued_years(doc, i, out);
+                }
             }
             _ => {}
         }
@@ -87,9 +102,9 @@ fn after_case_ending(doc: &Doc<'_>, k: usize) -> usize {
     }
 }
 
-/// "тридцатилетний", "двухлетний": a number word's stem joined to an age adjective.
-fn word_age(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let word = doc.text(i);
+/// "тридцатилетний", "двухлетний": a number word's stem joined to an age adjective (`word`,
+/// token `i`).
+fn word_age(doc: &Doc<'_>, i: usize, word: &str, out: &mut Vec<Candidate>) {
     let Some((unit, len)) = doc.lexicon.age_suffix(word) else {
         return;
     };

@@ -9,15 +9,16 @@
 use super::date_relative;
 use super::date_value::{self, DateExpr, Grain, Point, Role, YearSpec};
 use super::timex::{
-    capitalized_inside, digits_at, measure_word_at, month_adjective_at, month_at, ordinal_word_at,
-    parse_digits, part_at, prep_at, quoted, relative_at, roman_at, season_at, suffix_at, unit_at,
-    unit_word_at, weekday_at, year_word_at,
+    capitalized_inside, digits_at, may_start_with, measure_word_at, month_adjective_at, month_at,
+    ordinal_word_at, parse_digits, part_at, prep_at, quoted, relative_at, roman_at, season_at,
+    suffix_at, unit_at, unit_word_at, weekday_at, year_word_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Value};
-use crate::lexicon::temporal::{PeriodPart, Relative, case, prep};
+use crate::lexicon::kind;
+use crate::lexicon::temporal::{PeriodPart, Relative, case, prep, word_kind};
 use crate::text::TokenKind;
 
 /// A date expression found at tokens up to `end`, and the rule that read it.
@@ -142,6 +143,29 @@ fn push(doc: &Doc<'_>, start: usize, found: Found, role: Role, out: &mut Vec<Can
 /// The date expression at `i` after a preposition with bits `prep_bits` (0: none),
 /// possibly a part of a period ("конце 2023 года", "первой половине 2024 года").
 pub fn governed_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    if !may_start_governed(doc, i) {
+        return None;
+    }
+    governed_reading(doc, i, prep_bits)
+}
+
+/// False if no [`governed_at`] reading can start at `i`: each starts with digits, a Roman
+/// numeral, or a word of these kinds: an ordinal or number word, a month, season, weekday,
+/// unit, relative word, or part of a period.
+#[inline]
+fn may_start_governed(doc: &Doc<'_>, i: usize) -> bool {
+    let temporal = word_kind::MONTH
+        | word_kind::SEASON
+        | word_kind::WEEKDAY
+        | word_kind::UNIT
+        | word_kind::RELATIVE
+        | word_kind::PART;
+    let kinds = kind::ORDINAL_WORD | kind::NUMBER_WORD | kind::LONE_MULTIPLIER;
+    may_start_with(doc, i, kinds, temporal)
+}
+
+/// [`governed_at`] past its first test.
+fn governed_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     longer(expr_at(doc, i, prep_bits), part_of_period(doc, i))
 }
 
@@ -209,6 +233,22 @@ fn part_of_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
 
 /// The longest absolute date at `i`.
 pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    if !may_start_point(doc, i) {
+        return None;
+    }
+    point_reading(doc, i, prep_bits)
+}
+
+/// False if no [`point_at`] reading can start at `i`: each starts with digits, a Roman
+/// numeral, an ordinal word, a month, a season or a weekday.
+#[inline]
+fn may_start_point(doc: &Doc<'_>, i: usize) -> bool {
+    let temporal = word_kind::MONTH | word_kind::SEASON | word_kind::WEEKDAY;
+    may_start_with(doc, i, kind::ORDINAL_WORD, temporal)
+}
+
+/// [`point_at`] past its first test.
+fn point_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     // One after the other, not an array of them: a found date is large, and moving eight
     // of them showed in profiles. Each kind of token tries only the readings that can start
     // with it (the others find nothing there: a number has no lexicon hit, a word no
@@ -799,8 +839,6 @@ mod tests {
     #[test]
     fn point_at_finds_what_every_reading_finds() {
         use super::*;
-        use crate::lexicon::Lexicon;
-        use crate::text::{Normalized, sentence, token};
         fn every_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             let mut best = numeric(doc, i);
             best = longer(best, day_month(doc, i));
@@ -813,7 +851,6 @@ mod tests {
             best = longer(best, season(doc, i, prep_bits));
             longer(best, weekday_date(doc, i))
         }
-        let lexicon = Lexicon::load(None).unwrap();
         let text = "С 1-го марта 2022 года по 10 марта, 24.11.2025 и 2025-11-24, в ноябре 2025 \
                     года, в 1974 году, в 988 году, в 2014-м, на 102-м году, в 2020-х, в 1990-е \
                     годы, 90-х годов, на 40-е место, в девяностые годы, в восьмидесятых, XXI \
@@ -823,34 +860,51 @@ mod tests {
                     среду, 24 февраля 2021 года. В 2019, в 1983 окончил, 12345 и 1,5 и 07 мая, \
                     3 ч, (1994), № 2017, 2000 жителей, в 1958, 1962 и 1970 годах; 12-14 \
                     сентября; XIX-XX вв.; 1-е место, 21-й век, ми-8, 3-го, 15-го числа.";
-        let norm = Normalized::new(text);
-        let mut tokens = Vec::new();
-        token::tokenize(text, &norm, &lexicon, &mut tokens);
-        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-        let mut hits = Vec::new();
-        lexicon.find_hits(norm.text(), &tokens, &mut hits);
-        let doc = Doc {
-            original: text,
-            norm: &norm,
-            tokens: &tokens,
-            hits: &hits,
-            lexicon: &lexicon,
-            reference: None,
-            measures: std::cell::OnceCell::new(),
-            lengths: std::cell::RefCell::default(),
-            names: &[],
-            marked: &[],
-            place_adjectives: false,
-        };
-        let mut found = 0;
-        for i in 0..=tokens.len() {
-            for bits in [0, prep::DATE, prep::FROM, prep::THROUGH] {
-                let want = every_reading(&doc, i, bits);
-                found += usize::from(want.is_some());
-                assert_eq!(point_at(&doc, i, bits), want, "{i} {:?}", doc.text(i));
+        super::super::with_doc(text, |doc| {
+            let mut found = 0;
+            for i in 0..=doc.tokens.len() {
+                for bits in [0, prep::DATE, prep::FROM, prep::THROUGH] {
+                    let want = every_reading(doc, i, bits);
+                    found += usize::from(want.is_some());
+                    assert_eq!(point_at(doc, i, bits), want, "{i} {:?}", doc.text(i));
+                }
             }
-        }
-        assert!(found > 100, "{found}");
+            assert!(found > 100, "{found}");
+        });
+    }
+
+    /// The first tests of `point_at` and `governed_at` pass over only tokens where their
+    /// readings find nothing.
+    #[test]
+    fn first_tests_pass_over_only_tokens_without_a_date() {
+        use super::*;
+        let text = "С 1-го марта 2022 года по 10 марта, 24.11.2025, в ноябре 2025 года, в 2020-х, \
+                    в девяностые годы, XXI века, во II квартале, в первом полугодии 2024 года, \
+                    весной 2023 года, летом, во вторник, 24 февраля. Вчера и сегодня, в прошлом \
+                    году, на следующей неделе, три дня назад, через два года, через неделю, \
+                    в понедельник, в минувшее воскресенье, этой весной, в том же году, в \
+                    последние годы, на днях, до Нового года, двумя неделями ранее, годом позже, \
+                    спустя несколько дней, в следующем мае, в конце 2023 года, в начале месяца, \
+                    к середине века, в первой половине 2024 года, в течение года, полгода, \
+                    миллион лет назад, в час, IV, хх, ЧМ-2018, 5 руб., (1994).";
+        super::super::with_doc(text, |doc| {
+            let (mut passed, mut found) = (0, 0);
+            for i in 0..=doc.tokens.len() {
+                for bits in [0, prep::DATE, prep::FROM] {
+                    let point = point_reading(doc, i, bits);
+                    let governed = governed_reading(doc, i, bits);
+                    found += usize::from(governed.is_some());
+                    if !may_start_point(doc, i) {
+                        passed += 1;
+                        assert_eq!(point, None, "{i} {:?}", doc.text(i));
+                    }
+                    if !may_start_governed(doc, i) {
+                        assert_eq!(governed, None, "{i} {:?}", doc.text(i));
+                    }
+                }
+            }
+            assert!(passed > 100 && found > 50, "{passed} {found}");
+        });
     }
 
     #[test]

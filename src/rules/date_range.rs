@@ -262,7 +262,10 @@ fn hyphenated_months(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some((left, right)) = doc.text(first).split_once('-') else {
         return;
     };
-    let (Some(a), Some(b)) = (month_form(doc, left), month_form(doc, right)) else {
+    let Some(a) = month_form(doc, left) else {
+        return;
+    };
+    let Some(b) = month_form(doc, right) else {
         return;
     };
     let (year, end) = match year_spec_at(doc, first + 1) {
@@ -289,8 +292,13 @@ fn centuries(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if doc.kind(first) != Some(TokenKind::Word) {
         return;
     }
-    // "xix-xx" is one token; "XIX – XX" three.
-    let (a, b, k) = match doc.text(first).split_once('-') {
+    // "xix-xx" is one token; "XIX – XX" three. Only a hyphenated word has a hyphen in it.
+    let halves = if doc.tokens[first].has(HYPHENATED) {
+        doc.text(first).split_once('-')
+    } else {
+        None
+    };
+    let (a, b, k) = match halves {
         Some((l, r)) => match (roman(l), roman(r)) {
             (Some(a), Some(b)) => (a, b, first + 1),
             _ => return,

@@ -31,7 +31,7 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             weekday(doc, i, prep_bits),
             relative_season(doc, i),
             anaphoric(doc, i),
-            narrative_shift(doc, i),
+            narrative_shift(doc, i, doc.length(i).as_ref()),
             vague_period(doc, i),
             relative_month(doc, i),
             holiday(doc, i),
@@ -44,8 +44,10 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         best = weekday(doc, i, prep_bits);
     }
     if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
-        keep_longer(&mut best, ago(doc, i));
-        keep_longer(&mut best, narrative_shift(doc, i));
+        // Both read the length of time at `i`: once.
+        let length = doc.length(i);
+        keep_longer(&mut best, ago(doc, length.as_ref()));
+        keep_longer(&mut best, narrative_shift(doc, i, length.as_ref()));
     }
     best
 }
@@ -150,9 +152,10 @@ fn length_shift(length: &Length, sign: i64) -> Option<DateExpr> {
     Some(shift(sign * months, sign * days, grain, relative))
 }
 
-/// "три дня назад", "неделю назад", "полгода назад", "200 лет тому назад".
-fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let length = doc.length(i)?;
+/// "три дня назад", "неделю назад", "полгода назад", "200 лет тому назад", given the length
+/// of time at its start ([`Doc::length`]).
+fn ago(doc: &Doc<'_>, length: Option<&Length>) -> Option<Found> {
+    let length = length?;
     if doc.sentence_start(length.end) {
         return None;
     }
@@ -160,7 +163,7 @@ fn ago(doc: &Doc<'_>, i: usize) -> Option<Found> {
         return None;
     };
     Some(Found {
-        expr: length_shift(&length, -1)?,
+        expr: length_shift(length, -1)?,
         end,
         rule: "date.ago",
     })
@@ -265,8 +268,9 @@ fn holiday(doc: &Doc<'_>, i: usize) -> Option<Found> {
 }
 
 /// "двумя неделями ранее", "годом позже", "спустя два года", "спустя несколько дней": a
-/// time counted from one the text told; told by its grain only.
-fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
+/// time counted from one the text told; told by its grain only. `length` is the length of
+/// time at `i` ([`Doc::length`]).
+fn narrative_shift(doc: &Doc<'_>, i: usize, length: Option<&Length>) -> Option<Found> {
     let (unit, end) = match doc.meaning_of(i, kind::TEMPORAL, |m| match m {
         Meaning::Temporal(TemporalWord::Relative(Relative::After)) => Some(()),
         _ => None,
@@ -277,7 +281,7 @@ fn narrative_shift(doc: &Doc<'_>, i: usize) -> Option<Found> {
         }
         _ => {
             // "годом позже", "днем ранее": a unit alone, or an amount of it.
-            let (unit, after) = match doc.length(i) {
+            let (unit, after) = match length {
                 Some(length) => (length.unit?, length.end),
                 None => {
                     let u = unit_at(doc, i).filter(|u| {
@@ -403,6 +407,13 @@ fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
 /// future verb, 0 otherwise.
 pub fn tense_of(word: &str) -> i32 {
+    // Every ending below ends with one of these letters: most words are told by their last.
+    if !matches!(
+        word.chars().next_back(),
+        Some('л' | 'а' | 'о' | 'и' | 'ь' | 'я' | 'т')
+    ) {
+        return 0;
+    }
     if word.chars().count() < 5 {
         return 0;
     }
@@ -429,4 +440,33 @@ pub fn tense_of(word: &str) -> i32 {
         return -1;
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    /// The last-letter test of `tense_of` passes over only words no ending matches.
+    #[test]
+    fn tense_by_endings() {
+        for (word, want) in [
+            ("провел", 1),
+            ("сказала", 1),
+            ("прошла", 0),
+            ("состоялись", 1),
+            ("собрался", 1),
+            ("проведет", -1),
+            ("состоится", -1),
+            ("говорят", -1),
+            ("будет", -1),
+            ("будут", -1),
+            ("был", 0),
+            ("москве", 0),
+            ("президент", 0),
+            ("работает", -1),
+            ("выборы", 0),
+            ("году", 0),
+            ("", 0),
+        ] {
+            assert_eq!(super::tense_of(word), want, "{word}");
+        }
+    }
 }

@@ -235,37 +235,70 @@ impl Point {
         }
     }
 
-    /// The first and last ISO value of the point at its grain (the same but for decades
-    /// and centuries, which are told as their first and last year); `None` when a year is
-    /// needed and missing, or relative.
-    fn bounds(self) -> Option<(String, String)> {
-        let same = |s: String| Some((s.clone(), s));
+    /// The first (`last`: the last) ISO value of the point at its grain: the same but for
+    /// decades and centuries, which are told as their first and last year; `None` when a
+    /// year is needed and missing, or relative.
+    fn bound(self, last: bool) -> Option<String> {
         let abs = |y: Option<YearSpec>| match y {
             Some(YearSpec::Abs(y)) => Some(Some(y)),
             None => Some(None),
             Some(YearSpec::Rel(_)) => None,
         };
+        // Written digit by digit: a value is made for every date candidate, and the general
+        // formatter showed in profiles.
+        let mut s = String::with_capacity(10);
         match self {
-            Point::Day { year, month, day } => match abs(year)? {
-                Some(y) => same(format!("{y:04}-{month:02}-{day:02}")),
-                None => same(format!("--{month:02}-{day:02}")),
-            },
-            Point::Month { year, month } => match abs(year)? {
-                Some(y) => same(format!("{y:04}-{month:02}")),
-                None => same(format!("--{month:02}")),
-            },
-            Point::Year(YearSpec::Abs(y)) => same(format!("{y:04}")),
-            Point::Year(YearSpec::Rel(_)) => None,
-            Point::Quarter { year, n } => same(format!("{:04}-Q{n}", abs(year)??)),
-            Point::Half { year, n } => same(format!("{:04}-H{n}", abs(year)??)),
-            Point::Season { year, season } => same(format!("{:04}-{}", abs(year)??, season.name())),
-            Point::Week { year, week } => same(format!("{year:04}-W{week:02}")),
-            Point::Decade(y) => Some((format!("{y:04}"), format!("{:04}", y + 9))),
-            Point::Century(n) => Some((
-                format!("{:04}", (n - 1) * 100 + 1),
-                format!("{:04}", n * 100),
-            )),
+            Point::Day { year, month, day } => {
+                match abs(year)? {
+                    Some(y) => push_padded(&mut s, y.into(), 4),
+                    None => s.push('-'),
+                }
+                s.push('-');
+                push_padded(&mut s, month.into(), 2);
+                s.push('-');
+                push_padded(&mut s, day.into(), 2);
+            }
+            Point::Month { year, month } => {
+                match abs(year)? {
+                    Some(y) => push_padded(&mut s, y.into(), 4),
+                    None => s.push('-'),
+                }
+                s.push('-');
+                push_padded(&mut s, month.into(), 2);
+            }
+            Point::Year(YearSpec::Abs(y)) => push_padded(&mut s, y.into(), 4),
+            Point::Year(YearSpec::Rel(_)) => return None,
+            Point::Quarter { year, n } => {
+                push_padded(&mut s, abs(year)??.into(), 4);
+                s.push_str("-Q");
+                push_padded(&mut s, n.into(), 0);
+            }
+            Point::Half { year, n } => {
+                push_padded(&mut s, abs(year)??.into(), 4);
+                s.push_str("-H");
+                push_padded(&mut s, n.into(), 0);
+            }
+            Point::Season { year, season } => {
+                push_padded(&mut s, abs(year)??.into(), 4);
+                s.push('-');
+                s.push_str(season.name());
+            }
+            Point::Week { year, week } => {
+                push_padded(&mut s, year.into(), 4);
+                s.push_str("-W");
+                push_padded(&mut s, week.into(), 2);
+            }
+            Point::Decade(y) => push_padded(&mut s, i64::from(y) + if last { 9 } else { 0 }, 4),
+            Point::Century(n) => {
+                let y = if last {
+                    i64::from(n) * 100
+                } else {
+                    (i64::from(n) - 1) * 100 + 1
+                };
+                push_padded(&mut s, y, 4);
+            }
         }
+        Some(s)
     }
 
     /// The point with a relative or missing year settled against `r`, and the relative
@@ -339,13 +372,42 @@ fn nearest_year(p: Point, r: &Reference) -> i32 {
     best.1
 }
 
+/// Appends `n` in decimal, zero-padded to `width` characters: what `{n:0width$}` writes.
+fn push_padded(s: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        // Never in a valid point; the general formatter keeps the sign before the zeros.
+        use std::fmt::Write;
+        let _ = write!(s, "{n:0width$}");
+        return;
+    }
+    push_digits(s, n.unsigned_abs(), width);
+}
+
+/// Appends `v` in decimal, zero-padded to `width` digits.
+fn push_digits(s: &mut String, mut v: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - k..width {
+        s.push('0');
+    }
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
 /// `-P3D`, `P0Y`, `P12M`: a signed offset of `n` units written with `letter`.
 pub fn signed_iso(n: i64, letter: char) -> String {
-    if n < 0 {
-        format!("-P{}{letter}", n.unsigned_abs())
-    } else {
-        format!("P{n}{letter}")
-    }
+    let mut s = String::with_capacity(8);
+    s.push_str(if n < 0 { "-P" } else { "P" });
+    push_digits(&mut s, n.unsigned_abs(), 0);
+    s.push(letter);
+    s
 }
 
 impl Grain {
@@ -438,18 +500,18 @@ pub fn value(expr: &DateExpr, role: Role, r: Option<&Reference>) -> TimeValue {
         relative,
         ..TimeValue::default()
     };
-    let Some((first, last)) = point.and_then(Point::bounds) else {
+    let Some(point) = point else {
         return v;
     };
-    let interval = matches!(point, Some(Point::Decade(_) | Point::Century(_)));
+    let interval = matches!(point, Point::Decade(_) | Point::Century(_));
     match role {
         Role::Value if interval => {
-            v.from = Some(first);
-            v.to = Some(last);
+            v.from = point.bound(false);
+            v.to = point.bound(true);
         }
-        Role::Value => v.value = Some(first),
-        Role::From => v.from = Some(first),
-        Role::To => v.to = Some(last),
+        Role::Value => v.value = point.bound(false),
+        Role::From => v.from = point.bound(false),
+        Role::To => v.to = point.bound(true),
     }
     v
 }
@@ -475,8 +537,8 @@ pub fn interval(a: Point, b: Point, r: Option<&Reference>) -> Option<TimeValue> 
     if !a.valid() || !b.valid() {
         return None;
     }
-    let (from, _) = a.bounds()?;
-    let (_, to) = b.bounds()?;
+    let from = a.bound(false)?;
+    let to = b.bound(true)?;
     // Same kind of value with years: compare as strings, both are zero-padded ISO.
     let dated = |p: Point| {
         matches!(p.year(), Some(YearSpec::Abs(_)))
@@ -576,6 +638,27 @@ mod tests {
         }
         let v = value(&shift(0, -1, Grain::Day, "-P1D"), Role::Value, None);
         assert_eq!((v.value, v.relative.as_deref()), (None, Some("-P1D")));
+    }
+
+    /// The digit writer agrees with the general formatter.
+    #[test]
+    fn padded_numbers_as_the_formatter_writes_them() {
+        for n in [
+            0i64, 1, 7, 9, 10, 99, 100, 999, 1000, 2025, 9999, 12345, -1, -5, -2025,
+        ] {
+            for width in [0, 2, 4] {
+                let mut s = String::from("x");
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("x{n:0width$}"), "{n} {width}");
+            }
+        }
+        for (n, letter, want) in [(-1, 'D', "-P1D"), (0, 'Y', "P0Y"), (12, 'M', "P12M")] {
+            assert_eq!(signed_iso(n, letter), want);
+        }
+        assert_eq!(
+            signed_iso(i64::MIN, 'D'),
+            format!("-P{}D", i64::MIN.unsigned_abs())
+        );
     }
 
     #[test]

@@ -311,8 +311,10 @@ fn surroundings(doc: &Doc<'_>, i: usize) -> (Option<Qualifier>, usize, bool) {
 /// "от трех до пяти лет", "2–3 года", "на 3–4 недели", "около 2–3 лет".
 fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     let number_word = || {
-        doc.meaning(i, |m| matches!(m, Meaning::NumberWord { .. }).then_some(()))
-            .is_some()
+        doc.meaning_of(i, kind::NUMBER_WORD, |m| {
+            matches!(m, Meaning::NumberWord { .. }).then_some(())
+        })
+        .is_some()
     };
     if doc.kind(i) != Some(TokenKind::Number) && !number_word() {
         return None;

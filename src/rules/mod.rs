@@ -175,6 +175,13 @@ impl<'a> Doc<'a> {
         cache.found.get(k as usize).copied()
     }
 
+    /// True if [`Doc::measure`] finds a measure at token `i`.
+    #[inline]
+    pub fn has_measure(&self, i: usize) -> bool {
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        cache.index.get(i).is_some_and(|&k| k != u32::MAX)
+    }
+
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
     /// none left out): for rules that start only at a measure.
     pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {
@@ -405,6 +412,35 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         organization::apply(doc, out);
         person::apply(doc, out);
     }
+}
+
+/// Runs `f` on the document of `text` (no names, no reference date): for unit tests of
+/// the readers.
+#[cfg(test)]
+pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
+    use crate::lexicon::Lexicon;
+    use crate::text::{Normalized, sentence, token};
+    let lexicon = Lexicon::load(None).unwrap();
+    let norm = Normalized::new(text);
+    let mut tokens = Vec::new();
+    token::tokenize(text, &norm, &lexicon, &mut tokens);
+    sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
+    let mut hits = Vec::new();
+    lexicon.find_hits(norm.text(), &tokens, &mut hits);
+    let doc = Doc {
+        original: text,
+        norm: &norm,
+        tokens: &tokens,
+        hits: &hits,
+        lexicon: &lexicon,
+        reference: None,
+        measures: std::cell::OnceCell::new(),
+        lengths: std::cell::RefCell::default(),
+        names: &[],
+        marked: &[],
+        place_adjectives: false,
+    };
+    f(&doc);
 }
 
 /// A table-driven check shared by the name rules' unit tests: each row is a text, the span a

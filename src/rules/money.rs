@@ -6,7 +6,7 @@ use super::amount::{NumValue, amount_at, qualifier_before};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, Value};
-use crate::lexicon::Meaning;
+use crate::lexicon::{Meaning, kind};
 
 /// A currency at token `i`: code, factor to the main unit, may-be-prefix, next token.
 fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, usize)> {
@@ -23,9 +23,15 @@ fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, u
 
 /// Proposes money facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        currency_then_amount(doc, i, out);
-        amount_then_currency(doc, i, out);
+    // Only a currency or a measure starts money: most tokens are passed over with a test
+    // of their lexicon kinds and of the measure cache.
+    for (i, hit) in doc.hits.iter().enumerate() {
+        if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::CURRENCY)) {
+            currency_then_amount(doc, i, out);
+        }
+        if doc.has_measure(i) {
+            amount_then_currency(doc, i, out);
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Value};
-use crate::lexicon::{Meaning, NumberClass};
+use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
 
@@ -15,17 +15,26 @@ const SUFFIXES: &[&str] = &[
 
 /// Proposes ordinal facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..doc.tokens.len() {
-        if doc.blocked(i, FactType::Ordinal) {
+    // Asked of every token: each rule is tried only where its first token can be (a glued
+    // hyphen after a number, an ordinal or number word, a word in Latin capitals), read
+    // from the token and its lexicon kinds directly.
+    for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
+        let has_kind = |kinds| hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kinds));
+        let try_digits = t.kind == TokenKind::Number && doc.glued(i + 1) && doc.is(i + 1, "-");
+        let try_words =
+            t.kind == TokenKind::Word && has_kind(kind::ORDINAL_WORD | kind::NUMBER_WORD);
+        let try_roman = t.kind == TokenKind::Word && may_be_roman_century(t);
+        if !(try_digits || try_words || try_roman) || doc.blocked(i, FactType::Ordinal) {
             continue;
         }
-        match doc.kind(i) {
-            Some(TokenKind::Number) => digits_suffix(doc, i, out),
-            Some(TokenKind::Word) => {
-                words(doc, i, out);
-                roman_century(doc, i, out);
-            }
-            _ => {}
+        if try_digits {
+            digits_suffix(doc, i, out);
+        }
+        if try_words {
+            words(doc, i, out);
+        }
+        if try_roman {
+            roman_century(doc, i, out);
         }
     }
 }
@@ -84,8 +93,7 @@ fn words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// "XXI век", "XIX веке": a Roman numeral before a form of "век".
 fn roman_century(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let t = doc.tokens[i];
-    if !t.has(LATIN) || !(t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
+    if !may_be_roman_century(&doc.tokens[i]) {
         return;
     }
     let Some(v) = roman(doc.text(i)) else {
@@ -121,6 +129,12 @@ fn roman_century(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         // A regnal number after a name: "Кигели V", "Мутары III".
         push(i, i + 1, value, "ordinal.roman_regnal", out);
     }
+}
+
+/// True if token `t` may be a Roman numeral of [`roman_century`]: Latin, capitalized.
+#[inline]
+fn may_be_roman_century(t: &crate::text::Token) -> bool {
+    t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED))
 }
 
 /// The value of a Roman numeral (lowercase, normalized), 1..=39 is what centuries need.

@@ -8,14 +8,15 @@
 
 use super::amount::{NumValue, amount_at, qualifier_before};
 use super::timex::{
-    clock_at, digits_at, measure_word_at, ordinal_word_at, parse_digits, prep_at, prep_before,
-    quoted, unit_at, zone_at,
+    clock_at, digits_at, may_start_with, measure_word_at, ordinal_word_at, parse_digits, prep_at,
+    prep_before, quoted, unit_at, zone_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, TimeValue, Value};
-use crate::lexicon::temporal::{ClockWord, TemporalWord, prep};
+use crate::lexicon::kind;
+use crate::lexicon::temporal::{ClockWord, TemporalWord, prep, word_kind};
 use crate::text::TokenKind;
 
 /// A clock time read at some tokens.
@@ -103,7 +104,7 @@ fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     } else if doc.is(i, "с") && doc.is(i + 1, "утра") && !doc.sentence_start(i + 1) {
         (i, i + 2, ClockWord::Morning)
     } else {
-        let ((part, alone), next) = super::timex::word_at(doc, i, |w| match w {
+        let ((part, alone), next) = super::timex::word_of(doc, i, word_kind::CLOCK, |w| match w {
             TemporalWord::Clock(c, alone) => Some((*c, *alone)),
             _ => None,
         })?;
@@ -259,6 +260,10 @@ const ZONES: &[&str] = &[
 ];
 
 fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    // Most starts cannot be a clock time: tested before reading what leads to one.
+    if !may_start_clock(doc, i) {
+        return None;
+    }
     let lead = lead_before(doc, i);
     let governed = lead.bits != 0 || lead.qualifier.is_some();
     let (clock, rule) = clock_at_token(doc, i, governed)?;
@@ -332,8 +337,35 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     })
 }
 
+/// False if no clock time can start at token `i` ([`clock_at_token`]): each starts with
+/// digits, "час", a clock word or a number word ("три часа ночи").
+#[inline]
+fn may_start_clock(doc: &Doc<'_>, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Number | TokenKind::NumberSeq) => true,
+        Some(TokenKind::Word) => {
+            doc.is(i, "час")
+                || may_start_with(
+                    doc,
+                    i,
+                    kind::NUMBER_WORD | kind::LONE_MULTIPLIER,
+                    word_kind::CLOCK,
+                )
+        }
+        Some(TokenKind::Punct) | None => false,
+    }
+}
+
 /// A clock time starting at token `i` (`governed`: after a preposition or qualifier).
 fn clock_at_token(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
+    if !may_start_clock(doc, i) {
+        return None;
+    }
+    clock_reading(doc, i, governed)
+}
+
+/// [`clock_at_token`] past its first test.
+fn clock_reading(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str)> {
     match doc.kind(i)? {
         TokenKind::NumberSeq => colon(doc, i).map(|c| (c, "time.hh_mm")),
         TokenKind::Number => {
@@ -519,4 +551,32 @@ fn clock_at_start(doc: &Doc<'_>, i: usize) -> Option<(ClockWord, usize)> {
         TemporalWord::Clock(c, _) => Some(*c),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The first test of a clock time passes over only tokens where none can be read.
+    #[test]
+    fn first_test_passes_over_only_tokens_without_a_clock_time() {
+        use super::*;
+        let text = "В 15:30 и в 13.20 по московскому времени, в 9 часов утра, в 7 вечера, в \
+                    полдень, около полуночи, в половине восьмого, в четверть девятого, без \
+                    четверти девять, около 2:30 ночи, с 9:00 до 18:00, с 10 до 14 часов, до \
+                    23:00, в час ночи, три часа ночи, в 9 ч 30 мин, в 14 часов 15 минут, 5 \
+                    утра, в двенадцать часов, утром 17 октября, в ночь на 19 декабря.";
+        super::super::with_doc(text, |doc| {
+            let (mut passed, mut found) = (0, 0);
+            for i in 0..=doc.tokens.len() {
+                for governed in [false, true] {
+                    let clock = clock_reading(doc, i, governed);
+                    found += usize::from(clock.is_some());
+                    if !may_start_clock(doc, i) {
+                        passed += 1;
+                        assert_eq!(clock, None, "{i} {:?}", doc.text(i));
+                    }
+                }
+            }
+            assert!(passed > 40 && found > 20, "{passed} {found}");
+        });
+    }
 }

@@ -10,15 +10,21 @@ use crate::lexicon::temporal::{
     starts_expressions,
 };
 use crate::lexicon::temporal::{UnitSense, word_kind};
-use crate::lexicon::{Meaning, kind};
-use crate::text::TokenKind;
+use crate::lexicon::{Hit, Meaning, kind};
 use crate::text::token::{CAPITALIZED, HYPHENATED, SPACE_BEFORE};
+use crate::text::{Token, TokenKind};
 
 /// Runs the date, time and duration rules, each from the tokens where a time expression
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
-    let class: Vec<TimeStart> = (0..n).map(|i| start_class(doc, i)).collect();
+    let class: Vec<TimeStart> = doc
+        .tokens
+        .iter()
+        .zip(doc.hits)
+        .enumerate()
+        .map(|(i, (t, hit))| start_class(doc, i, t, *hit))
+        .collect();
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
@@ -37,17 +43,15 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     super::duration::apply(doc, &starts, out);
 }
 
-/// Whether a time expression may start at token `i` (a number, a word of time expressions,
-/// a number or ordinal word, a Roman numeral, a word glued to a year by a hyphen:
-/// "ЧМ-2018"), and whether it needs a stronger word after it.
-fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
-    let Some(t) = doc.tokens.get(i) else {
-        return TimeStart::No;
-    };
+/// Whether a time expression may start at token `i` (`t`, with lexicon hit `hit`): a
+/// number, a word of time expressions, a number or ordinal word, a Roman numeral, a word
+/// glued to a year by a hyphen ("ЧМ-2018"); and whether it needs a stronger word after it.
+#[inline]
+fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStart {
     match t.kind {
         TokenKind::Number | TokenKind::NumberSeq => TimeStart::Strong,
         TokenKind::Punct => TimeStart::No,
-        TokenKind::Word => match doc.hits.get(i).copied().flatten() {
+        TokenKind::Word => match hit {
             Some(hit) => match doc.lexicon.time_start(hit) {
                 // A longer form of another list ("в час" is a rate) hides the token's own
                 // form, which may start one.
@@ -64,9 +68,15 @@ fn start_class(doc: &Doc<'_>, i: usize) -> TimeStart {
                 class => class,
             },
             None => {
-                // Cheap checks first: most words are neither.
-                let text = doc.text(i);
-                if t.has(HYPHENATED) || roman(text).is_some() {
+                // Cheap checks first: most words are neither (a word that cannot be a Roman
+                // numeral is told by its first bytes, before its text is sliced).
+                let may_be_numeral = doc
+                    .norm
+                    .text()
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(may_be_roman);
+                if t.has(HYPHENATED) || (may_be_numeral && roman(doc.text(i)).is_some()) {
                     TimeStart::Strong
                 } else {
                     TimeStart::No
@@ -109,7 +119,7 @@ pub fn word_at<T>(
 /// with one test (most tokens, asked for many kinds at every start), inlined where asked;
 /// [`word_at`] stays out of line.
 #[inline]
-fn word_of<T>(
+pub fn word_of<T>(
     doc: &Doc<'_>,
     i: usize,
     kinds: u16,
@@ -370,6 +380,37 @@ pub fn roman_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     roman(doc.text(i)).map(|v| (v, i + 1))
+}
+
+/// False if no reading that starts with digits, a Roman numeral, or a lexicon word with a
+/// meaning of the `kinds` ([`kind`] bits) or a temporal word of the `temporal` kinds
+/// ([`word_kind`] bits) can start at token `i`: a cheap test that spares the readers most
+/// words. A longer lexicon form at `i` hides the token's own form (which word readers look
+/// up): it may start anything.
+#[inline]
+pub fn may_start_with(doc: &Doc<'_>, i: usize, kinds: u32, temporal: u16) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
+        return true;
+    }
+    let numeral = t.kind == TokenKind::Word
+        && doc
+            .norm
+            .text()
+            .as_bytes()
+            .get(t.start..t.end)
+            .is_some_and(may_be_roman);
+    match doc.hits.get(i).copied().flatten() {
+        None => numeral,
+        Some(hit) if hit.end > i + 1 => true,
+        Some(hit) => {
+            numeral
+                || doc.lexicon.has_kind(hit, kinds)
+                || doc.lexicon.has_temporal_kind(hit, temporal)
+        }
+    }
 }
 
 /// True if `text` (normalized) starts with a letter of Roman numerals: `i v x l c d m`, or
