@@ -44,6 +44,8 @@ pub struct SurnameRules {
     rules: Vec<SurnameRule>,
     /// (last letter of the ending, indices into `rules` in order).
     by_last: Vec<(char, Vec<u16>)>,
+    /// Indices of the rules with an empty ending (that every form ends with).
+    no_ending: Vec<u16>,
 }
 
 impl SurnameRules {
@@ -51,8 +53,10 @@ impl SurnameRules {
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
         let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
             let Some(last) = r.ending.chars().last() else {
+                no_ending.push(k as u16);
                 continue;
             };
             match by_last.iter_mut().find(|(c, _)| *c == last) {
@@ -60,7 +64,11 @@ impl SurnameRules {
                 None => by_last.push((last, vec![k as u16])),
             }
         }
-        SurnameRules { rules, by_last }
+        SurnameRules {
+            rules,
+            by_last,
+            no_ending,
+        }
     }
 
     /// Every rule, the most frequent first.
@@ -83,6 +91,16 @@ impl SurnameRules {
             .filter(move |r| form.ends_with(&*r.ending))
     }
 
+    /// Every rule whose ending `form` ends with, an empty ending included (the order is not
+    /// the rules' order): what [`SurnameRules::all`] filtered by ending gives.
+    pub fn ending_in<'a, 'f>(
+        &'a self,
+        form: &'f str,
+    ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
+        self.matching(form)
+            .chain(self.no_ending.iter().map(|&k| &self.rules[k as usize]))
+    }
+
     /// True if there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
@@ -92,10 +110,40 @@ impl SurnameRules {
 /// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
 /// of normalization than that.
 pub fn lower(s: &str) -> String {
-    // Folding keeps Cyrillic and ASCII letters' lengths: one allocation is enough.
-    let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().map(fold));
-    out
+    // ASCII and the Russian alphabet are folded byte by byte (they keep their lengths: one
+    // allocation is enough); any other character goes through `fold`.
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        match (b, bytes.get(i + 1).copied().unwrap_or(0)) {
+            // Ё, ё → е.
+            (0xD0, 0x81) | (0xD1, 0x91) => out.extend_from_slice(&[0xD0, 0xB5]),
+            // А..П → а..п.
+            (0xD0, c @ 0x90..=0x9F) => out.extend_from_slice(&[0xD0, c + 0x20]),
+            // Р..Я → р..я.
+            (0xD0, c @ 0xA0..=0xAF) => out.extend_from_slice(&[0xD1, c - 0x20]),
+            // а..п, р..я as they are.
+            (0xD0, c @ 0xB0..=0xBF) | (0xD1, c @ 0x80..=0x8F) => out.extend_from_slice(&[b, c]),
+            _ => {
+                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let mut buf = [0; 4];
+                out.extend_from_slice(fold(c).encode_utf8(&mut buf).as_bytes());
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        i += 2;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.chars().map(fold).collect())
 }
 
 /// Which cases a first name's form (normalized) is in, from how it differs from its lemma
@@ -552,6 +600,19 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_folds_every_character_as_fold_does() {
+        let by_chars = |s: &str| s.chars().map(fold).collect::<String>();
+        for c in ('\0'..='\u{2FFF}').chain(['İ', 'Ａ', '𝐀']) {
+            let s = format!("Аx{c}Ёё{c}");
+            assert_eq!(lower(&s), by_chars(&s), "{c:?}");
+        }
+        for s in ["", "ЁЛКИН Анна-Мария İnönü", "ПУТИН", "Щёлково", "Ѐѝ", "ӘӨ"]
+        {
+            assert_eq!(lower(s), by_chars(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn folding_is_lowercasing_with_yo_as_e() {

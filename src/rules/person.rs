@@ -542,11 +542,13 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // A surname of either gender counts when its ending is a surname's ("Лукашенко").
-    let surname_ending = ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
-        .iter()
-        .any(|e| doc.text(i).ends_with(e));
-    if let Some(last) =
-        known_surname(doc, i, cases).filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending))
+    let surname_ending = || {
+        ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
+            .iter()
+            .any(|e| doc.text(i).ends_with(e))
+    };
+    if let Some(last) = known_surname(doc, i, cases)
+        .filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending()))
     {
         let word = morph::apply_ending(doc.word(i), last.cut, last.append);
         let v = NameValue {
@@ -802,7 +804,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
             form.starts_with(*prefix)
                 && (form == lower
-                    || rules.all().iter().any(|r| {
+                    || rules.ending_in(form).any(|r| {
                         form.strip_suffix(&*r.ending).is_some_and(|stem| {
                             lower.len() == stem.len() + r.replacement.len()
                                 && lower.starts_with(stem)
