@@ -130,7 +130,10 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
     let t = &tokens[i];
     let form = &text[t.start..t.end];
     let mut flags = 0;
-    let after_quote = i > 0 && &text[tokens[i - 1].start..tokens[i - 1].end] == "\"";
+    let after_quote = i > 0 && {
+        let p = &tokens[i - 1];
+        p.end == p.start + 1 && text.as_bytes()[p.start] == b'"'
+    };
     if !t.has(LATIN)
         && !t.has(ALL_CAPS)
         && form.chars().nth(1).is_some()

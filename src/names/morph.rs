@@ -481,21 +481,29 @@ const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
 ];
 
 /// The ending of an adjective form (normalized), if it has one, and whether it is soft.
+#[inline]
 pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     // Every ending ends in two Cyrillic letters (four bytes): comparing those as one number
-    // first keeps this cheap for the many words it is asked about.
-    let bytes = form.as_bytes();
-    let tail = last_four(bytes)?;
+    // first keeps this cheap for the many words it is asked about (and inlined, without a
+    // call for most of them).
+    let tail = last_four(form.as_bytes())?;
     let b = tail_bit(tail);
     if TAIL_FILTER[(b / 64) as usize] & (1 << (b % 64)) == 0 {
         return None;
     }
+    adjective_ending_of(form, tail)
+}
+
+/// [`adjective_ending`] of a form whose last four bytes are `tail`, past the filter.
+#[inline(never)]
+fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
+    let bytes = form.as_bytes();
     let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
         ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
     })?;
     let (ending, soft) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
-    (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
+    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
 }
 
 /// True if `form` (normalized) can only be an adjective form by its ending: the long endings
