@@ -250,7 +250,7 @@ pub fn surname_nominative<'r>(
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
-        if stem.chars().count() < 2 {
+        if stem.chars().nth(1).is_none() {
             continue;
         }
         buf.clear();

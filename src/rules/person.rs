@@ -262,7 +262,8 @@ fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname
 }
 
 /// The value of a name made of these parts (token, part), in text order; `cases` is what
-/// the context says about the case (a role), `first` the first name's reading if known.
+/// the context says about the case (a role), `first` the first name's reading if known
+/// ([`first_name`] of the first-name part).
 fn value(
     doc: &Doc<'_>,
     parts: &[(usize, Part)],
@@ -277,14 +278,23 @@ fn value(
                 .iter()
                 .find(|(_, p)| *p == Part::Last)
                 .map(|&(k, _)| k);
-            // One reading needs no choosing (most names have one).
-            let readings = first_names(doc, fi);
+            // One reading needs no choosing (most names have one): `f` is the preferred one,
+            // `first_names(..)[0]`.
+            let several = doc.is_a(fi, flag::FIRST)
+                && !doc.latin(fi)
+                && doc
+                    .senses(fi)
+                    .filter(|s| s.kind == SenseKind::First)
+                    .nth(1)
+                    .is_some();
             // Before another first name as written ("Анна Мария") both are nominatives:
             // "Анна" is no genitive of Анн there.
-            let before_first = last.is_some_and(|k| k == fi + 1 && first_name_as_written(doc, k));
-            if readings.len() < 2 || before_first {
-                Some(readings.first().copied().unwrap_or(f))
+            let before_first =
+                || last.is_some_and(|k| k == fi + 1 && first_name_as_written(doc, k));
+            if !several || before_first() {
+                Some(f)
             } else {
+                let readings = first_names(doc, fi);
                 let fits = |r: &FirstName<'_>| {
                     let c = if r.cases != case::ANY { r.cases } else { cases };
                     last.is_some_and(|k| surname(doc, k, r.gender, c).known)
