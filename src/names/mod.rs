@@ -349,6 +349,7 @@ impl Names {
     /// multi-word form that starts with it.
     ///
     /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
+    #[inline(never)]
     pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
         out.clear();
         out.resize(tokens.len(), NameHit::default());

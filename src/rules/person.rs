@@ -31,6 +31,11 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         .map(|c| c.start)
         .collect();
     for i in doc.marked() {
+        // Every rule below starts at a capitalized word: the marked cue words are for the
+        // roles above.
+        if !doc.capitalized(i) {
+            continue;
+        }
         if !by_role.contains(&i) {
             full_name(doc, i, out);
         }
