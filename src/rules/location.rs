@@ -177,7 +177,8 @@ fn adjective_form_of(form: &str, lemma: &str) -> Option<&'static str> {
 /// `location.gazetteer`: a place name in any case form.
 fn gazetteer<'a>(doc: &Doc<'a>, i: usize, out: &mut Vec<Candidate>, evidence: &mut Evidence<'a>) {
     let Some((end, lemma, kind)) = place_at(doc, i) else {
-        if doc.blocked(i, FactType::Location) {
+        // An inflected town is a capitalized word.
+        if !doc.capitalized(i) || doc.blocked(i, FactType::Location) {
             return;
         }
         inflected_town(doc, i, out);
@@ -590,8 +591,8 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// preposition's case: the ending is cut ("Каслтоне" → "Каслтон"), "-ии" made "-ия".
 fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if i == 0
-        || !place_preposition(doc.text(i - 1))
         || !doc.capitalized(i)
+        || !place_preposition(doc.text(i - 1))
         || doc.all_caps(i)
         || doc.latin(i)
         || doc.sentence_start(i)
@@ -623,11 +624,11 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// place, with no capitalized word after it ("в Сребренице", "из Портапика"): a town.
 fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if i == 0
+        || !doc.is_a(i, flag::NAME_WORD)
         || !matches!(
             doc.text(i - 1),
             "в" | "во" | "из" | "под" | "близ" | "возле" | "около"
         )
-        || !doc.is_a(i, flag::NAME_WORD)
         || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
         || doc.sentence_start(i)
         || doc.blocked(i, FactType::Location)

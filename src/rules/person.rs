@@ -93,7 +93,18 @@ fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
 }
 
 /// The preferred first-name reading of token `i`.
+#[inline]
 fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    // Most words are neither: told here, without a call.
+    if !doc.is_a(i, flag::FIRST | flag::HYPHENATED_FIRST) {
+        return None;
+    }
+    first_name_reading(doc, i)
+}
+
+/// [`first_name`] of a first name or a hyphenated one.
+#[inline(never)]
+fn first_name_reading<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
     if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
         return hyphenated_first(doc, i);
     }
