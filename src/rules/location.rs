@@ -14,7 +14,7 @@ use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
-use crate::names::{PlaceKind, flag};
+use crate::names::{NameHit, PlaceKind, flag};
 use crate::text::token::NEWLINE_BEFORE;
 use std::collections::HashSet;
 
@@ -142,8 +142,19 @@ pub fn place_lemma<'a>(doc: &Doc<'a>, key: KeyId) -> Option<(&'a str, PlaceKind)
 }
 
 /// The place at token `i` (the longest gazetteer form starting there): its end and lemma.
+#[inline]
 pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKind)> {
+    // Most words start no form of several words and are no place: told here, without a call.
     let hit = doc.name_hit(i);
+    if hit.multi.is_none() && hit.flags & flag::PLACE == 0 {
+        return None;
+    }
+    place_of(doc, i, hit)
+}
+
+/// [`place_at`] of token `i`, whose name hit is `hit`.
+#[inline(never)]
+fn place_of<'a>(doc: &Doc<'a>, i: usize, hit: NameHit) -> Option<(usize, &'a str, PlaceKind)> {
     if let Some((end, key)) = hit.multi
         && let Some((lemma, kind)) = place_lemma(doc, key)
     {
@@ -454,6 +465,7 @@ fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// An adjective form at token `i` (by its ending), normalized.
+#[inline]
 fn adjective<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
     let t = doc.text(i);
     (doc.kind(i) == Some(crate::text::TokenKind::Word)
