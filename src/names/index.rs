@@ -352,6 +352,12 @@ impl FormIndex {
         self.filtered_in(hash(form.as_bytes()))
     }
 
+    /// [`FormIndex::may_have`] of a form given its [`hash`].
+    #[inline]
+    pub fn may_have_hash(&self, h: u64) -> bool {
+        self.filtered_in(h)
+    }
+
     #[inline]
     fn filtered_in(&self, h: u64) -> bool {
         if self.filter.is_empty() {

@@ -319,10 +319,20 @@ impl Names {
 
     /// The gender of `lower` (normalized) as a dictionary surname, if it is one.
     pub fn surname_gender(&self, lower: &str) -> Option<u8> {
-        if !self.index.may_have(lower) {
+        self.surname_gender_of(lower.as_bytes())
+    }
+
+    /// [`Names::surname_gender`] of a form's bytes (normalized UTF-8).
+    pub fn surname_gender_of(&self, lower: &[u8]) -> Option<u8> {
+        if lower.is_empty() {
             return None;
         }
-        let key = self.index.lookup(lower)?;
+        // One hash for the filter and the table.
+        let h = index::hash(lower);
+        if !self.index.may_have_hash(h) {
+            return None;
+        }
+        let key = self.index.lookup_hash(h)?;
         let mut found = None;
         for s in self.index.senses(key) {
             if s.kind == SenseKind::Last {

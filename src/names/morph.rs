@@ -225,11 +225,11 @@ pub fn surname_nominative<'r>(
     gender: u8,
     cases: u8,
     rules: &'r SurnameRules,
-    known: impl Fn(&str) -> Option<u8>,
+    known: impl Fn(&[u8]) -> Option<u8>,
 ) -> Surname<'r> {
     let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
     let same = |g: u8| if g == b'?' { gender } else { g };
-    let itself = known(form).filter(|g| agrees(*g));
+    let itself = known(form.as_bytes()).filter(|g| agrees(*g));
     let identity = |known: bool, g: u8| Surname {
         cut: 0,
         append: "",
@@ -242,7 +242,10 @@ pub fn surname_nominative<'r>(
     {
         return identity(true, same(g));
     }
-    let mut buf = String::with_capacity(form.len() + 4);
+    // A candidate nominative is built in a buffer on the stack (a longer one, rare, in
+    // `long`): it is only looked up.
+    let mut buf = [0u8; 64];
+    let mut long = Vec::new();
     // Rules are sorted by count, highest first: the first known candidate wins.
     let mut fallback: Option<Surname<'r>> = None;
     for r in rules.matching(form) {
@@ -253,11 +256,19 @@ pub fn surname_nominative<'r>(
         if stem.chars().nth(1).is_none() {
             continue;
         }
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(&r.replacement);
+        let n = stem.len() + r.replacement.len();
+        let candidate: &[u8] = if n <= buf.len() {
+            buf[..stem.len()].copy_from_slice(stem.as_bytes());
+            buf[stem.len()..n].copy_from_slice(r.replacement.as_bytes());
+            &buf[..n]
+        } else {
+            long.clear();
+            long.extend_from_slice(stem.as_bytes());
+            long.extend_from_slice(r.replacement.as_bytes());
+            &long
+        };
         let cut = r.ending.chars().count();
-        if let Some(g) = known(&buf)
+        if let Some(g) = known(candidate)
             && agrees(g)
         {
             return Surname {
@@ -672,7 +683,7 @@ mod tests {
 
     #[test]
     fn surnames_to_the_nominative() {
-        let known = |s: &str| match s {
+        let known = |s: &[u8]| match std::str::from_utf8(s).unwrap_or("") {
             "иванов" => Some(b'm'),
             "иванова" => Some(b'f'),
             "обама" => Some(b'?'),
@@ -695,6 +706,23 @@ mod tests {
         for &(form, g, cases, want) in table {
             let s = surname_nominative(form, g, cases, &rules, known);
             assert_eq!((s.cut, s.append, s.known), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn long_surnames_are_looked_up_whole() {
+        // Past the stack buffer of candidates: the same answer.
+        let rules = rules();
+        for letters in [10, 40] {
+            let stem = "к".repeat(letters);
+            let lemma = format!("{stem}ов");
+            let known = |s: &[u8]| (s == lemma.as_bytes()).then_some(b'm');
+            let s = surname_nominative(&format!("{stem}овым"), b'm', case::INS, &rules, known);
+            assert_eq!(
+                (s.cut, s.append, s.known),
+                (2, "", true),
+                "{letters} letters"
+            );
         }
     }
 

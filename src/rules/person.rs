@@ -273,7 +273,7 @@ fn particle(s: &str) -> bool {
 fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
     let names = doc.lexicon.names();
     morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
-        names.surname_gender(s)
+        names.surname_gender_of(s)
     })
 }
 
