@@ -594,6 +594,7 @@ fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
 }
 
 /// An initial: one capital letter with its dot ("В.").
+#[inline]
 fn initial(doc: &Doc<'_>, i: usize) -> bool {
     doc.capitalized(i)
         && doc.tokens[i].has(ABBREVIATION)
@@ -603,7 +604,8 @@ fn initial(doc: &Doc<'_>, i: usize) -> bool {
 /// `person.initials_last` ("В. В. Путин", "В.В. Путин") and `person.last_initials`
 /// ("Путин В. В.").
 fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if initial(doc, i) && (i == 0 || !initial(doc, i - 1)) {
+    let at_initial = initial(doc, i);
+    if at_initial && (i == 0 || !initial(doc, i - 1)) {
         let mut j = i + 1;
         if initial(doc, j) {
             j += 1;
@@ -616,11 +618,12 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+    // An initial after the word first: most words have none.
     if doc.capitalized(i)
         && !doc.latin(i)
-        && !initial(doc, i)
-        && (i == 0 || !initial(doc, i - 1))
+        && !at_initial
         && initial(doc, i + 1)
+        && (i == 0 || !initial(doc, i - 1))
         && !doc.sentence_start(i + 1)
     {
         let mut j = i + 2;
