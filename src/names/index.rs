@@ -314,11 +314,19 @@ impl FormIndex {
     /// lookups of a form in several indexes).
     #[inline]
     pub fn lookup_hash(&self, h: u64) -> Option<KeyId> {
-        let n = self.slots.len() / SLOT;
-        if n == 0 {
+        // The filter test is inlined in the caller: most words asked of a filtered index
+        // stop there, without a call.
+        if self.filter_all && !self.filtered_in(h) {
             return None;
         }
-        if self.filter_all && !self.filtered_in(h) {
+        self.probe(h)
+    }
+
+    /// The table's slot for hash `h`, if a key has it.
+    #[inline(never)]
+    fn probe(&self, h: u64) -> Option<KeyId> {
+        let n = self.slots.len() / SLOT;
+        if n == 0 {
             return None;
         }
         let mask = n - 1;
@@ -342,6 +350,12 @@ impl FormIndex {
     #[inline]
     pub fn may_have(&self, form: &str) -> bool {
         self.filtered_in(hash(form.as_bytes()))
+    }
+
+    /// [`FormIndex::may_have`] of a form given its [`hash`].
+    #[inline]
+    pub fn may_have_hash(&self, h: u64) -> bool {
+        self.filtered_in(h)
     }
 
     #[inline]

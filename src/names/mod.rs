@@ -130,7 +130,10 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
     let t = &tokens[i];
     let form = &text[t.start..t.end];
     let mut flags = 0;
-    let after_quote = i > 0 && &text[tokens[i - 1].start..tokens[i - 1].end] == "\"";
+    let after_quote = i > 0 && {
+        let p = &tokens[i - 1];
+        p.end == p.start + 1 && text.as_bytes()[p.start] == b'"'
+    };
     if !t.has(LATIN)
         && !t.has(ALL_CAPS)
         && form.chars().nth(1).is_some()
@@ -316,10 +319,20 @@ impl Names {
 
     /// The gender of `lower` (normalized) as a dictionary surname, if it is one.
     pub fn surname_gender(&self, lower: &str) -> Option<u8> {
-        if !self.index.may_have(lower) {
+        self.surname_gender_of(lower.as_bytes())
+    }
+
+    /// [`Names::surname_gender`] of a form's bytes (normalized UTF-8).
+    pub fn surname_gender_of(&self, lower: &[u8]) -> Option<u8> {
+        if lower.is_empty() {
             return None;
         }
-        let key = self.index.lookup(lower)?;
+        // One hash for the filter and the table.
+        let h = index::hash(lower);
+        if !self.index.may_have_hash(h) {
+            return None;
+        }
+        let key = self.index.lookup_hash(h)?;
         let mut found = None;
         for s in self.index.senses(key) {
             if s.kind == SenseKind::Last {
@@ -346,6 +359,7 @@ impl Names {
     /// multi-word form that starts with it.
     ///
     /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
+    #[inline(never)]
     pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
         out.clear();
         out.resize(tokens.len(), NameHit::default());

@@ -44,6 +44,8 @@ pub struct SurnameRules {
     rules: Vec<SurnameRule>,
     /// (last letter of the ending, indices into `rules` in order).
     by_last: Vec<(char, Vec<u16>)>,
+    /// Indices of the rules with an empty ending (that every form ends with).
+    no_ending: Vec<u16>,
 }
 
 impl SurnameRules {
@@ -51,8 +53,10 @@ impl SurnameRules {
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
         let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
             let Some(last) = r.ending.chars().last() else {
+                no_ending.push(k as u16);
                 continue;
             };
             match by_last.iter_mut().find(|(c, _)| *c == last) {
@@ -60,7 +64,11 @@ impl SurnameRules {
                 None => by_last.push((last, vec![k as u16])),
             }
         }
-        SurnameRules { rules, by_last }
+        SurnameRules {
+            rules,
+            by_last,
+            no_ending,
+        }
     }
 
     /// Every rule, the most frequent first.
@@ -83,6 +91,16 @@ impl SurnameRules {
             .filter(move |r| form.ends_with(&*r.ending))
     }
 
+    /// Every rule whose ending `form` ends with, an empty ending included (the order is not
+    /// the rules' order): what [`SurnameRules::all`] filtered by ending gives.
+    pub fn ending_in<'a, 'f>(
+        &'a self,
+        form: &'f str,
+    ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
+        self.matching(form)
+            .chain(self.no_ending.iter().map(|&k| &self.rules[k as usize]))
+    }
+
     /// True if there are no rules.
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
@@ -92,10 +110,40 @@ impl SurnameRules {
 /// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
 /// of normalization than that.
 pub fn lower(s: &str) -> String {
-    // Folding keeps Cyrillic and ASCII letters' lengths: one allocation is enough.
-    let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().map(fold));
-    out
+    // ASCII and the Russian alphabet are folded byte by byte (they keep their lengths: one
+    // allocation is enough); any other character goes through `fold`.
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        match (b, bytes.get(i + 1).copied().unwrap_or(0)) {
+            // Ё, ё → е.
+            (0xD0, 0x81) | (0xD1, 0x91) => out.extend_from_slice(&[0xD0, 0xB5]),
+            // А..П → а..п.
+            (0xD0, c @ 0x90..=0x9F) => out.extend_from_slice(&[0xD0, c + 0x20]),
+            // Р..Я → р..я.
+            (0xD0, c @ 0xA0..=0xAF) => out.extend_from_slice(&[0xD1, c - 0x20]),
+            // а..п, р..я as they are.
+            (0xD0, c @ 0xB0..=0xBF) | (0xD1, c @ 0x80..=0x8F) => out.extend_from_slice(&[b, c]),
+            _ => {
+                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let mut buf = [0; 4];
+                out.extend_from_slice(fold(c).encode_utf8(&mut buf).as_bytes());
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        i += 2;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.chars().map(fold).collect())
 }
 
 /// Which cases a first name's form (normalized) is in, from how it differs from its lemma
@@ -177,11 +225,11 @@ pub fn surname_nominative<'r>(
     gender: u8,
     cases: u8,
     rules: &'r SurnameRules,
-    known: impl Fn(&str) -> Option<u8>,
+    known: impl Fn(&[u8]) -> Option<u8>,
 ) -> Surname<'r> {
     let agrees = |g: u8| gender == b'?' || g == b'?' || g == gender;
     let same = |g: u8| if g == b'?' { gender } else { g };
-    let itself = known(form).filter(|g| agrees(*g));
+    let itself = known(form.as_bytes()).filter(|g| agrees(*g));
     let identity = |known: bool, g: u8| Surname {
         cut: 0,
         append: "",
@@ -194,7 +242,10 @@ pub fn surname_nominative<'r>(
     {
         return identity(true, same(g));
     }
-    let mut buf = String::with_capacity(form.len() + 4);
+    // A candidate nominative is built in a buffer on the stack (a longer one, rare, in
+    // `long`): it is only looked up.
+    let mut buf = [0u8; 64];
+    let mut long = Vec::new();
     // Rules are sorted by count, highest first: the first known candidate wins.
     let mut fallback: Option<Surname<'r>> = None;
     for r in rules.matching(form) {
@@ -202,14 +253,22 @@ pub fn surname_nominative<'r>(
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
-        if stem.chars().count() < 2 {
+        if stem.chars().nth(1).is_none() {
             continue;
         }
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(&r.replacement);
+        let n = stem.len() + r.replacement.len();
+        let candidate: &[u8] = if n <= buf.len() {
+            buf[..stem.len()].copy_from_slice(stem.as_bytes());
+            buf[stem.len()..n].copy_from_slice(r.replacement.as_bytes());
+            &buf[..n]
+        } else {
+            long.clear();
+            long.extend_from_slice(stem.as_bytes());
+            long.extend_from_slice(r.replacement.as_bytes());
+            &long
+        };
         let cut = r.ending.chars().count();
-        if let Some(g) = known(&buf)
+        if let Some(g) = known(candidate)
             && agrees(g)
         {
             return Surname {
@@ -433,21 +492,29 @@ const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
 ];
 
 /// The ending of an adjective form (normalized), if it has one, and whether it is soft.
+#[inline]
 pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     // Every ending ends in two Cyrillic letters (four bytes): comparing those as one number
-    // first keeps this cheap for the many words it is asked about.
-    let bytes = form.as_bytes();
-    let tail = last_four(bytes)?;
+    // first keeps this cheap for the many words it is asked about (and inlined, without a
+    // call for most of them).
+    let tail = last_four(form.as_bytes())?;
     let b = tail_bit(tail);
     if TAIL_FILTER[(b / 64) as usize] & (1 << (b % 64)) == 0 {
         return None;
     }
+    adjective_ending_of(form, tail)
+}
+
+/// [`adjective_ending`] of a form whose last four bytes are `tail`, past the filter.
+#[inline(never)]
+fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
+    let bytes = form.as_bytes();
     let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
         ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
     })?;
     let (ending, soft) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
-    (form[..form.len() - ending.len()].chars().count() >= 2).then_some((ending, soft))
+    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
 }
 
 /// True if `form` (normalized) can only be an adjective form by its ending: the long endings
@@ -554,6 +621,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lower_folds_every_character_as_fold_does() {
+        let by_chars = |s: &str| s.chars().map(fold).collect::<String>();
+        for c in ('\0'..='\u{2FFF}').chain(['İ', 'Ａ', '𝐀']) {
+            let s = format!("Аx{c}Ёё{c}");
+            assert_eq!(lower(&s), by_chars(&s), "{c:?}");
+        }
+        for s in ["", "ЁЛКИН Анна-Мария İnönü", "ПУТИН", "Щёлково", "Ѐѝ", "ӘӨ"]
+        {
+            assert_eq!(lower(s), by_chars(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn folding_is_lowercasing_with_yo_as_e() {
         let reference = |c: char| match c {
             'Ё' | 'ё' => 'е',
@@ -603,7 +683,7 @@ mod tests {
 
     #[test]
     fn surnames_to_the_nominative() {
-        let known = |s: &str| match s {
+        let known = |s: &[u8]| match std::str::from_utf8(s).unwrap_or("") {
             "иванов" => Some(b'm'),
             "иванова" => Some(b'f'),
             "обама" => Some(b'?'),
@@ -626,6 +706,23 @@ mod tests {
         for &(form, g, cases, want) in table {
             let s = surname_nominative(form, g, cases, &rules, known);
             assert_eq!((s.cut, s.append, s.known), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn long_surnames_are_looked_up_whole() {
+        // Past the stack buffer of candidates: the same answer.
+        let rules = rules();
+        for letters in [10, 40] {
+            let stem = "к".repeat(letters);
+            let lemma = format!("{stem}ов");
+            let known = |s: &[u8]| (s == lemma.as_bytes()).then_some(b'm');
+            let s = surname_nominative(&format!("{stem}овым"), b'm', case::INS, &rules, known);
+            assert_eq!(
+                (s.cut, s.append, s.known),
+                (2, "", true),
+                "{letters} letters"
+            );
         }
     }
 

@@ -14,7 +14,7 @@ use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
-use crate::names::{PlaceKind, flag};
+use crate::names::{NameHit, PlaceKind, flag};
 use crate::text::token::NEWLINE_BEFORE;
 use std::collections::HashSet;
 
@@ -142,8 +142,19 @@ pub fn place_lemma<'a>(doc: &Doc<'a>, key: KeyId) -> Option<(&'a str, PlaceKind)
 }
 
 /// The place at token `i` (the longest gazetteer form starting there): its end and lemma.
+#[inline]
 pub fn place_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(usize, &'a str, PlaceKind)> {
+    // Most words start no form of several words and are no place: told here, without a call.
     let hit = doc.name_hit(i);
+    if hit.multi.is_none() && hit.flags & flag::PLACE == 0 {
+        return None;
+    }
+    place_of(doc, i, hit)
+}
+
+/// [`place_at`] of token `i`, whose name hit is `hit`.
+#[inline(never)]
+fn place_of<'a>(doc: &Doc<'a>, i: usize, hit: NameHit) -> Option<(usize, &'a str, PlaceKind)> {
     if let Some((end, key)) = hit.multi
         && let Some((lemma, kind)) = place_lemma(doc, key)
     {
@@ -177,7 +188,8 @@ fn adjective_form_of(form: &str, lemma: &str) -> Option<&'static str> {
 /// `location.gazetteer`: a place name in any case form.
 fn gazetteer<'a>(doc: &Doc<'a>, i: usize, out: &mut Vec<Candidate>, evidence: &mut Evidence<'a>) {
     let Some((end, lemma, kind)) = place_at(doc, i) else {
-        if doc.blocked(i, FactType::Location) {
+        // An inflected town is a capitalized word.
+        if !doc.capitalized(i) || doc.blocked(i, FactType::Location) {
             return;
         }
         inflected_town(doc, i, out);
@@ -453,6 +465,8 @@ fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// An adjective form at token `i` (by its ending), normalized.
+// Asked of most capitalized words: inlined, a call costs as much as the test.
+#[inline(always)]
 fn adjective<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
     let t = doc.text(i);
     (doc.kind(i) == Some(crate::text::TokenKind::Word)
@@ -590,8 +604,8 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// preposition's case: the ending is cut ("Каслтоне" → "Каслтон"), "-ии" made "-ия".
 fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if i == 0
-        || !place_preposition(doc.text(i - 1))
         || !doc.capitalized(i)
+        || !place_preposition(doc.text(i - 1))
         || doc.all_caps(i)
         || doc.latin(i)
         || doc.sentence_start(i)
@@ -623,11 +637,11 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// place, with no capitalized word after it ("в Сребренице", "из Портапика"): a town.
 fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if i == 0
+        || !doc.is_a(i, flag::NAME_WORD)
         || !matches!(
             doc.text(i - 1),
             "в" | "во" | "из" | "под" | "близ" | "возле" | "около"
         )
-        || !doc.is_a(i, flag::NAME_WORD)
         || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
         || doc.sentence_start(i)
         || doc.blocked(i, FactType::Location)

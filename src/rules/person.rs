@@ -31,6 +31,11 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         .map(|c| c.start)
         .collect();
     for i in doc.marked() {
+        // Every rule below starts at a capitalized word: the marked cue words are for the
+        // roles above.
+        if !doc.capitalized(i) {
+            continue;
+        }
         if !by_role.contains(&i) {
             full_name(doc, i, out);
         }
@@ -88,7 +93,18 @@ fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
 }
 
 /// The preferred first-name reading of token `i`.
+#[inline]
 fn first_name<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
+    // Most words are neither: told here, without a call.
+    if !doc.is_a(i, flag::FIRST | flag::HYPHENATED_FIRST) {
+        return None;
+    }
+    first_name_reading(doc, i)
+}
+
+/// [`first_name`] of a first name or a hyphenated one.
+#[inline(never)]
+fn first_name_reading<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
     if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
         return hyphenated_first(doc, i);
     }
@@ -257,12 +273,13 @@ fn particle(s: &str) -> bool {
 fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
     let names = doc.lexicon.names();
     morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
-        names.surname_gender(s)
+        names.surname_gender_of(s)
     })
 }
 
 /// The value of a name made of these parts (token, part), in text order; `cases` is what
-/// the context says about the case (a role), `first` the first name's reading if known.
+/// the context says about the case (a role), `first` the first name's reading if known
+/// ([`first_name`] of the first-name part).
 fn value(
     doc: &Doc<'_>,
     parts: &[(usize, Part)],
@@ -277,14 +294,23 @@ fn value(
                 .iter()
                 .find(|(_, p)| *p == Part::Last)
                 .map(|&(k, _)| k);
-            // One reading needs no choosing (most names have one).
-            let readings = first_names(doc, fi);
+            // One reading needs no choosing (most names have one): `f` is the preferred one,
+            // `first_names(..)[0]`.
+            let several = doc.is_a(fi, flag::FIRST)
+                && !doc.latin(fi)
+                && doc
+                    .senses(fi)
+                    .filter(|s| s.kind == SenseKind::First)
+                    .nth(1)
+                    .is_some();
             // Before another first name as written ("Анна Мария") both are nominatives:
             // "Анна" is no genitive of Анн there.
-            let before_first = last.is_some_and(|k| k == fi + 1 && first_name_as_written(doc, k));
-            if readings.len() < 2 || before_first {
-                Some(readings.first().copied().unwrap_or(f))
+            let before_first =
+                || last.is_some_and(|k| k == fi + 1 && first_name_as_written(doc, k));
+            if !several || before_first() {
+                Some(f)
             } else {
+                let readings = first_names(doc, fi);
                 let fits = |r: &FirstName<'_>| {
                     let c = if r.cases != case::ANY { r.cases } else { cases };
                     last.is_some_and(|k| surname(doc, k, r.gender, c).known)
@@ -542,11 +568,13 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // A surname of either gender counts when its ending is a surname's ("Лукашенко").
-    let surname_ending = ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
-        .iter()
-        .any(|e| doc.text(i).ends_with(e));
-    if let Some(last) =
-        known_surname(doc, i, cases).filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending))
+    let surname_ending = || {
+        ["енко", "швили", "дзе", "ович", "евич", "ян", "юк", "ук"]
+            .iter()
+            .any(|e| doc.text(i).ends_with(e))
+    };
+    if let Some(last) = known_surname(doc, i, cases)
+        .filter(|s| s.gender != b'?' || (s.cut == 0 && surname_ending()))
     {
         let word = morph::apply_ending(doc.word(i), last.cut, last.append);
         let v = NameValue {
@@ -566,6 +594,7 @@ fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
 }
 
 /// An initial: one capital letter with its dot ("В.").
+#[inline]
 fn initial(doc: &Doc<'_>, i: usize) -> bool {
     doc.capitalized(i)
         && doc.tokens[i].has(ABBREVIATION)
@@ -575,7 +604,8 @@ fn initial(doc: &Doc<'_>, i: usize) -> bool {
 /// `person.initials_last` ("В. В. Путин", "В.В. Путин") and `person.last_initials`
 /// ("Путин В. В.").
 fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if initial(doc, i) && (i == 0 || !initial(doc, i - 1)) {
+    let at_initial = initial(doc, i);
+    if at_initial && (i == 0 || !initial(doc, i - 1)) {
         let mut j = i + 1;
         if initial(doc, j) {
             j += 1;
@@ -588,11 +618,12 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+    // An initial after the word first: most words have none.
     if doc.capitalized(i)
         && !doc.latin(i)
-        && !initial(doc, i)
-        && (i == 0 || !initial(doc, i - 1))
+        && !at_initial
         && initial(doc, i + 1)
+        && (i == 0 || !initial(doc, i - 1))
         && !doc.sentence_start(i + 1)
     {
         let mut j = i + 2;
@@ -802,7 +833,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
             form.starts_with(*prefix)
                 && (form == lower
-                    || rules.all().iter().any(|r| {
+                    || rules.ending_in(form).any(|r| {
                         form.strip_suffix(&*r.ending).is_some_and(|stem| {
                             lower.len() == stem.len() + r.replacement.len()
                                 && lower.starts_with(stem)
