@@ -60,14 +60,20 @@ fn lone_multipliers_do_not_recurse_and_groups_stop() {
 #[test]
 fn hostile_inputs_are_linear() {
     for unit in HOSTILE_UNITS {
+        // The best of three runs: a run slowed by a busy machine (the tests run in
+        // parallel) once made the ratio fail; the fastest run is the one the work sets.
         let time = |n: usize| {
             let text = hostile(unit, n);
-            let t = std::time::Instant::now();
-            let facts = extractor().extract(&text);
-            for f in &facts {
-                assert_eq!(&text[f.start..f.end], f.text);
-            }
-            t.elapsed().as_secs_f64()
+            (0..3)
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    let facts = extractor().extract(&text);
+                    for f in &facts {
+                        assert_eq!(&text[f.start..f.end], f.text);
+                    }
+                    t.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
         };
         let small = time(50_000).max(1e-3);
         let large = time(500_000);
