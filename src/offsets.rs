@@ -71,29 +71,43 @@ impl<'a> OffsetConverter<'a> {
 
 /// The number of characters of `s`: its bytes but the continuation bytes (`10xxxxxx`),
 /// counted eight at a time (`chars().count()` goes byte by byte on short strings, and
-/// the spans between facts are short).
+/// the spans between facts are short, a few words: what is around the loop counts too).
 fn count_chars(s: &str) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
+    // One in the lane of each byte whose high bit is set and the next one clear.
+    let continuation_lanes = |x: u64| (x & !(x << 1) & HIGH) >> 7;
+    // The sum of the lanes, by one multiplication (no popcount instruction on the baseline
+    // x86-64): exact while it stays below 256.
+    let sum = |lanes: u64| (lanes.wrapping_mul(ONES) >> 56) as usize;
     let bytes = s.as_bytes();
+    let (words, tail) = bytes.as_chunks::<8>();
     let mut continuations = 0;
-    // Up to 31 words a block, so that the byte-wise counts (at most 8 x 31) fit a byte and
-    // sum up by one multiplication (no popcount instruction on the baseline x86-64).
-    for block in bytes.chunks(8 * 31) {
-        let mut words = block.chunks_exact(8);
-        let mut lanes = 0u64;
-        for w in &mut words {
-            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            // One in the lane of each byte whose high bit is set and the next one clear.
-            lanes += (x & !(x << 1) & HIGH) >> 7;
-        }
-        continuations += (lanes.wrapping_mul(ONES) >> 56) as usize;
-        continuations += words
-            .remainder()
+    // Up to 31 words a block, so that the lanes (at most 31 each) sum below 256.
+    for block in words.chunks(31) {
+        let lanes = block
             .iter()
-            .filter(|&&b| b & 0xC0 == 0x80)
-            .count();
+            .map(|&w| continuation_lanes(u64::from_le_bytes(w)))
+            .sum();
+        continuations += sum(lanes);
     }
+    // The last bytes: the last eight of the string with the ones counted shifted out, or
+    // byte by byte when the string is shorter than eight.
+    continuations += match bytes.len().checked_sub(8) {
+        _ if tail.is_empty() => 0,
+        Some(from) => {
+            let last = bytes[from..]
+                .as_chunks::<8>()
+                .0
+                .first()
+                .copied()
+                .unwrap_or([0; 8]);
+            sum(continuation_lanes(
+                u64::from_le_bytes(last) >> (8 * (8 - tail.len())),
+            ))
+        }
+        None => tail.iter().filter(|&&b| b & 0xC0 == 0x80).count(),
+    };
     bytes.len() - continuations
 }
 
@@ -111,6 +125,39 @@ mod tests {
                 let span = &text[s..s + e];
                 assert_eq!(count_chars(span), span.chars().count(), "{span:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spans_in_any_order_convert_as_counted_from_the_start() {
+        let text = "ab$😀 где «ёлка» — 1\u{00A0}000 x";
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([text.len()])
+            .collect();
+        let by_count = |unit: OffsetUnit, at: usize| match unit {
+            OffsetUnit::Bytes => at,
+            OffsetUnit::Chars => text[..at].chars().count(),
+            OffsetUnit::Utf16 => text[..at].chars().map(char::len_utf16).sum(),
+        };
+        for unit in [OffsetUnit::Bytes, OffsetUnit::Chars, OffsetUnit::Utf16] {
+            let mut c = OffsetConverter::new(text, unit);
+            // Every span, in an order that goes forward, back a little and back a lot.
+            for &s in bounds.iter().chain(bounds.iter().rev()) {
+                for &e in &bounds {
+                    let want = if e >= s {
+                        (by_count(unit, s), by_count(unit, e))
+                    } else {
+                        (by_count(unit, s), by_count(unit, s))
+                    };
+                    assert_eq!(c.convert_span(s, e), want, "{unit:?} {s}..{e}");
+                }
+            }
+            // Not a character boundary, or past the end: no panic.
+            let _ = c.convert_span(4, 5);
+            let _ = c.convert_span(2, 3);
+            let _ = c.convert_span(text.len() + 3, text.len() + 9);
         }
     }
 

@@ -78,17 +78,10 @@ fn rank(c: &Candidate) -> u8 {
 
 /// True if `c` is a location whose words an organization that has won already spans
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
-/// organization's name, but not be all of it.
-fn names_an_organization(
-    c: &Candidate,
-    candidates: &[Candidate],
-    won: &[(usize, usize, usize)],
-) -> bool {
-    c.kind == FactType::Location
-        && won.iter().any(|&(_, _, k)| {
-            let w = &candidates[k];
-            w.kind == FactType::Organization && (w.start, w.end) == (c.start, c.end)
-        })
+/// organization's name, but not be all of it. `organizations` are the token spans of the
+/// organizations that have won (few: the winners of other types need no look).
+fn names_an_organization(c: &Candidate, organizations: &[(usize, usize)]) -> bool {
+    c.kind == FactType::Location && organizations.contains(&(c.start, c.end))
 }
 
 /// The order of two keys compared part by part: what [`sort_keys`] packs into numbers.
@@ -182,13 +175,17 @@ pub(crate) fn resolve_with(
     let mut taken = vec![0u8; tokens.len()];
     // The winners as (original start, original end, candidate), in the order they won.
     let mut won: Vec<(usize, usize, usize)> = Vec::new();
+    let mut organizations_won: Vec<(usize, usize)> = Vec::new();
     for &(_, _, _, _, k) in &order {
         let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
-            || names_an_organization(c, candidates, &won)
+            || names_an_organization(c, &organizations_won)
         {
             continue;
+        }
+        if c.kind == FactType::Organization {
+            organizations_won.push((c.start, c.end));
         }
         let bit = layer(c);
         for t in &mut taken[c.start..c.end] {

@@ -27,6 +27,9 @@ pub enum Probe {
 #[derive(Clone, Debug, Default)]
 pub struct FormTable {
     slots: HashMap<u64, Slot, Prehashed>,
+    /// Bit [`start_bit`] of every key of `slots` (a form or a proper prefix of one): a token
+    /// whose bit is clear is no key, told without hashing it and probing (most words).
+    starts: Vec<u64>,
     forms: Vec<Box<str>>,
     /// No form ends with whitespace (which only lexicons of strange rows would have):
     /// then a form never ends between two tokens, which [`FormTable::probe_ahead`] needs.
@@ -53,7 +56,15 @@ impl FormTable {
             entry: NO_FORM,
             begins_longer: false,
         };
+        let mut starts = vec![0u64; START_BITS / 64];
+        let mut mark = |key: &[u8]| {
+            let bit = start_bit(key);
+            starts[bit / 64] |= 1 << (bit % 64);
+        };
         for (k, form) in forms.iter().enumerate() {
+            for (at, _) in form.char_indices().skip(1).chain([(form.len(), ' ')]) {
+                mark(&form.as_bytes()[..at]);
+            }
             for (at, _) in form.char_indices().skip(1) {
                 slots
                     .entry(hash(&form.as_bytes()[..at]))
@@ -68,6 +79,7 @@ impl FormTable {
         }
         FormTable {
             slots,
+            starts,
             forms: forms.iter().map(|f| f.as_str().into()).collect(),
             forms_end_in_text: forms.iter().all(|f| !f.ends_with(char::is_whitespace)),
         }
@@ -76,6 +88,9 @@ impl FormTable {
     /// What the lexicon has for the text `word` of one token.
     #[inline]
     pub fn probe(&self, word: &str) -> Probe {
+        if !self.may_be_key(word.as_bytes()) {
+            return Probe::Nothing;
+        }
         match self.slots.get(&hash(word.as_bytes())) {
             None => Probe::Nothing,
             Some(slot) if slot.begins_longer => Probe::Automaton,
@@ -92,16 +107,28 @@ impl FormTable {
     #[inline]
     /// Both are given as bytes (of whole characters): the caller need not slice a str.
     pub fn probe_token<'w>(&self, word: &[u8], ahead: impl FnOnce() -> Option<&'w [u8]>) -> Probe {
+        if !self.may_be_key(word) {
+            return Probe::Nothing;
+        }
         let Some(slot) = self.slots.get(&hash(word)) else {
             return Probe::Nothing;
         };
         if slot.begins_longer
             && (!self.forms_end_in_text
-                || ahead().is_some_and(|a| self.slots.contains_key(&hash(a))))
+                || ahead().is_some_and(|a| self.may_be_key(a) && self.slots.contains_key(&hash(a))))
         {
             return Probe::Automaton;
         }
         self.own_form(slot, word)
+    }
+
+    /// False if `word` is surely no key of the table (its bit in `starts` is clear).
+    #[inline]
+    fn may_be_key(&self, word: &[u8]) -> bool {
+        let bit = start_bit(word);
+        self.starts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// The form `word` is, by its slot, when no longer form matters.
@@ -117,6 +144,25 @@ impl FormTable {
             },
         }
     }
+}
+
+/// The number of bits of [`FormTable::starts`], a power of two.
+const START_BITS: usize = 1 << 16;
+
+/// The bit of `word` in [`FormTable::starts`]: its first four bytes (fewer, padded with
+/// zeros, when it is shorter) and its length, mixed by a multiplication. Cheaper than the
+/// hash of the whole word, and still tells most words apart from the lexicon's keys.
+#[inline]
+fn start_bit(word: &[u8]) -> usize {
+    let first = match word {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        _ => word
+            .iter()
+            .enumerate()
+            .fold(0, |x, (k, &b)| x | (u32::from(b) << (8 * k))),
+    };
+    let key = u64::from(first) | ((word.len() as u64) << 32);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS.trailing_zeros())) as usize
 }
 
 /// Keys are already hashes: the map uses them as they are.
@@ -171,6 +217,31 @@ mod tests {
         for (word, want) in table_rows {
             assert_eq!(table.probe(word), want, "{word:?}");
         }
+    }
+
+    #[test]
+    fn every_form_and_prefix_passes_the_start_bits() {
+        let forms: Vec<String> = ["в течение", "т. е.", "тонна", "кв. км", "$", "м²", "ab"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let table = FormTable::new(&forms);
+        for form in &forms {
+            for at in (1..=form.len()).filter(|&at| form.is_char_boundary(at)) {
+                assert!(
+                    table.may_be_key(&form.as_bytes()[..at]),
+                    "{:?}",
+                    &form[..at]
+                );
+            }
+        }
+        // A table of 7 forms sets few bits: most other words are told apart by them.
+        let strangers = ["москва", "годом", "тоннами", "в-", "кв-", "abc", "b", "ж"];
+        let passing = strangers
+            .iter()
+            .filter(|w| table.may_be_key(w.as_bytes()))
+            .count();
+        assert!(passing <= 2, "{passing} strangers pass");
     }
 
     #[test]

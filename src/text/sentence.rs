@@ -24,6 +24,18 @@ pub fn mark_sentences(text: &str, tokens: &mut [Token], enders: &dyn SentenceEnd
     let mut start_next = true;
     let mut i = 0;
     while i < tokens.len() {
+        // Most tokens, words and numbers inside a sentence on the line of the one before,
+        // neither start nor end one: passed over in a loop of their own.
+        if !start_next {
+            while tokens.get(i).is_some_and(|t| {
+                t.kind != TokenKind::Punct && t.flags & (ABBREVIATION | NEWLINE_BEFORE) == 0
+            }) {
+                i += 1;
+            }
+            if i == tokens.len() {
+                break;
+            }
+        }
         let t = tokens[i];
         if start_next || (t.has(NEWLINE_BEFORE) && blank_line_before(text, tokens, i)) {
             tokens[i].flags |= SENTENCE_START;
@@ -134,6 +146,7 @@ mod tests {
             ("Составил 5 тыс. Это много.", 2),
             ("Цена 3.5 доллара.", 1),
             ("Ну и дела… Потом ушёл? Да!", 3),
+            ("Итог 2024\nне ясен. 5 человек пришли", 2),
         ];
         for (text, want) in table {
             assert_eq!(
