@@ -18,12 +18,19 @@ use crate::text::{Token, TokenKind};
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
+    // The last dash token, noted on the way: no dashed interval starts after it.
+    let mut last_dash = None;
     let class: Vec<TimeStart> = doc
         .tokens
         .iter()
         .zip(doc.hits)
         .enumerate()
-        .map(|(i, (t, hit))| start_class(doc, i, t, *hit))
+        .map(|(i, (t, hit))| {
+            if t.kind == TokenKind::Punct && doc.is(i, "-") {
+                last_dash = Some(i);
+            }
+            start_class(doc, i, t, *hit)
+        })
         .collect();
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
@@ -38,7 +45,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
         })
         .collect();
     super::date::apply(doc, &starts, out);
-    super::date_range::apply(doc, &starts, out);
+    super::date_range::apply(doc, &starts, last_dash, out);
     super::time::apply(doc, &starts, out);
     super::duration::apply(doc, &starts, out);
 }
@@ -395,20 +402,23 @@ pub fn may_start_with(doc: &Doc<'_>, i: usize, kinds: u32, temporal: u16) -> boo
     if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
         return true;
     }
-    let numeral = t.kind == TokenKind::Word
-        && doc
-            .norm
-            .text()
-            .as_bytes()
-            .get(t.start..t.end)
-            .is_some_and(may_be_roman);
+    // Asked last: the lexicon bits answer for most words.
+    let numeral = || {
+        t.kind == TokenKind::Word
+            && doc
+                .norm
+                .text()
+                .as_bytes()
+                .get(t.start..t.end)
+                .is_some_and(may_be_roman)
+    };
     match doc.hits.get(i).copied().flatten() {
-        None => numeral,
+        None => numeral(),
         Some(hit) if hit.end > i + 1 => true,
         Some(hit) => {
-            numeral
-                || doc.lexicon.has_kind(hit, kinds)
+            doc.lexicon.has_kind(hit, kinds)
                 || doc.lexicon.has_temporal_kind(hit, temporal)
+                || numeral()
         }
     }
 }
