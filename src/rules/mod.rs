@@ -65,6 +65,9 @@ pub struct Doc<'a> {
     /// The length of time starting at each token ([`duration::length_at`] with units alone),
     /// computed when first asked: the date, relative date and duration rules all ask.
     pub lengths: std::cell::RefCell<LengthCache>,
+    /// The last token whose own form [`Doc::own_form`] looked up, and its meanings: the
+    /// time readers at a start ask about the same token one after the other.
+    pub own_form: std::cell::Cell<Option<(usize, &'a [Meaning])>>,
     /// What the name lexicons say about each token (empty when names are not wanted).
     pub names: &'a [NameHit],
     /// The tokens name rules start at, in order: capitalized words and cue words (roles,
@@ -165,6 +168,19 @@ impl<'a> Doc<'a> {
             *s = slot;
         }
         length
+    }
+
+    /// The meanings of token `i`'s own form ([`Lexicon::lookup`] of its text): what a token
+    /// covered by a longer form means alone. The last token asked about is kept.
+    pub fn own_form(&self, i: usize) -> &'a [Meaning] {
+        if let Some((k, meanings)) = self.own_form.get()
+            && k == i
+        {
+            return meanings;
+        }
+        let meanings = self.lexicon.lookup(self.text(i));
+        self.own_form.set(Some((i, meanings)));
+        meanings
     }
 
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
@@ -436,6 +452,7 @@ pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
         reference: None,
         measures: std::cell::OnceCell::new(),
         lengths: std::cell::RefCell::default(),
+        own_form: std::cell::Cell::default(),
         names: &[],
         marked: &[],
         place_adjectives: false,

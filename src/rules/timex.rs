@@ -112,8 +112,7 @@ pub fn word_at<T>(
     }
     if hit.end > i + 1 {
         return doc
-            .lexicon
-            .lookup(doc.text(i))
+            .own_form(i)
             .iter()
             .find_map(temporal)
             .map(|v| (v, i + 1));
