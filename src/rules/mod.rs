@@ -85,6 +85,8 @@ pub struct MeasureCache {
     /// For each token, its measure's index in `found`, or `u32::MAX`.
     index: Vec<u32>,
     found: Vec<amount::Measure>,
+    /// The number each measure in `found` starts with ([`amount::amount_at`]).
+    numbers: Vec<amount::ParsedAmount>,
 }
 
 impl MeasureCache {
@@ -109,9 +111,13 @@ impl MeasureCache {
             if !may_start || cache.found.len() >= u32::MAX as usize {
                 continue;
             }
-            if let Some(m) = amount::measure_at(doc, k) {
+            // A measure is found exactly where a number is (see `amount::measure_at`).
+            if let Some(number) = amount::amount_at(doc, k)
+                && let Some(m) = amount::measure_from(doc, k, number)
+            {
                 cache.index[k] = cache.found.len() as u32;
                 cache.found.push(m);
+                cache.numbers.push(number);
             }
         }
         cache
@@ -189,6 +195,13 @@ impl<'a> Doc<'a> {
         let cache = self.measures.get_or_init(|| MeasureCache::new(self));
         let k = *cache.index.get(i)?;
         cache.found.get(k as usize).copied()
+    }
+
+    /// The number starting at token `i` ([`amount::amount_at`]), read with the measures.
+    pub fn amount(&self, i: usize) -> Option<amount::ParsedAmount> {
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let k = *cache.index.get(i)?;
+        cache.numbers.get(k as usize).copied()
     }
 
     /// True if [`Doc::measure`] finds a measure at token `i`.
