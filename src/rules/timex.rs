@@ -25,11 +25,15 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
         .iter()
         .zip(doc.hits)
         .enumerate()
-        .map(|(i, (t, hit))| {
-            if t.kind == TokenKind::Punct && doc.is(i, "-") {
-                last_dash = Some(i);
+        .map(|(i, (t, hit))| match t.kind {
+            // No punctuation starts a time expression.
+            TokenKind::Punct => {
+                if doc.is(i, "-") {
+                    last_dash = Some(i);
+                }
+                TimeStart::No
             }
-            start_class(doc, i, t, *hit)
+            _ => start_class(doc, i, t, *hit),
         })
         .collect();
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
@@ -77,13 +81,14 @@ fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStar
             None => {
                 // Cheap checks first: most words are neither (a word that cannot be a Roman
                 // numeral is told by its first bytes, before its text is sliced).
-                let may_be_numeral = doc
-                    .norm
-                    .text()
-                    .as_bytes()
-                    .get(t.start..t.end)
-                    .is_some_and(may_be_roman);
-                if t.has(HYPHENATED) || (may_be_numeral && roman(doc.text(i)).is_some()) {
+                let may_be_numeral = || {
+                    doc.norm
+                        .text()
+                        .as_bytes()
+                        .get(t.start..t.end)
+                        .is_some_and(may_be_roman)
+                };
+                if t.has(HYPHENATED) || (may_be_numeral() && roman(doc.text(i)).is_some()) {
                     TimeStart::Strong
                 } else {
                     TimeStart::No
