@@ -198,6 +198,7 @@ impl Extractor {
             reference,
             measures: std::cell::OnceCell::new(),
             lengths: std::cell::RefCell::default(),
+            own_form: std::cell::Cell::default(),
             names,
             marked,
             place_adjectives: self.place_adjectives,

@@ -483,7 +483,11 @@ fn is_dash(doc: &Doc<'_>, i: usize) -> bool {
 /// The measure whose number starts at token `i`: the number, a range from it ("10–20",
 /// "10-15 тыс."), and a qualifier or "от" before it.
 pub fn measure_at(doc: &Doc<'_>, i: usize) -> Option<Measure> {
-    let first = amount_at(doc, i)?;
+    measure_from(doc, i, amount_at(doc, i)?)
+}
+
+/// [`measure_at`] given the number at `i` ([`amount_at`]).
+pub fn measure_from(doc: &Doc<'_>, i: usize, first: ParsedAmount) -> Option<Measure> {
     // "от 10 до 20 млн": "от" right before, "до" after.
     let ot = i > 0 && doc.is(i - 1, "от") && !doc.sentence_start(i);
     let mut measure = Measure {
@@ -538,4 +542,23 @@ fn multiplier_factor(doc: &Doc<'_>, amount: ParsedAmount) -> Option<Decimal> {
     // The multiplier form may span tokens ("тыс."): find the hit that ends at `end`.
     (amount.start..amount.end)
         .find_map(|k| multiplier_at(doc, k).and_then(|(f, next)| (next == amount.end).then_some(f)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount_at;
+    use crate::rules::with_doc;
+
+    /// The number the measure cache keeps is the one read at the token.
+    #[test]
+    fn cached_amount_is_read_amount() {
+        let text = "Более 80 человек, от 10 до 20 млн рублей, -5 градусов, 2/3 доли, \
+                    двадцать пять тысяч, полтора миллиона, несколько дней, 5 руб. 30 коп., \
+                    10–15 тыс., сотни тысяч, в 2024 году в 15:30.";
+        with_doc(text, |doc| {
+            for i in 0..doc.tokens.len() + 2 {
+                assert_eq!(doc.amount(i), amount_at(doc, i), "token {i}");
+            }
+        });
+    }
 }

@@ -23,12 +23,12 @@ enum Start {
     Point(Point),
 }
 
-/// Proposes date intervals.
-pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
+/// Proposes date intervals. `last_dash` is the document's last "-" token, if any.
+pub fn apply(doc: &Doc<'_>, starts: &[usize], last_dash: Option<usize>, out: &mut Vec<Candidate>) {
     for &i in starts {
         from_to(doc, i, out);
         between(doc, i, out);
-        dashed(doc, i, out);
+        dashed(doc, i, last_dash, out);
         hyphenated_months(doc, i, out);
         centuries(doc, i, out);
         season_years(doc, i, out);
@@ -201,7 +201,8 @@ fn between(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
-fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+/// `last_dash`: the document's last "-" token.
+fn dashed(doc: &Doc<'_>, i: usize, last_dash: Option<usize>, out: &mut Vec<Candidate>) {
     if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
         return;
     }
@@ -210,6 +211,11 @@ fn dashed(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         Some((_, next)) if !doc.sentence_start(next) => (next, i),
         _ => (i, i),
     };
+    // The start ends after `first`, at the dash: with no dash after `first`, reading it (a
+    // full date reading) is wasted.
+    if last_dash.is_none_or(|d| d <= first) {
+        return;
+    }
     let Some((start, k)) = start_at(doc, first) else {
         return;
     };

@@ -422,15 +422,21 @@ pub fn tense_of(word: &str) -> i32 {
         "ется", "ится", "ются", "ятся", "утся", "атся", "ет", "ит", "ут", "ют", "ят", "ат",
     ];
     let vowel_before = |stem: &str| stem.chars().last().is_some_and(|c| "аеиоуыя".contains(c));
+    // An ending can only be one whose last byte is the word's: one compare passes over the
+    // others (the seven last letters above have distinct last bytes).
+    let last = word.as_bytes().last();
+    let may_end = |ending: &str| ending.as_bytes().last() == last;
     for ending in PAST {
-        if let Some(stem) = word.strip_suffix(ending)
+        if may_end(ending)
+            && let Some(stem) = word.strip_suffix(ending)
             && vowel_before(stem)
         {
             return 1;
         }
     }
     for ending in PRESENT {
-        if let Some(stem) = word.strip_suffix(ending)
+        if may_end(ending)
+            && let Some(stem) = word.strip_suffix(ending)
             && !stem.is_empty()
         {
             return -1;

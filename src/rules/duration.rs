@@ -7,7 +7,7 @@
 //! Not durations: a year of a date ("в течение 2024 года"), an age ("ему 45 лет"), and
 //! quarters and half years (dates more often than lengths).
 
-use super::amount::{NumValue, amount_at, qualifier_before};
+use super::amount::{NumValue, qualifier_before};
 use super::timex::{age_cue_before, prep_before, quoted, unit_at};
 use super::{Candidate, Doc};
 use crate::calendar::{IsoDuration, TimeUnit, field_unit};
@@ -63,7 +63,7 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
             compound: false,
         })
     };
-    let Some(a) = amount_at(doc, i) else {
+    let Some(a) = doc.amount(i) else {
         // "несколько дней": a few (the amount reader takes it only before a multiplier).
         if let Some(((), next)) = doc.meaning_of(i, kind::NUMBER_WORD, |m| match m {
             Meaning::NumberWord {
@@ -106,7 +106,7 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
         if doc.sentence_start(k) {
             break;
         }
-        let Some(b) = amount_at(doc, k) else {
+        let Some(b) = doc.amount(k) else {
             break;
         };
         let Some((v, u, next)) = exact(b.value).and_then(|v| counted_unit(doc, b.end, v)) else {

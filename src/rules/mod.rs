@@ -65,6 +65,9 @@ pub struct Doc<'a> {
     /// The length of time starting at each token ([`duration::length_at`] with units alone),
     /// computed when first asked: the date, relative date and duration rules all ask.
     pub lengths: std::cell::RefCell<LengthCache>,
+    /// The last token whose own form [`Doc::own_form`] looked up, and its meanings: the
+    /// time readers at a start ask about the same token one after the other.
+    pub own_form: std::cell::Cell<Option<(usize, &'a [Meaning])>>,
     /// What the name lexicons say about each token (empty when names are not wanted).
     pub names: &'a [NameHit],
     /// The tokens name rules start at, in order: capitalized words and cue words (roles,
@@ -82,6 +85,8 @@ pub struct MeasureCache {
     /// For each token, its measure's index in `found`, or `u32::MAX`.
     index: Vec<u32>,
     found: Vec<amount::Measure>,
+    /// The number each measure in `found` starts with ([`amount::amount_at`]).
+    numbers: Vec<amount::ParsedAmount>,
 }
 
 impl MeasureCache {
@@ -106,9 +111,13 @@ impl MeasureCache {
             if !may_start || cache.found.len() >= u32::MAX as usize {
                 continue;
             }
-            if let Some(m) = amount::measure_at(doc, k) {
+            // A measure is found exactly where a number is (see `amount::measure_at`).
+            if let Some(number) = amount::amount_at(doc, k)
+                && let Some(m) = amount::measure_from(doc, k, number)
+            {
                 cache.index[k] = cache.found.len() as u32;
                 cache.found.push(m);
+                cache.numbers.push(number);
             }
         }
         cache
@@ -167,12 +176,32 @@ impl<'a> Doc<'a> {
         length
     }
 
+    /// The meanings of token `i`'s own form ([`Lexicon::lookup`] of its text): what a token
+    /// covered by a longer form means alone. The last token asked about is kept.
+    pub fn own_form(&self, i: usize) -> &'a [Meaning] {
+        if let Some((k, meanings)) = self.own_form.get()
+            && k == i
+        {
+            return meanings;
+        }
+        let meanings = self.lexicon.lookup(self.text(i));
+        self.own_form.set(Some((i, meanings)));
+        meanings
+    }
+
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
     /// once per document however many rule families ask.
     pub fn measure(&self, i: usize) -> Option<amount::Measure> {
         let cache = self.measures.get_or_init(|| MeasureCache::new(self));
         let k = *cache.index.get(i)?;
         cache.found.get(k as usize).copied()
+    }
+
+    /// The number starting at token `i` ([`amount::amount_at`]), read with the measures.
+    pub fn amount(&self, i: usize) -> Option<amount::ParsedAmount> {
+        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let k = *cache.index.get(i)?;
+        cache.numbers.get(k as usize).copied()
     }
 
     /// True if [`Doc::measure`] finds a measure at token `i`.
@@ -436,6 +465,7 @@ pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
         reference: None,
         measures: std::cell::OnceCell::new(),
         lengths: std::cell::RefCell::default(),
+        own_form: std::cell::Cell::default(),
         names: &[],
         marked: &[],
         place_adjectives: false,

@@ -2,7 +2,7 @@
 //! or after it ("900 млн долларов", "5 тыс. руб.", "от 3 до 5 тыс. рублей"), with the
 //! minor unit folded in ("5 руб. 30 коп." is 5.3 RUB).
 
-use super::amount::{NumValue, amount_at, qualifier_before};
+use super::amount::{NumValue, qualifier_before};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, Value};
@@ -90,7 +90,7 @@ fn amount_then_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // A main unit followed by its minor unit: "5 руб. 30 коп.".
     if let (Some(NumValue::Exact(_)), Some(main)) = (m.single, amount.value)
         && factor == Decimal::from_int(1)
-        && let Some(minor) = amount_at(doc, next)
+        && let Some(minor) = doc.amount(next)
         && let (NumValue::Exact(mv), Some((mcode, mfactor, _, after))) =
             (minor.value, currency_at(doc, minor.end))
         && mcode == code

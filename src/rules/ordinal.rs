@@ -19,11 +19,18 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // hyphen after a number, an ordinal or number word, a word in Latin capitals), read
     // from the token and its lexicon kinds directly.
     for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
-        let has_kind = |kinds| hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kinds));
-        let try_digits = t.kind == TokenKind::Number && doc.glued(i + 1) && doc.is(i + 1, "-");
-        let try_words =
-            t.kind == TokenKind::Word && has_kind(kind::ORDINAL_WORD | kind::NUMBER_WORD);
-        let try_roman = t.kind == TokenKind::Word && may_be_roman_century(t);
+        let (try_digits, try_words, try_roman) = match t.kind {
+            TokenKind::Number => (doc.glued(i + 1) && doc.is(i + 1, "-"), false, false),
+            TokenKind::Word => (
+                false,
+                hit.is_some_and(|hit| {
+                    doc.lexicon
+                        .has_kind(hit, kind::ORDINAL_WORD | kind::NUMBER_WORD)
+                }),
+                may_be_roman_century(t),
+            ),
+            TokenKind::NumberSeq | TokenKind::Punct => continue,
+        };
         if !(try_digits || try_words || try_roman) || doc.blocked(i, FactType::Ordinal) {
             continue;
         }

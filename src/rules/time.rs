@@ -6,7 +6,7 @@
 //! A time in digits with a dot ("18.00") or a bare hour ("в 14 часов") is a time only after
 //! a preposition or qualifier: "15.5%" and "12.45 доллара" are not times.
 
-use super::amount::{NumValue, amount_at, qualifier_before};
+use super::amount::{NumValue, qualifier_before};
 use super::timex::{
     clock_at, digits_at, may_start_with, measure_word_at, ordinal_word_at, parse_digits, prep_at,
     prep_before, quoted, unit_at, zone_at,
@@ -487,7 +487,7 @@ fn hour_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
     if doc.kind(i) != Some(TokenKind::Word) {
         return None;
     }
-    let a = amount_at(doc, i)?;
+    let a = doc.amount(i)?;
     let h = match a.value {
         NumValue::Exact(d) => d.to_i64()?,
         _ => return None,
@@ -530,7 +530,7 @@ fn words(doc: &Doc<'_>, i: usize, governed: bool) -> Option<(Clock, &'static str
             Some((clock(n - 1, minute, true, end), "time.fraction_of_hour"))
         }
         ClockWord::QuarterTo => {
-            let a = amount_at(doc, next)?;
+            let a = doc.amount(next)?;
             let n = a
                 .value
                 .decimal()

@@ -18,27 +18,41 @@ use crate::text::{Token, TokenKind};
 /// may start (most words cannot: this keeps the many rules off them).
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
+    // The last dash token, noted on the way: no dashed interval starts after it.
+    let mut last_dash = None;
     let class: Vec<TimeStart> = doc
         .tokens
         .iter()
         .zip(doc.hits)
         .enumerate()
-        .map(|(i, (t, hit))| start_class(doc, i, t, *hit))
+        .map(|(i, (t, hit))| match t.kind {
+            // No punctuation starts a time expression.
+            TokenKind::Punct => {
+                if doc.is(i, "-") {
+                    last_dash = Some(i);
+                }
+                TimeStart::No
+            }
+            _ => start_class(doc, i, t, *hit),
+        })
         .collect();
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     // The tokens that start one, in order: each rule below walks them alone.
-    let starts: Vec<usize> = (0..n)
-        .filter(|&i| match class[i] {
+    let starts: Vec<usize> = class
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| match c {
             TimeStart::Strong => true,
             TimeStart::Weak => (i + 1..(i + 4).min(n))
                 .any(|k| class[k] == TimeStart::Strong && !doc.sentence_start(k)),
             TimeStart::No => false,
         })
+        .map(|(i, _)| i)
         .collect();
     super::date::apply(doc, &starts, out);
-    super::date_range::apply(doc, &starts, out);
+    super::date_range::apply(doc, &starts, last_dash, out);
     super::time::apply(doc, &starts, out);
     super::duration::apply(doc, &starts, out);
 }
@@ -70,13 +84,14 @@ fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStar
             None => {
                 // Cheap checks first: most words are neither (a word that cannot be a Roman
                 // numeral is told by its first bytes, before its text is sliced).
-                let may_be_numeral = doc
-                    .norm
-                    .text()
-                    .as_bytes()
-                    .get(t.start..t.end)
-                    .is_some_and(may_be_roman);
-                if t.has(HYPHENATED) || (may_be_numeral && roman(doc.text(i)).is_some()) {
+                let may_be_numeral = || {
+                    doc.norm
+                        .text()
+                        .as_bytes()
+                        .get(t.start..t.end)
+                        .is_some_and(may_be_roman)
+                };
+                if t.has(HYPHENATED) || (may_be_numeral() && roman(doc.text(i)).is_some()) {
                     TimeStart::Strong
                 } else {
                     TimeStart::No
@@ -105,8 +120,7 @@ pub fn word_at<T>(
     }
     if hit.end > i + 1 {
         return doc
-            .lexicon
-            .lookup(doc.text(i))
+            .own_form(i)
             .iter()
             .find_map(temporal)
             .map(|v| (v, i + 1));
@@ -395,20 +409,23 @@ pub fn may_start_with(doc: &Doc<'_>, i: usize, kinds: u32, temporal: u16) -> boo
     if matches!(t.kind, TokenKind::Number | TokenKind::NumberSeq) {
         return true;
     }
-    let numeral = t.kind == TokenKind::Word
-        && doc
-            .norm
-            .text()
-            .as_bytes()
-            .get(t.start..t.end)
-            .is_some_and(may_be_roman);
+    // Asked last: the lexicon bits answer for most words.
+    let numeral = || {
+        t.kind == TokenKind::Word
+            && doc
+                .norm
+                .text()
+                .as_bytes()
+                .get(t.start..t.end)
+                .is_some_and(may_be_roman)
+    };
     match doc.hits.get(i).copied().flatten() {
-        None => numeral,
+        None => numeral(),
         Some(hit) if hit.end > i + 1 => true,
         Some(hit) => {
-            numeral
-                || doc.lexicon.has_kind(hit, kinds)
+            doc.lexicon.has_kind(hit, kinds)
                 || doc.lexicon.has_temporal_kind(hit, temporal)
+                || numeral()
         }
     }
 }
