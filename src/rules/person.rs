@@ -807,6 +807,10 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             && !last.contains(' ')
             && !last.ends_with('.')
         {
+            // A surname seen as written needs no lower case to be known (most repeat).
+            if lasts.iter().any(|(_, l)| l == last) {
+                continue;
+            }
             let lower = morph::lower(last);
             if !lasts.iter().any(|(l, _)| *l == lower) {
                 lasts.push((lower, last.clone()));
