@@ -150,22 +150,10 @@ pub fn lower(s: &str) -> String {
 /// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
 /// [`case::ANY`].
 pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
-    let mut common = 0;
-    let mut lemma_chars = lemma.chars().map(fold);
-    let mut lemma_rest = 0;
-    for c in form.chars() {
-        match lemma_chars.next() {
-            Some(l) if l == c => common += c.len_utf8(),
-            Some(_) => {
-                lemma_rest = 1;
-                break;
-            }
-            None => break,
-        }
-    }
-    lemma_rest += lemma_chars.count();
-    let rest = &form[common..];
-    if rest.is_empty() && lemma_rest == 0 {
+    let (common, whole_lemma) = folded_common_prefix(form.as_bytes(), lemma.as_bytes())
+        .unwrap_or_else(|| folded_common_prefix_by_chars(form, lemma));
+    let rest = form.get(common..).unwrap_or("");
+    if rest.is_empty() && whole_lemma {
         let last = lemma.chars().last().map_or(' ', fold);
         let declines = match gender {
             b'f' => matches!(last, 'а' | 'я'),
@@ -192,8 +180,71 @@ pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
 
 /// True if `form` (normalized) is `lemma` (as written) normalized.
 pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    match folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
+        Some((common, whole_lemma)) => whole_lemma && common == form.len(),
+        None => is_lemma_by_chars(form, lemma),
+    }
+}
+
+/// [`is_lemma`] character by character, for any lemma.
+fn is_lemma_by_chars(form: &str, lemma: &str) -> bool {
     let mut f = form.chars();
     lemma.chars().map(fold).all(|c| f.next() == Some(c)) && f.next().is_none()
+}
+
+/// How many bytes of `form` (normalized) agree with `lemma` (as written) normalized, and
+/// whether all of the lemma agrees (a form may go on past it: "брайаном" of "Брайан").
+/// Byte by byte, with no decoding, for lemmas of ASCII and Russian letters (they keep
+/// their lengths when folded); `None` at any other character the form reaches: then
+/// [`folded_common_prefix_by_chars`] answers.
+#[inline]
+fn folded_common_prefix(form: &[u8], lemma: &[u8]) -> Option<(usize, bool)> {
+    let mut i = 0;
+    loop {
+        if i >= lemma.len() {
+            return Some((i, true));
+        }
+        if i >= form.len() {
+            return Some((i, false));
+        }
+        let b = lemma[i];
+        if b.is_ascii() {
+            if form[i] != b.to_ascii_lowercase() {
+                return Some((i, false));
+            }
+            i += 1;
+            continue;
+        }
+        let folded = match (b, *lemma.get(i + 1)?) {
+            // Ё, ё → е.
+            (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
+            // А..П → а..п.
+            (0xD0, c @ 0x90..=0x9F) => [0xD0, c + 0x20],
+            // Р..Я → р..я.
+            (0xD0, c @ 0xA0..=0xAF) => [0xD1, c - 0x20],
+            // а..п, р..я as they are.
+            (0xD0, c @ 0xB0..=0xBF) | (0xD1, c @ 0x80..=0x8F) => [b, c],
+            _ => return None,
+        };
+        if form.get(i..i + 2) != Some(&folded[..]) {
+            return Some((i, false));
+        }
+        i += 2;
+    }
+}
+
+/// [`folded_common_prefix`] character by character, for any lemma.
+fn folded_common_prefix_by_chars(form: &str, lemma: &str) -> (usize, bool) {
+    let mut common = 0;
+    let mut lemma_chars = lemma.chars().map(fold);
+    for c in form.chars() {
+        match lemma_chars.next() {
+            Some(l) if l == c => common += c.len_utf8(),
+            Some(_) => return (common, false),
+            None => return (common, true),
+        }
+    }
+    (common, lemma_chars.next().is_none())
 }
 
 /// A surname brought to the nominative: cut `cut` characters from the end of the form and
@@ -619,6 +670,60 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_prefixes_by_bytes_agree_with_the_char_path() {
+        let forms = [
+            "брайаном",
+            "брайан",
+            "брая",
+            "",
+            "мария",
+            "марии",
+            "семен",
+            "семёну",
+            "joe",
+            "joey",
+            "jo",
+            "zoë",
+            "zoëy",
+            "ёж",
+            "анна-мария",
+            "x",
+            "b",
+            "ђорђе",
+        ];
+        let lemmas = [
+            "Брайан",
+            "Мария",
+            "Семён",
+            "СЕМЕН",
+            "Joe",
+            "Zoë",
+            "Ђорђе",
+            "Анна-Мария",
+            "",
+            "X",
+            "Б",
+            "ёж",
+        ];
+        for form in forms {
+            for lemma in lemmas {
+                let by_chars = folded_common_prefix_by_chars(form, lemma);
+                if let Some(by_bytes) = folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
+                    assert_eq!(by_bytes, by_chars, "{form:?} {lemma:?}");
+                }
+                assert_eq!(
+                    is_lemma(form, lemma),
+                    is_lemma_by_chars(form, lemma),
+                    "{form:?} {lemma:?}"
+                );
+            }
+        }
+        assert!(is_lemma("семен", "Семён"));
+        assert!(!is_lemma("семе", "Семён"));
+        assert_eq!(first_name_cases("брайаном", "Брайан", b'm'), case::INS);
+    }
 
     #[test]
     fn lower_folds_every_character_as_fold_does() {
