@@ -647,29 +647,73 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
     if is_all_caps(original) {
         return normal.to_uppercase();
     }
-    let caps: Vec<bool> = original
-        .split('-')
-        .map(|p| p.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+    // Part k of `normal` takes a capital if part k of `original` starts with one.
+    let mut original_parts = original.split('-');
     let mut out = String::with_capacity(normal.len());
     for (k, part) in normal.split('-').enumerate() {
         if k > 0 {
             out.push('-');
         }
         let mut chars = part.chars();
-        if caps.get(k).copied().unwrap_or(false)
+        if original_parts
+            .next()
+            .and_then(|p| p.chars().next())
+            .is_some_and(is_upper)
             && let Some(c) = chars.next()
         {
-            out.extend(c.to_uppercase());
+            push_upper(&mut out, c);
         }
         out.push_str(chars.as_str());
     }
     out
 }
 
+/// `c.is_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+        'а'..='я' | 'ё' | 'a'..='z' => false,
+        c => c.is_uppercase(),
+    }
+}
+
+/// Pushes `c.to_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
+#[inline]
+fn push_upper(out: &mut String, c: char) {
+    match c {
+        // а..я → А..Я: one block, 0x20 below.
+        'а'..='я' => out.push(char::from_u32(c as u32 - 0x20).unwrap_or(c)),
+        c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+        c => out.extend(c.to_uppercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_shortcuts_agree_with_the_unicode_tables() {
+        let letters = ('\u{20}'..='\u{24F}').chain('\u{400}'..='\u{4FF}');
+        for c in letters.chain(['ẞ', 'ǅ', 'ﬀ']) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            let mut out = String::new();
+            push_upper(&mut out, c);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+        }
+        assert_eq!(
+            with_case_of("Санкт-Петербурга", "санкт-петербург"),
+            "Санкт-Петербург"
+        );
+        assert_eq!(
+            with_case_of("Ростова-на-Дону", "ростов-на-дону"),
+            "Ростов-на-Дону"
+        );
+        assert_eq!(with_case_of("ЕС", "ес"), "ЕС");
+        assert_eq!(with_case_of("Ёлки", "ёлка"), "Ёлка");
+        assert_eq!(with_case_of("Île", "île-de-france"), "Île-de-france");
+    }
 
     #[test]
     fn folded_prefixes_by_bytes_agree_with_the_char_path() {
