@@ -152,6 +152,12 @@ pub fn lower(s: &str) -> String {
 pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
     let (common, whole_lemma) = folded_common_prefix(form.as_bytes(), lemma.as_bytes())
         .unwrap_or_else(|| folded_common_prefix_by_chars(form, lemma));
+    cases_after_prefix(form, lemma, gender, common, whole_lemma)
+}
+
+/// [`first_name_cases`] given the bytes of `form` that agree with `lemma`, and whether all
+/// of the lemma agrees.
+fn cases_after_prefix(form: &str, lemma: &str, gender: u8, common: usize, whole_lemma: bool) -> u8 {
     let rest = form.get(common..).unwrap_or("");
     if rest.is_empty() && whole_lemma {
         let last = lemma.chars().last().map_or(' ', fold);
@@ -215,22 +221,60 @@ fn folded_common_prefix(form: &[u8], lemma: &[u8]) -> Option<(usize, bool)> {
             i += 1;
             continue;
         }
-        let folded = match (b, *lemma.get(i + 1)?) {
-            // Ё, ё → е.
-            (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
-            // А..П → а..п.
-            (0xD0, c @ 0x90..=0x9F) => [0xD0, c + 0x20],
-            // Р..Я → р..я.
-            (0xD0, c @ 0xA0..=0xAF) => [0xD1, c - 0x20],
-            // а..п, р..я as they are.
-            (0xD0, c @ 0xB0..=0xBF) | (0xD1, c @ 0x80..=0x8F) => [b, c],
-            _ => return None,
-        };
+        let folded = fold_russian(b, *lemma.get(i + 1)?)?;
         if form.get(i..i + 2) != Some(&folded[..]) {
             return Some((i, false));
         }
         i += 2;
     }
+}
+
+/// [`fold`] of a Russian letter's two bytes `[b, c]`, as two bytes; `None` for any other
+/// character.
+#[inline]
+fn fold_russian(b: u8, c: u8) -> Option<[u8; 2]> {
+    Some(match (b, c) {
+        // Ё, ё → е.
+        (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
+        // А..П → а..п.
+        (0xD0, c @ 0x90..=0x9F) => [0xD0, c + 0x20],
+        // Р..Я → р..я.
+        (0xD0, c @ 0xA0..=0xAF) => [0xD1, c - 0x20],
+        // а..п, р..я as they are.
+        (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => [b, c],
+        _ => return None,
+    })
+}
+
+/// [`lower`] of `s` into `buf`, without allocating, when `s` has only ASCII and Russian
+/// letters and fits; `None` otherwise.
+pub fn lower_in<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let bytes = s.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let folded = fold_russian(b, *bytes.get(i + 1)?)?;
+        out[i..i + 2].copy_from_slice(&folded);
+        i += 2;
+    }
+    Some(out)
+}
+
+/// The cases a first name's form (normalized) is in ([`first_name_cases`]), and whether it
+/// is its lemma ([`is_lemma`]), comparing them once.
+pub fn first_name_reading(form: &str, lemma: &str, gender: u8) -> (bool, u8) {
+    let (common, whole_lemma) = folded_common_prefix(form.as_bytes(), lemma.as_bytes())
+        .unwrap_or_else(|| folded_common_prefix_by_chars(form, lemma));
+    (
+        whole_lemma && common == form.len(),
+        cases_after_prefix(form, lemma, gender, common, whole_lemma),
+    )
 }
 
 /// [`folded_common_prefix`] character by character, for any lemma.
@@ -764,6 +808,20 @@ mod tests {
                 );
             }
         }
+        for form in forms.iter().chain(&lemmas) {
+            for lemma in lemmas {
+                assert_eq!(
+                    first_name_reading(form, lemma, b'm'),
+                    (is_lemma(form, lemma), first_name_cases(form, lemma, b'm'))
+                );
+            }
+            let mut buf = [0; 32];
+            if let Some(lower_bytes) = lower_in(form, &mut buf) {
+                assert_eq!(lower_bytes, lower(form).as_bytes(), "{form:?}");
+            }
+        }
+        assert_eq!(lower_in("Семён", &mut [0; 16]), Some("семен".as_bytes()));
+        assert_eq!(lower_in("Zoë", &mut [0; 16]), None);
         assert!(is_lemma("семен", "Семён"));
         assert!(!is_lemma("семе", "Семён"));
         assert_eq!(first_name_cases("брайаном", "Брайан", b'm'), case::INS);

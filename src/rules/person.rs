@@ -79,12 +79,13 @@ fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
     let form = doc.text(i);
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
+        let (nominative, cases) = morph::first_name_reading(form, lemma, s.tag);
         out.push((
-            morph::is_lemma(form, lemma),
+            nominative,
             FirstName {
                 lemma,
                 gender: s.tag,
-                cases: morph::first_name_cases(form, lemma, s.tag),
+                cases,
             },
         ));
     }
@@ -113,12 +114,13 @@ fn first_name_reading<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
     let mut best: Option<((bool, bool), FirstName<'a>)> = None;
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
-        let key = (!morph::is_lemma(form, lemma), s.tag == b'?');
+        let (nominative, cases) = morph::first_name_reading(form, lemma, s.tag);
+        let key = (!nominative, s.tag == b'?');
         if best.as_ref().is_none_or(|(k, _)| key < *k) {
             let f = FirstName {
                 lemma,
                 gender: s.tag,
-                cases: morph::first_name_cases(form, lemma, s.tag),
+                cases,
             };
             best = Some((key, f));
         }
@@ -589,8 +591,14 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// True if a first name is also an ordinary word ("Вера", "Роман"): `names/first_ambiguous.tsv`.
 fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
     let cues = doc.lexicon.names().cues();
-    cues.lookup(&morph::lower(lemma))
-        .is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
+    // Lower-cased on the stack when it can be (most lemmas).
+    let mut buf = [0u8; 64];
+    let key = match morph::lower_in(lemma, &mut buf) {
+        Some([]) => None,
+        Some(lower) => cues.lookup_hash(crate::names::index::hash(lower)),
+        None => cues.lookup(&morph::lower(lemma)),
+    };
+    key.is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
 }
 
 /// An initial: one capital letter with its dot ("В.").
