@@ -506,13 +506,15 @@ fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// an adjective ("Тору Камикава", "Горацио Элисондо"): foreign names the dictionaries lack.
 /// Not after a place-type or organization-type word ("месторождения Северный Катпар").
 fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A word no lexicon knows; its shape (no adjective, three letters) is tested last, after
+    // the cheap tests of the context.
     let unknown = |k: usize| {
         name_word(doc, k)
             && doc.flags(k) & !(flag::LAST | flag::SHAPE) == 0
             && doc.name_hit(k).multi.is_none()
-            && !morph::clearly_adjective(doc.text(k))
-            && doc.text(k).chars().count() >= 3
     };
+    let name_shaped =
+        |k: usize| !morph::clearly_adjective(doc.text(k)) && doc.text(k).chars().count() >= 3;
     if !unknown(i)
         || !unknown(i + 1)
         || !same_line(doc, i + 1)
@@ -522,6 +524,8 @@ fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         || (i > 0 && (name_word(doc, i - 1) || doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)))
         || name_word(doc, i + 2)
         || doc.is(i + 2, "\"")
+        || !name_shaped(i)
+        || !name_shaped(i + 1)
     {
         return;
     }
