@@ -370,15 +370,16 @@ impl Names {
         // Cue words matter near a capitalized word: a role or a place type up to
         // CUE_REACH words before it, an organization type a few words after it, a type
         // before a quoted name.
-        let mut near = vec![false; tokens.len()];
-        let mut next_cap = usize::MAX;
-        for i in (0..tokens.len()).rev() {
-            let t = &tokens[i];
-            if t.kind == TokenKind::Word && t.has(CAPITALIZED) {
-                next_cap = i;
-            }
-            near[i] = next_cap != usize::MAX && next_cap - i <= CUE_REACH;
-        }
+        let is_cap = |t: &Token| t.kind == TokenKind::Word && t.has(CAPITALIZED);
+        let first_cap_from = |from: usize| {
+            tokens[from..]
+                .iter()
+                .position(is_cap)
+                .map_or(tokens.len(), |k| from + k)
+        };
+        // The first capitalized word at or after the current token (`tokens.len()` for none),
+        // searched again only once passed: one walk over the tokens in all.
+        let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
@@ -394,12 +395,16 @@ impl Names {
             let mut hash = || *h.get_or_insert_with(|| index::hash(form.as_bytes()));
             let hit = &mut out[i];
             // Cue words have three letters or more, but for abbreviations ("СП").
-            if (near[i]
-                || (prev_cap != usize::MAX && i - prev_cap <= 3)
-                || tokens
-                    .get(i + 1)
-                    .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
-                && (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+            if (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+                && ({
+                    if next_cap < i {
+                        next_cap = first_cap_from(i);
+                    }
+                    next_cap < tokens.len() && next_cap - i <= CUE_REACH
+                } || (prev_cap != usize::MAX && i - prev_cap <= 3)
+                    || tokens
+                        .get(i + 1)
+                        .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
                 && let Some(key) = self.cues.lookup_hash(hash())
             {
                 hit.cue = Some(key);

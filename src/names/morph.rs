@@ -150,22 +150,16 @@ pub fn lower(s: &str) -> String {
 /// (as written): "брайаном" of "Брайан" is instrumental. Indeclinable names say nothing:
 /// [`case::ANY`].
 pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
-    let mut common = 0;
-    let mut lemma_chars = lemma.chars().map(fold);
-    let mut lemma_rest = 0;
-    for c in form.chars() {
-        match lemma_chars.next() {
-            Some(l) if l == c => common += c.len_utf8(),
-            Some(_) => {
-                lemma_rest = 1;
-                break;
-            }
-            None => break,
-        }
-    }
-    lemma_rest += lemma_chars.count();
-    let rest = &form[common..];
-    if rest.is_empty() && lemma_rest == 0 {
+    let (common, whole_lemma) = folded_common_prefix(form.as_bytes(), lemma.as_bytes())
+        .unwrap_or_else(|| folded_common_prefix_by_chars(form, lemma));
+    cases_after_prefix(form, lemma, gender, common, whole_lemma)
+}
+
+/// [`first_name_cases`] given the bytes of `form` that agree with `lemma`, and whether all
+/// of the lemma agrees.
+fn cases_after_prefix(form: &str, lemma: &str, gender: u8, common: usize, whole_lemma: bool) -> u8 {
+    let rest = form.get(common..).unwrap_or("");
+    if rest.is_empty() && whole_lemma {
         let last = lemma.chars().last().map_or(' ', fold);
         let declines = match gender {
             b'f' => matches!(last, 'а' | 'я'),
@@ -192,8 +186,109 @@ pub fn first_name_cases(form: &str, lemma: &str, gender: u8) -> u8 {
 
 /// True if `form` (normalized) is `lemma` (as written) normalized.
 pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    match folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
+        Some((common, whole_lemma)) => whole_lemma && common == form.len(),
+        None => is_lemma_by_chars(form, lemma),
+    }
+}
+
+/// [`is_lemma`] character by character, for any lemma.
+fn is_lemma_by_chars(form: &str, lemma: &str) -> bool {
     let mut f = form.chars();
     lemma.chars().map(fold).all(|c| f.next() == Some(c)) && f.next().is_none()
+}
+
+/// How many bytes of `form` (normalized) agree with `lemma` (as written) normalized, and
+/// whether all of the lemma agrees (a form may go on past it: "брайаном" of "Брайан").
+/// Byte by byte, with no decoding, for lemmas of ASCII and Russian letters (they keep
+/// their lengths when folded); `None` at any other character the form reaches: then
+/// [`folded_common_prefix_by_chars`] answers.
+#[inline]
+fn folded_common_prefix(form: &[u8], lemma: &[u8]) -> Option<(usize, bool)> {
+    let mut i = 0;
+    loop {
+        if i >= lemma.len() {
+            return Some((i, true));
+        }
+        if i >= form.len() {
+            return Some((i, false));
+        }
+        let b = lemma[i];
+        if b.is_ascii() {
+            if form[i] != b.to_ascii_lowercase() {
+                return Some((i, false));
+            }
+            i += 1;
+            continue;
+        }
+        let folded = fold_russian(b, *lemma.get(i + 1)?)?;
+        if form.get(i..i + 2) != Some(&folded[..]) {
+            return Some((i, false));
+        }
+        i += 2;
+    }
+}
+
+/// [`fold`] of a Russian letter's two bytes `[b, c]`, as two bytes; `None` for any other
+/// character.
+#[inline]
+fn fold_russian(b: u8, c: u8) -> Option<[u8; 2]> {
+    Some(match (b, c) {
+        // Ё, ё → е.
+        (0xD0, 0x81) | (0xD1, 0x91) => [0xD0, 0xB5],
+        // А..П → а..п.
+        (0xD0, c @ 0x90..=0x9F) => [0xD0, c + 0x20],
+        // Р..Я → р..я.
+        (0xD0, c @ 0xA0..=0xAF) => [0xD1, c - 0x20],
+        // а..п, р..я as they are.
+        (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => [b, c],
+        _ => return None,
+    })
+}
+
+/// [`lower`] of `s` into `buf`, without allocating, when `s` has only ASCII and Russian
+/// letters and fits; `None` otherwise.
+pub fn lower_in<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let bytes = s.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let folded = fold_russian(b, *bytes.get(i + 1)?)?;
+        out[i..i + 2].copy_from_slice(&folded);
+        i += 2;
+    }
+    Some(out)
+}
+
+/// The cases a first name's form (normalized) is in ([`first_name_cases`]), and whether it
+/// is its lemma ([`is_lemma`]), comparing them once.
+pub fn first_name_reading(form: &str, lemma: &str, gender: u8) -> (bool, u8) {
+    let (common, whole_lemma) = folded_common_prefix(form.as_bytes(), lemma.as_bytes())
+        .unwrap_or_else(|| folded_common_prefix_by_chars(form, lemma));
+    (
+        whole_lemma && common == form.len(),
+        cases_after_prefix(form, lemma, gender, common, whole_lemma),
+    )
+}
+
+/// [`folded_common_prefix`] character by character, for any lemma.
+fn folded_common_prefix_by_chars(form: &str, lemma: &str) -> (usize, bool) {
+    let mut common = 0;
+    let mut lemma_chars = lemma.chars().map(fold);
+    for c in form.chars() {
+        match lemma_chars.next() {
+            Some(l) if l == c => common += c.len_utf8(),
+            Some(_) => return (common, false),
+            None => return (common, true),
+        }
+    }
+    (common, lemma_chars.next().is_none())
 }
 
 /// A surname brought to the nominative: cut `cut` characters from the end of the form and
@@ -596,29 +691,141 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
     if is_all_caps(original) {
         return normal.to_uppercase();
     }
-    let caps: Vec<bool> = original
-        .split('-')
-        .map(|p| p.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+    // Part k of `normal` takes a capital if part k of `original` starts with one.
+    let mut original_parts = original.split('-');
     let mut out = String::with_capacity(normal.len());
     for (k, part) in normal.split('-').enumerate() {
         if k > 0 {
             out.push('-');
         }
         let mut chars = part.chars();
-        if caps.get(k).copied().unwrap_or(false)
+        if original_parts
+            .next()
+            .and_then(|p| p.chars().next())
+            .is_some_and(is_upper)
             && let Some(c) = chars.next()
         {
-            out.extend(c.to_uppercase());
+            push_upper(&mut out, c);
         }
         out.push_str(chars.as_str());
     }
     out
 }
 
+/// `c.is_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
+#[inline]
+fn is_upper(c: char) -> bool {
+    match c {
+        'А'..='Я' | 'Ё' | 'A'..='Z' => true,
+        'а'..='я' | 'ё' | 'a'..='z' => false,
+        c => c.is_uppercase(),
+    }
+}
+
+/// Pushes `c.to_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
+#[inline]
+fn push_upper(out: &mut String, c: char) {
+    match c {
+        // а..я → А..Я: one block, 0x20 below.
+        'а'..='я' => out.push(char::from_u32(c as u32 - 0x20).unwrap_or(c)),
+        c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
+        c => out.extend(c.to_uppercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_shortcuts_agree_with_the_unicode_tables() {
+        let letters = ('\u{20}'..='\u{24F}').chain('\u{400}'..='\u{4FF}');
+        for c in letters.chain(['ẞ', 'ǅ', 'ﬀ']) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            let mut out = String::new();
+            push_upper(&mut out, c);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+        }
+        assert_eq!(
+            with_case_of("Санкт-Петербурга", "санкт-петербург"),
+            "Санкт-Петербург"
+        );
+        assert_eq!(
+            with_case_of("Ростова-на-Дону", "ростов-на-дону"),
+            "Ростов-на-Дону"
+        );
+        assert_eq!(with_case_of("ЕС", "ес"), "ЕС");
+        assert_eq!(with_case_of("Ёлки", "ёлка"), "Ёлка");
+        assert_eq!(with_case_of("Île", "île-de-france"), "Île-de-france");
+    }
+
+    #[test]
+    fn folded_prefixes_by_bytes_agree_with_the_char_path() {
+        let forms = [
+            "брайаном",
+            "брайан",
+            "брая",
+            "",
+            "мария",
+            "марии",
+            "семен",
+            "семёну",
+            "joe",
+            "joey",
+            "jo",
+            "zoë",
+            "zoëy",
+            "ёж",
+            "анна-мария",
+            "x",
+            "b",
+            "ђорђе",
+        ];
+        let lemmas = [
+            "Брайан",
+            "Мария",
+            "Семён",
+            "СЕМЕН",
+            "Joe",
+            "Zoë",
+            "Ђорђе",
+            "Анна-Мария",
+            "",
+            "X",
+            "Б",
+            "ёж",
+        ];
+        for form in forms {
+            for lemma in lemmas {
+                let by_chars = folded_common_prefix_by_chars(form, lemma);
+                if let Some(by_bytes) = folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
+                    assert_eq!(by_bytes, by_chars, "{form:?} {lemma:?}");
+                }
+                assert_eq!(
+                    is_lemma(form, lemma),
+                    is_lemma_by_chars(form, lemma),
+                    "{form:?} {lemma:?}"
+                );
+            }
+        }
+        for form in forms.iter().chain(&lemmas) {
+            for lemma in lemmas {
+                assert_eq!(
+                    first_name_reading(form, lemma, b'm'),
+                    (is_lemma(form, lemma), first_name_cases(form, lemma, b'm'))
+                );
+            }
+            let mut buf = [0; 32];
+            if let Some(lower_bytes) = lower_in(form, &mut buf) {
+                assert_eq!(lower_bytes, lower(form).as_bytes(), "{form:?}");
+            }
+        }
+        assert_eq!(lower_in("Семён", &mut [0; 16]), Some("семен".as_bytes()));
+        assert_eq!(lower_in("Zoë", &mut [0; 16]), None);
+        assert!(is_lemma("семен", "Семён"));
+        assert!(!is_lemma("семе", "Семён"));
+        assert_eq!(first_name_cases("брайаном", "Брайан", b'm'), case::INS);
+    }
 
     #[test]
     fn lower_folds_every_character_as_fold_does() {

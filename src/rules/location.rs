@@ -485,7 +485,9 @@ fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
 /// in the original's capitalization, each followed by a space.
 pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str) -> String {
     let agreement = morph::noun_agreement(head, Some(doc.text(start)));
-    let mut out = String::new();
+    // Room for the words, their endings changed, and the head noun the callers append.
+    let room: usize = (start..end).map(|k| doc.word(k).len() + 8).sum();
+    let mut out = String::with_capacity(room + head.len() + 8);
     for k in start..end {
         let word = doc.word(k);
         match morph::adjective_nominative(doc.text(k), agreement) {

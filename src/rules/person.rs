@@ -79,12 +79,13 @@ fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
     let form = doc.text(i);
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
+        let (nominative, cases) = morph::first_name_reading(form, lemma, s.tag);
         out.push((
-            morph::is_lemma(form, lemma),
+            nominative,
             FirstName {
                 lemma,
                 gender: s.tag,
-                cases: morph::first_name_cases(form, lemma, s.tag),
+                cases,
             },
         ));
     }
@@ -113,12 +114,13 @@ fn first_name_reading<'a>(doc: &Doc<'a>, i: usize) -> Option<FirstName<'a>> {
     let mut best: Option<((bool, bool), FirstName<'a>)> = None;
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
-        let key = (!morph::is_lemma(form, lemma), s.tag == b'?');
+        let (nominative, cases) = morph::first_name_reading(form, lemma, s.tag);
+        let key = (!nominative, s.tag == b'?');
         if best.as_ref().is_none_or(|(k, _)| key < *k) {
             let f = FirstName {
                 lemma,
                 gender: s.tag,
-                cases: morph::first_name_cases(form, lemma, s.tag),
+                cases,
             };
             best = Some((key, f));
         }
@@ -504,13 +506,15 @@ fn name_and_known_surname(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// an adjective ("Тору Камикава", "Горацио Элисондо"): foreign names the dictionaries lack.
 /// Not after a place-type or organization-type word ("месторождения Северный Катпар").
 fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A word no lexicon knows; its shape (no adjective, three letters) is tested last, after
+    // the cheap tests of the context.
     let unknown = |k: usize| {
         name_word(doc, k)
             && doc.flags(k) & !(flag::LAST | flag::SHAPE) == 0
             && doc.name_hit(k).multi.is_none()
-            && !morph::clearly_adjective(doc.text(k))
-            && doc.text(k).chars().count() >= 3
     };
+    let name_shaped =
+        |k: usize| !morph::clearly_adjective(doc.text(k)) && doc.text(k).chars().count() >= 3;
     if !unknown(i)
         || !unknown(i + 1)
         || !same_line(doc, i + 1)
@@ -520,6 +524,8 @@ fn two_unknown_words(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         || (i > 0 && (name_word(doc, i - 1) || doc.is_a(i - 1, flag::PLACE_TYPE | flag::ORG_TYPE)))
         || name_word(doc, i + 2)
         || doc.is(i + 2, "\"")
+        || !name_shaped(i)
+        || !name_shaped(i + 1)
     {
         return;
     }
@@ -589,8 +595,14 @@ fn lone_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// True if a first name is also an ordinary word ("Вера", "Роман"): `names/first_ambiguous.tsv`.
 fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
     let cues = doc.lexicon.names().cues();
-    cues.lookup(&morph::lower(lemma))
-        .is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
+    // Lower-cased on the stack when it can be (most lemmas).
+    let mut buf = [0u8; 64];
+    let key = match morph::lower_in(lemma, &mut buf) {
+        Some([]) => None,
+        Some(lower) => cues.lookup_hash(crate::names::index::hash(lower)),
+        None => cues.lookup(&morph::lower(lemma)),
+    };
+    key.is_some_and(|k| cues.senses(k).any(|s| s.kind == SenseKind::AmbiguousFirst))
 }
 
 /// An initial: one capital letter with its dot ("В.").
@@ -807,6 +819,10 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             && !last.contains(' ')
             && !last.ends_with('.')
         {
+            // A surname seen as written needs no lower case to be known (most repeat).
+            if lasts.iter().any(|(_, l)| l == last) {
+                continue;
+            }
             let lower = morph::lower(last);
             if !lasts.iter().any(|(l, _)| *l == lower) {
                 lasts.push((lower, last.clone()));
