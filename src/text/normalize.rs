@@ -383,26 +383,12 @@ mod tests {
 
     #[test]
     fn runs_read_a_word_at_a_time_end_where_byte_by_byte_they_do() {
-        let alphabet: Vec<char> = "aAzZ@[_`~ \n\t\r\u{7f}\u{1}0аяпрАЯёЁѐЀЏѓџ«—éǅ€😀ӕ"
+        let rare: Vec<char> = "aAzZ@[_`~ \n\t\r\u{7f}\u{1}0аяпрАЯёЁѐЀЏѓџ«—éǅ€😀ӕ"
             .chars()
             .collect();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 40) as usize;
-            // Mostly kept characters, so that runs get long.
-            let text: String = (0..len)
-                .map(|k| {
-                    let r = (seed.rotate_left(k as u32 * 5) >> 3) as usize;
-                    if r.is_multiple_of(4) {
-                        alphabet[(r / 4) % alphabet.len()]
-                    } else {
-                        ['а', 'п', 'р', 'я', ' ', 'x'][(r / 4) % 6]
-                    }
-                })
-                .collect();
+        // Mostly kept characters, so that runs get long.
+        let common = ['а', 'п', 'р', 'я', ' ', 'x'];
+        for text in crate::text::random_texts(20_000, |s| (s % 40) as usize, &rare, 4, &common) {
             for (at, _) in text.char_indices() {
                 assert_eq!(
                     skip_unchanged(text.as_bytes(), at),
@@ -420,21 +406,8 @@ mod tests {
             .chars()
             .collect();
         let rare = |b: u8| b"@[\\]^_{|}~".contains(&b);
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let text: String = (0..12)
-                .map(|k| {
-                    let r = (seed.rotate_left(k * 5) >> 3) as usize;
-                    if r.is_multiple_of(3) {
-                        alphabet[(r / 3) % alphabet.len()]
-                    } else {
-                        ['а', 'п', 'р', 'я', ' ', 'x', 'ё'][(r / 3) % 7]
-                    }
-                })
-                .collect();
+        let common = ['а', 'п', 'р', 'я', ' ', 'x', 'ё'];
+        for text in crate::text::random_texts(20_000, |_| 12, &alphabet, 3, &common) {
             let bytes = text.as_bytes();
             for (at, _) in text.char_indices().filter(|&(at, _)| at + 9 <= bytes.len()) {
                 let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());

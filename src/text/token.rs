@@ -549,23 +549,9 @@ mod tests {
 
     #[test]
     fn words_read_four_letters_at_a_time_end_where_letter_by_letter_they_do() {
-        let alphabet: Vec<char> = "аяпрёѐџӕ \u{0301}-'x9.,éǅ€😀·".chars().collect();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            let text: String = (0..len)
-                .map(|k| {
-                    let r = (seed.rotate_left(k as u32 * 5) >> 3) as usize;
-                    if r.is_multiple_of(4) {
-                        alphabet[(r / 4) % alphabet.len()]
-                    } else {
-                        ['а', 'п', 'р', 'я'][(r / 4) % 4]
-                    }
-                })
-                .collect();
+        let rare: Vec<char> = "аяпрёѐџӕ \u{0301}-'x9.,éǅ€😀·".chars().collect();
+        let common = ['а', 'п', 'р', 'я'];
+        for text in crate::text::random_texts(20_000, |s| (s % 24) as usize, &rare, 4, &common) {
             for (at, c) in text.char_indices() {
                 if is_letter(c) {
                     assert_eq!(
