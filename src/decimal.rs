@@ -336,7 +336,12 @@ mod tests {
         let mut values: Vec<u64> = (0..1100).collect();
         for p in 0..20 {
             let power = 10u64.pow(p);
-            values.extend([power - 1, power, power + 1, power * 3 + 7]);
+            values.extend([
+                power - 1,
+                power,
+                power + 1,
+                power.saturating_mul(3).saturating_add(7),
+            ]);
         }
         values.extend([u64::MAX, u64::MAX - 1, 18_446_744_073_709_551_599]);
         for n in values {
