@@ -104,8 +104,8 @@ impl FormTable {
     /// no form goes on with: when `ahead` begins no form, no form longer than the token
     /// starts there (tokens are separated by whitespace only, and no form ends in
     /// whitespace), and the token's own form, if it is one, is the hit.
-    #[inline]
     /// Both are given as bytes (of whole characters): the caller need not slice a str.
+    #[inline]
     pub fn probe_token<'w>(&self, word: &[u8], ahead: impl FnOnce() -> Option<&'w [u8]>) -> Probe {
         if !self.may_be_key(word) {
             return Probe::Nothing;
