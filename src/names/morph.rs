@@ -122,26 +122,17 @@ pub fn lower(s: &str) -> String {
             i += 1;
             continue;
         }
-        match (b, bytes.get(i + 1).copied().unwrap_or(0)) {
-            // Ё, ё → е.
-            (0xD0, 0x81) | (0xD1, 0x91) => out.extend_from_slice(&[0xD0, 0xB5]),
-            // А..П → а..п.
-            (0xD0, c @ 0x90..=0x9F) => out.extend_from_slice(&[0xD0, c + 0x20]),
-            // Р..Я → р..я.
-            (0xD0, c @ 0xA0..=0xAF) => out.extend_from_slice(&[0xD1, c - 0x20]),
-            // а..п, р..я as they are.
-            (0xD0, c @ 0xB0..=0xBF) | (0xD1, c @ 0x80..=0x8F) => out.extend_from_slice(&[b, c]),
-            _ => {
-                let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                let mut buf = [0; 4];
-                out.extend_from_slice(fold(c).encode_utf8(&mut buf).as_bytes());
-                i += c.len_utf8();
-                continue;
-            }
+        if let Some(folded) = bytes.get(i + 1).and_then(|&c| fold_russian(b, c)) {
+            out.extend_from_slice(&folded);
+            i += 2;
+            continue;
         }
-        i += 2;
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let mut buf = [0; 4];
+        out.extend_from_slice(fold(c).encode_utf8(&mut buf).as_bytes());
+        i += c.len_utf8();
     }
     String::from_utf8(out).unwrap_or_else(|_| s.chars().map(fold).collect())
 }
