@@ -318,17 +318,28 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 break;
             }
         }
-        // An inner hyphen or apostrophe followed by a letter or digit continues the word.
-        if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
-            let next = text[i + 1..].chars().next().unwrap_or(' ');
-            if is_letter(next) || next.is_numeric() {
-                hyphenated |= bytes[i] == b'-';
-                i += 1;
-                continue;
-            }
+        if let Some(hyphen) = inner_joiner(text, i) {
+            hyphenated |= hyphen;
+            i += 1;
+            continue;
         }
         return (i, hyphenated);
     }
+}
+
+/// An inner hyphen or apostrophe at `i` followed by a letter or digit, which continues the
+/// word: `Some(true)` for a hyphen, `Some(false)` for an apostrophe.
+#[inline]
+fn inner_joiner(text: &str, i: usize) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    if i + 1 < bytes.len() && (b == b'-' || b == b'\'') {
+        let next = text[i + 1..].chars().next().unwrap_or(' ');
+        if is_letter(next) || next.is_numeric() {
+            return Some(b == b'-');
+        }
+    }
+    None
 }
 
 /// Combining marks and middle dots that stay inside a word ("кВт·ч").
@@ -535,13 +546,10 @@ mod tests {
                     break;
                 }
             }
-            if i + 1 < bytes.len() && (bytes[i] == b'-' || bytes[i] == b'\'') {
-                let next = text[i + 1..].chars().next().unwrap_or(' ');
-                if is_letter(next) || next.is_numeric() {
-                    hyphenated |= bytes[i] == b'-';
-                    i += 1;
-                    continue;
-                }
+            if let Some(hyphen) = inner_joiner(text, i) {
+                hyphenated |= hyphen;
+                i += 1;
+                continue;
             }
             return (i, hyphenated);
         }
