@@ -189,17 +189,23 @@ impl<'a> Doc<'a> {
         meanings
     }
 
+    /// The document's measures, read at the first ask.
+    #[inline]
+    fn measure_cache(&self) -> &MeasureCache {
+        self.measures.get_or_init(|| MeasureCache::new(self))
+    }
+
     /// The measure whose number starts at token `i` (see [`amount::measure_at`]), parsed
     /// once per document however many rule families ask.
     pub fn measure(&self, i: usize) -> Option<amount::Measure> {
-        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let cache = self.measure_cache();
         let k = *cache.index.get(i)?;
         cache.found.get(k as usize).copied()
     }
 
     /// The number starting at token `i` ([`amount::amount_at`]), read with the measures.
     pub fn amount(&self, i: usize) -> Option<amount::ParsedAmount> {
-        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let cache = self.measure_cache();
         let k = *cache.index.get(i)?;
         cache.numbers.get(k as usize).copied()
     }
@@ -207,14 +213,14 @@ impl<'a> Doc<'a> {
     /// True if [`Doc::measure`] finds a measure at token `i`.
     #[inline]
     pub fn has_measure(&self, i: usize) -> bool {
-        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let cache = self.measure_cache();
         cache.index.get(i).is_some_and(|&k| k != u32::MAX)
     }
 
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
     /// none left out): for rules that start only at a measure.
     pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {
-        let cache = self.measures.get_or_init(|| MeasureCache::new(self));
+        let cache = self.measure_cache();
         cache.found.iter().copied()
     }
 
