@@ -99,6 +99,9 @@ pub fn tokenize(
     let mut spans = OriginalSpans::new(norm, original);
     let mut i = 0;
     let mut flags_next = 0u8;
+    // The last word had an ASCII letter in its normalized text: only then can its original
+    // have one (normalization maps ASCII letters to ASCII letters).
+    let mut latin_possible = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' {
@@ -126,9 +129,10 @@ pub fn tokenize(
                 text[i..].chars().next().unwrap_or(' ')
             };
             if is_word_char(c) {
-                let hyphenated;
-                (i, hyphenated) = scan_word(text, i);
-                if hyphenated {
+                let word = scan_word(text, i);
+                i = word.end;
+                latin_possible = word.ascii_letters;
+                if word.hyphenated {
                     flags_next |= HYPHENATED;
                 }
                 if i < bytes.len() && bytes[i] == b'.' {
@@ -161,7 +165,7 @@ pub fn tokenize(
         flags_next = 0;
         if kind == TokenKind::Word {
             let (s, e) = spans.span(start, i);
-            flags |= case_flags(&original[s..e]);
+            flags |= case_flags(&original[s..e], latin_possible);
         }
         out.push(Token {
             start,
@@ -180,8 +184,9 @@ fn lowercase_follows(text: &str, at: usize) -> bool {
         .is_some_and(|c| is_letter(c) && !c.is_uppercase())
 }
 
-/// Capitalization flags of a word, read off its original text.
-fn case_flags(word: &str) -> u8 {
+/// Capitalization flags of a word, read off its original text; `latin_possible` false says
+/// that the word has no ASCII letter (so no Latin one need be looked for).
+fn case_flags(word: &str, latin_possible: bool) -> u8 {
     let bytes = word.as_bytes();
     // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
     // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
@@ -190,8 +195,15 @@ fn case_flags(word: &str) -> u8 {
         bytes,
         [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
     );
+    let latin = || {
+        if latin_possible && has_ascii_letter(bytes) {
+            LATIN
+        } else {
+            0
+        }
+    };
     if lowercase_start {
-        return if has_ascii_letter(bytes) { LATIN } else { 0 };
+        return latin();
     }
     // A capital, then a lowercase letter (most capitalized words): capitalized, not all
     // caps (a letter is lowercase), and Latin if any letter is.
@@ -203,7 +215,7 @@ fn case_flags(word: &str) -> u8 {
         _ => false,
     };
     if capital_then_lowercase {
-        return CAPITALIZED | if has_ascii_letter(bytes) { LATIN } else { 0 };
+        return CAPITALIZED | latin();
     }
     case_flags_by_letter(word)
 }
@@ -280,12 +292,23 @@ fn has_ascii_letter(bytes: &[u8]) -> bool {
     any_ascii && bytes.iter().any(u8::is_ascii_alphabetic)
 }
 
-/// A word: letters and digits, with single inner `-` or `'` between word characters. Its
-/// end, and whether it has an inner hyphen.
-fn scan_word(text: &str, start: usize) -> (usize, bool) {
+/// What [`scan_word`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordScan {
+    /// The end of the word.
+    end: usize,
+    /// It has an inner hyphen.
+    hyphenated: bool,
+    /// It has an ASCII letter.
+    ascii_letters: bool,
+}
+
+/// A word: letters and digits, with single inner `-` or `'` between word characters.
+fn scan_word(text: &str, start: usize) -> WordScan {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut hyphenated = false;
+    let mut ascii_letters = false;
     loop {
         // Four Cyrillic letters at a time: lead bytes 0xD0..0xD3 at the even places (the
         // odd ones are their continuation bytes, the text being valid UTF-8).
@@ -305,6 +328,8 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
                 continue;
             }
             if b.is_ascii_alphanumeric() {
+                // Letters come after the digits in ASCII.
+                ascii_letters |= b > b'9';
                 i += 1;
                 continue;
             }
@@ -323,7 +348,11 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
             i += 1;
             continue;
         }
-        return (i, hyphenated);
+        return WordScan {
+            end: i,
+            hyphenated,
+            ascii_letters,
+        };
     }
 }
 
@@ -490,7 +519,7 @@ mod tests {
             ("ǆ", 0),
             ("", 0),
         ] {
-            assert_eq!(case_flags(word), want, "{word:?}");
+            assert_eq!(case_flags(word, true), want, "{word:?}");
         }
     }
 
@@ -528,7 +557,11 @@ mod tests {
             "",
         ];
         for word in words {
-            assert_eq!(case_flags(word), case_flags_by_letter(word), "{word:?}");
+            let by_letter = case_flags_by_letter(word);
+            assert_eq!(case_flags(word, true), by_letter, "{word:?}");
+            if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
+                assert_eq!(case_flags(word, false), by_letter, "{word:?}");
+            }
         }
     }
 
@@ -562,11 +595,14 @@ mod tests {
         for text in crate::text::random_texts(20_000, |s| (s % 24) as usize, &rare, 4, &common) {
             for (at, c) in text.char_indices() {
                 if is_letter(c) {
+                    let word = scan_word(&text, at);
                     assert_eq!(
-                        scan_word(&text, at),
+                        (word.end, word.hyphenated),
                         word_end_bytewise(&text, at),
                         "{text:?} from {at}"
                     );
+                    let ascii_letters = text[at..word.end].bytes().any(|b| b.is_ascii_alphabetic());
+                    assert_eq!(word.ascii_letters, ascii_letters, "{text:?} from {at}");
                 }
             }
         }
