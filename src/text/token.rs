@@ -310,11 +310,17 @@ fn scan_word(text: &str, start: usize) -> WordScan {
     let mut hyphenated = false;
     let mut ascii_letters = false;
     loop {
-        // Four Cyrillic letters at a time: lead bytes 0xD0..0xD3 at the even places (the
-        // odd ones are their continuation bytes, the text being valid UTF-8).
-        while let Some(w) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            if w & 0x00FC_00FC_00FC_00FC != 0x00D0_00D0_00D0_00D0 {
+        // Eight bytes at a time while they are Cyrillic letters (lead bytes 0xD0..0xD3 and
+        // continuation bytes), up to the first other byte: it begins a character (a
+        // continuation byte there would belong to a lead before it, in the run), which the
+        // loop below judges.
+        while let Some(w) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let other = not_cyrillic(u64::from_le_bytes(w));
+            if other != 0 {
+                i += (other.trailing_zeros() / 8) as usize;
                 break;
             }
             i += 8;
@@ -354,6 +360,21 @@ fn scan_word(text: &str, start: usize) -> WordScan {
             ascii_letters,
         };
     }
+}
+
+/// The high bit of each byte of `w` that is neither a lead byte 0xD0..0xD3 (of the
+/// Cyrillic letters U+0400..U+04FF) nor a continuation byte 0x80..0xBF.
+#[inline]
+fn not_cyrillic(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Continuation bytes: bit 7 set, bit 6 clear.
+    let continuation = w & !(w << 1) & HIGH;
+    // Leads: the bytes that are 0xD0 once their two low bits are cleared, i.e. the zero
+    // bytes of `x` (a byte's high bit is set in `(x & LOW7) + LOW7 | x` unless it is 0).
+    let x = (w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xD0D0_D0D0_D0D0_D0D0;
+    let lead = !(((x & LOW7) + LOW7) | x) & HIGH;
+    HIGH & !(continuation | lead)
 }
 
 /// An inner hyphen or apostrophe at `i` followed by a letter or digit, which continues the
@@ -589,7 +610,7 @@ mod tests {
     }
 
     #[test]
-    fn words_read_four_letters_at_a_time_end_where_letter_by_letter_they_do() {
+    fn words_read_eight_bytes_at_a_time_end_where_letter_by_letter_they_do() {
         let rare: Vec<char> = "аяпрёѐџӕ \u{0301}-'x9.,éǅ€😀·".chars().collect();
         let common = ['а', 'п', 'р', 'я'];
         for text in crate::text::random_texts(20_000, |s| (s % 24) as usize, &rare, 4, &common) {
@@ -604,6 +625,19 @@ mod tests {
                     let ascii_letters = text[at..word.end].bytes().any(|b| b.is_ascii_alphabetic());
                     assert_eq!(word.ascii_letters, ascii_letters, "{text:?} from {at}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn not_cyrillic_flags_each_byte_that_is_no_cyrillic_lead_or_continuation() {
+        let filler = u64::from_le_bytes(*b"\xD0\xB0\xD1\x8F\xD3\x95\xD2\x80");
+        for b in 0..=255u8 {
+            let cyrillic = (0xD0..=0xD3).contains(&b) || (0x80..=0xBF).contains(&b);
+            for k in 0..8 {
+                let w = (filler & !(0xFF << (8 * k))) | (u64::from(b) << (8 * k));
+                let want = if cyrillic { 0 } else { 0x80 << (8 * k) };
+                assert_eq!(not_cyrillic(w), want, "{b:#x} at {k}");
             }
         }
     }
