@@ -302,42 +302,64 @@ pub struct OriginalSpans<'a> {
     original: &'a str,
     /// The index of the first shift point after the last start asked.
     next: usize,
+    /// The offset of that shift point (`usize::MAX` if there is none).
+    next_at: usize,
+    /// The shift of the point before it, which the last start asked falls under.
+    shift: isize,
     last_start: usize,
 }
 
 impl<'a> OriginalSpans<'a> {
     /// A pass over the spans of `norm`, the normalized `original`.
     pub fn new(norm: &'a Normalized, original: &'a str) -> Self {
-        OriginalSpans {
+        let mut spans = OriginalSpans {
             norm,
             original,
             next: 0,
+            next_at: 0,
+            shift: 0,
             last_start: 0,
-        }
+        };
+        spans.seek(0);
+        spans
+    }
+
+    /// Sets `next` (and what goes with it) to the first shift point after `start`.
+    fn seek(&mut self, start: usize) {
+        let shifts = &self.norm.shifts;
+        self.next = shifts.partition_point(|&(at, _)| at <= start);
+        self.settle();
+    }
+
+    /// Sets `next_at` and `shift` from `next`.
+    #[inline]
+    fn settle(&mut self) {
+        let shifts = &self.norm.shifts;
+        self.next_at = shifts.get(self.next).map_or(usize::MAX, |&(at, _)| at);
+        self.shift = shifts
+            .get(self.next.wrapping_sub(1))
+            .map_or(0, |&(_, shift)| shift);
     }
 
     /// The original byte span of the normalized span `start..end`, as
     /// [`Normalized::span_to_original`] says.
     #[inline]
     pub fn span(&mut self, start: usize, end: usize) -> (usize, usize) {
-        let shifts = &self.norm.shifts;
         if start < self.last_start {
-            self.next = shifts.partition_point(|&(at, _)| at <= start);
+            self.seek(start);
         } else {
-            while shifts.get(self.next).is_some_and(|&(at, _)| at <= start) {
+            while self.next_at <= start {
                 self.next += 1;
+                self.settle();
             }
         }
         self.last_start = start;
         // No shift point in `start..=end` (most tokens): the span moves as a whole. Here,
         // not in the call below, which costs more than this test for every word.
-        if start < end && shifts.get(self.next).is_none_or(|&(at, _)| at > end) {
-            let shift = shifts
-                .get(self.next.saturating_sub(1))
-                .map_or(0, |&(_, shift)| shift);
+        if start < end && end < self.next_at {
             return (
-                (start as isize + shift) as usize,
-                (end as isize + shift) as usize,
+                (start as isize + self.shift) as usize,
+                (end as isize + self.shift) as usize,
             );
         }
         self.norm
