@@ -165,7 +165,7 @@ pub fn tokenize(
         flags_next = 0;
         if kind == TokenKind::Word {
             let (s, e) = spans.span(start, i);
-            flags |= case_flags(&original[s..e], latin_possible);
+            flags |= case_flags(original, s, e, latin_possible);
         }
         out.push(Token {
             start,
@@ -184,10 +184,13 @@ fn lowercase_follows(text: &str, at: usize) -> bool {
         .is_some_and(|c| is_letter(c) && !c.is_uppercase())
 }
 
-/// Capitalization flags of a word, read off its original text; `latin_possible` false says
-/// that the word has no ASCII letter (so no Latin one need be looked for).
-fn case_flags(word: &str, latin_possible: bool) -> u8 {
-    let bytes = word.as_bytes();
+/// Capitalization flags of a word, read off its original text `original[start..end]`;
+/// `latin_possible` false says that the word has no ASCII letter (so no Latin one need be
+/// looked for). The shortcuts read bytes: no `str` is sliced for most words.
+fn case_flags(original: &str, start: usize, end: usize, latin_possible: bool) -> u8 {
+    let Some(bytes) = original.as_bytes().get(start..end) else {
+        return 0;
+    };
     // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
     // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
     // are ASCII characters in UTF-8).
@@ -217,7 +220,7 @@ fn case_flags(word: &str, latin_possible: bool) -> u8 {
     if capital_then_lowercase {
         return CAPITALIZED | latin();
     }
-    case_flags_by_letter(word)
+    case_flags_by_letter(original.get(start..end).unwrap_or_default())
 }
 
 /// [`case_flags`] letter by letter, without its shortcuts.
@@ -540,7 +543,7 @@ mod tests {
             ("ǆ", 0),
             ("", 0),
         ] {
-            assert_eq!(case_flags(word, true), want, "{word:?}");
+            assert_eq!(case_flags(word, 0, word.len(), true), want, "{word:?}");
         }
     }
 
@@ -579,9 +582,13 @@ mod tests {
         ];
         for word in words {
             let by_letter = case_flags_by_letter(word);
-            assert_eq!(case_flags(word, true), by_letter, "{word:?}");
+            assert_eq!(case_flags(word, 0, word.len(), true), by_letter, "{word:?}");
             if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
-                assert_eq!(case_flags(word, false), by_letter, "{word:?}");
+                assert_eq!(
+                    case_flags(word, 0, word.len(), false),
+                    by_letter,
+                    "{word:?}"
+                );
             }
         }
     }
