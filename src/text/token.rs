@@ -173,6 +173,11 @@ pub fn tokenize(
             kind,
             flags,
         });
+        // The space after most tokens, taken here rather than at the top of the loop.
+        if bytes.get(i) == Some(&b' ') {
+            flags_next = SPACE_BEFORE;
+            i += 1;
+        }
     }
 }
 
@@ -328,6 +333,10 @@ fn scan_word(text: &str, start: usize) -> WordScan {
             }
             i += 8;
         }
+        // A space, after most words, ends the word.
+        if bytes.get(i) == Some(&b' ') {
+            break;
+        }
         // The rest of the run of letters and digits.
         while i < bytes.len() {
             let b = bytes[i];
@@ -357,11 +366,12 @@ fn scan_word(text: &str, start: usize) -> WordScan {
             i += 1;
             continue;
         }
-        return WordScan {
-            end: i,
-            hyphenated,
-            ascii_letters,
-        };
+        break;
+    }
+    WordScan {
+        end: i,
+        hyphenated,
+        ascii_letters,
     }
 }
 
