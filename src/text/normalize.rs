@@ -269,7 +269,13 @@ fn first_unkept(bytes: &[u8], i: usize) -> Option<usize> {
         let kept = continuation | punctuation | lowercase | line_feed | cyrillic_d0 | cyrillic_d1;
         *flag = if kept { 0 } else { 0x80 };
     }
-    Some(u128::from_le_bytes(unkept).trailing_zeros() as usize / 8)
+    // Tested for zero first: most chunks are kept whole.
+    let flags = u128::from_le_bytes(unkept);
+    Some(if flags == 0 {
+        CHUNK
+    } else {
+        flags.trailing_zeros() as usize / 8
+    })
 }
 
 /// What [`skip_unchanged`] makes of a byte: [`ASCII`] kept as it is, the lead bytes of
