@@ -199,10 +199,13 @@ fn case_flags(original: &str, start: usize, end: usize, latin_possible: bool) ->
     // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
     // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
     // are ASCII characters in UTF-8).
-    let lowercase_start = matches!(
-        bytes,
-        [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
-    );
+    // Cyrillic tested first, the most words; a continuation byte is 0x80..=0xBF.
+    let lowercase_start = match *bytes {
+        [0xD0, second, ..] => second >= 0xB0,
+        [0xD1, second, ..] => second <= 0x9F,
+        [first, ..] => first.is_ascii_lowercase(),
+        [] => false,
+    };
     let latin = || {
         if latin_possible && has_ascii_letter(bytes) {
             LATIN
