@@ -104,26 +104,29 @@ pub fn tokenize(
     let mut latin_possible = false;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
-            flags_next |= SPACE_BEFORE;
-            i += 1;
-            continue;
-        }
-        if b == b'\n' {
-            flags_next |= SPACE_BEFORE | NEWLINE_BEFORE;
-            i += 1;
-            continue;
+        // Cyrillic (lead bytes 0xD0..0xD3) and Latin letters start a word without decoding
+        // the character; tested first, as most tokens are words.
+        let letter_byte = matches!(b, b'a'..=b'z' | b'A'..=b'Z' | 0xD0..=0xD3);
+        if !letter_byte {
+            if b == b' ' {
+                flags_next |= SPACE_BEFORE;
+                i += 1;
+                continue;
+            }
+            if b == b'\n' {
+                flags_next |= SPACE_BEFORE | NEWLINE_BEFORE;
+                i += 1;
+                continue;
+            }
         }
         let start = i;
         let kind;
-        if b.is_ascii_digit() {
+        if !letter_byte && b.is_ascii_digit() {
             let (end, k) = scan_number(bytes, i);
             i = end;
             kind = k;
         } else {
-            // Cyrillic (lead bytes 0xD0..0xD3) and Latin letters start a word without
-            // decoding the character.
-            let c = if matches!(b, b'a'..=b'z' | b'A'..=b'Z' | 0xD0..=0xD3) {
+            let c = if letter_byte {
                 'a'
             } else {
                 text[i..].chars().next().unwrap_or(' ')
