@@ -94,7 +94,12 @@ pub fn mark_sentences(text: &str, tokens: &mut [Token], enders: &dyn SentenceEnd
 /// True if an empty line separates token `i` from the one before.
 fn blank_line_before(text: &str, tokens: &[Token], i: usize) -> bool {
     let from = if i == 0 { 0 } else { tokens[i - 1].end };
-    text[from..tokens[i].start].matches('\n').count() >= 2
+    // Bytes, not chars: a line feed byte is a line feed.
+    let gap = text
+        .as_bytes()
+        .get(from..tokens[i].start)
+        .unwrap_or_default();
+    gap.iter().filter(|&&b| b == b'\n').count() >= 2
 }
 
 #[cfg(test)]

@@ -202,13 +202,7 @@ fn case_flags(original: &str, start: usize, end: usize, latin_possible: bool) ->
     // Most words start with a lowercase letter (Cyrillic or Latin): then the word is neither
     // capitalized nor all caps, and only Latin letters are left to look for (ASCII bytes
     // are ASCII characters in UTF-8).
-    // Cyrillic tested first, the most words; a continuation byte is 0x80..=0xBF.
-    let lowercase_start = match *bytes {
-        [0xD0, second, ..] => second >= 0xB0,
-        [0xD1, second, ..] => second <= 0x9F,
-        [first, ..] => first.is_ascii_lowercase(),
-        [] => false,
-    };
+    let lowercase_start = starts_lowercase(bytes);
     let latin = || {
         if latin_possible && has_ascii_letter(bytes) {
             LATIN
@@ -221,17 +215,28 @@ fn case_flags(original: &str, start: usize, end: usize, latin_possible: bool) ->
     }
     // A capital, then a lowercase letter (most capitalized words): capitalized, not all
     // caps (a letter is lowercase), and Latin if any letter is.
-    let capital_then_lowercase = match bytes {
-        [b'A'..=b'Z', rest @ ..] | [0xD0, 0x80..=0xAF, rest @ ..] => matches!(
-            rest,
-            [b'a'..=b'z', ..] | [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..]
-        ),
+    let capital_then_lowercase = match *bytes {
+        [0xD0, second, ref rest @ ..] if second <= 0xAF => starts_lowercase(rest),
+        [first, ref rest @ ..] if first.is_ascii_uppercase() => starts_lowercase(rest),
         _ => false,
     };
     if capital_then_lowercase {
         return CAPITALIZED | latin();
     }
     case_flags_by_letter(original.get(start..end).unwrap_or_default())
+}
+
+/// True if `bytes` (UTF-8) start with a lowercase letter of basic Latin or of Cyrillic
+/// U+0430..U+045F (а..я, ѐ..џ). Cyrillic is tested first, the most words; the second byte
+/// of a letter is a continuation byte, 0x80..=0xBF.
+#[inline]
+fn starts_lowercase(bytes: &[u8]) -> bool {
+    match *bytes {
+        [0xD0, second, ..] => second >= 0xB0,
+        [0xD1, second, ..] => second <= 0x9F,
+        [first, ..] => first.is_ascii_lowercase(),
+        [] => false,
+    }
 }
 
 /// [`case_flags`] letter by letter, without its shortcuts.
