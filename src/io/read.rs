@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::Reference;
 
+mod fields;
+
 /// How input is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
@@ -462,6 +464,39 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
             raw: Some(line.to_string()),
         })
     };
+    // Without the record to keep, only its fields are read (when the text field is a key of
+    // its own: serde_json's record would give an id or date of that key the taken text).
+    if !opts.keep_record
+        && opts.text_field != opts.id_field
+        && opts.text_field != opts.date_field
+        && let Some(fields) = fields::read(line, &opts.text_field, &opts.id_field, &opts.date_field)
+    {
+        let text = match fields.text {
+            Some(Ok(text)) => text,
+            Some(Err(kind)) => return error(not_a_string(&opts.text_field, kind)),
+            None => return error(format!("no field {:?}", opts.text_field)),
+        };
+        return Item::Record(Record {
+            id: record_id(fields.id.as_ref(), source, n),
+            text,
+            json: None,
+            raw: None,
+            date: record_date(fields.date.as_ref(), source, n, opts),
+        });
+    }
+    parse_json_value(line, source, n, opts)
+}
+
+/// [`parse_json_record`] by way of the `serde_json::Value` of the whole line.
+fn parse_json_value(line: &str, source: &str, n: usize, opts: &ReadOptions) -> Item {
+    let error = |cause: String| {
+        Item::Error(RecordError {
+            source: source.to_string(),
+            line: n,
+            cause,
+            raw: Some(line.to_string()),
+        })
+    };
     let json: Json = match serde_json::from_str(line) {
         Ok(j) => j,
         Err(e) => return error(format!("bad JSON: {e}")),
@@ -473,21 +508,41 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
     let text = match map.get_mut(&opts.text_field) {
         Some(Json::String(s)) if opts.keep_record => s.clone(),
         Some(Json::String(s)) => std::mem::take(s),
-        Some(other) => {
-            return error(format!(
-                "field {:?} is not a string but {}",
-                opts.text_field,
-                kind_of(other)
-            ));
-        }
+        Some(other) => return error(not_a_string(&opts.text_field, kind_of(other))),
         None => return error(format!("no field {:?}", opts.text_field)),
     };
-    let id = match map.get(&opts.id_field) {
+    let id = record_id(map.get(&opts.id_field), source, n);
+    let date = record_date(map.get(&opts.date_field), source, n, opts);
+    let (json, raw) = if opts.keep_record {
+        (Some(map), Some(line.to_string()))
+    } else {
+        (None, None)
+    };
+    Item::Record(Record {
+        id,
+        text,
+        json,
+        raw,
+        date,
+    })
+}
+
+fn not_a_string(field: &str, kind: &str) -> String {
+    format!("field {field:?} is not a string but {kind}")
+}
+
+/// The id a record's id field gives, else `source:n`.
+fn record_id(value: Option<&Json>, source: &str, n: usize) -> String {
+    match value {
         Some(Json::String(s)) => s.clone(),
         Some(Json::Number(num)) => num.to_string(),
         _ => format!("{source}:{n}"),
-    };
-    let date = match map.get(&opts.date_field) {
+    }
+}
+
+/// The date a record's date field gives.
+fn record_date(value: Option<&Json>, source: &str, n: usize, opts: &ReadOptions) -> RecordDate {
+    match value {
         None | Some(Json::Null) => RecordDate::Absent,
         Some(Json::String(s)) if s.trim().is_empty() => RecordDate::Absent,
         Some(Json::String(s)) => match Reference::parse(s) {
@@ -502,19 +557,7 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
             opts.date_field,
             kind_of(other)
         )),
-    };
-    let (json, raw) = if opts.keep_record {
-        (Some(map), Some(line.to_string()))
-    } else {
-        (None, None)
-    };
-    Item::Record(Record {
-        id,
-        text,
-        json,
-        raw,
-        date,
-    })
+    }
 }
 
 fn kind_of(j: &Json) -> &'static str {
@@ -590,6 +633,160 @@ mod tests {
             matches!(&dates[3], RecordDate::Invalid(w) if w.contains("not a date but a number"))
         );
         assert_eq!(dates[4], RecordDate::Absent);
+    }
+
+    /// The record (or error) read field by field, and by way of a `Value`, as their debug text.
+    fn both_ways(line: &str, opts: &ReadOptions) -> (String, String) {
+        (
+            format!("{:?}", parse_json_record(line, "in", 7, opts)),
+            format!("{:?}", parse_json_value(line, "in", 7, opts)),
+        )
+    }
+
+    fn no_record_kept() -> ReadOptions {
+        ReadOptions {
+            keep_record: false,
+            ..ReadOptions::default()
+        }
+    }
+
+    #[test]
+    fn fields_read_one_by_one_are_what_the_whole_value_gives() {
+        let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let mut lines: Vec<String> = [
+            r#"{"id":"a","text":"plain"}"#,
+            r#" { "id" : "a" , "text" : "x" } "#,
+            "{\t\"text\"\r:\n\"x\"}",
+            r#"{"text":"\"\\\/\b\f\n\r\t \u0041\u00e9\u0000\u20AC\uFFFF end"}"#,
+            r#"{"text":"pair \ud83d\ude00"}"#,
+            r#"{"text":"lone \ud800 x"}"#,
+            r#"{"text":"lone \udc00"}"#,
+            r#"{"text":"bad \x"}"#,
+            r#"{"text":"short \u12"}"#,
+            r#"{"text":"sign \u+123"}"#,
+            "{\"text\":\"tab\tinside\"}",
+            r#"{"text":"unclosed}"#,
+            r#"{"text":"a",}"#,
+            r#"{"text":"a"} x"#,
+            r#"{"text":"a"}}"#,
+            r#"{"text":"a" "id":"b"}"#,
+            r#"{"text":1,"text":"second"}"#,
+            r#"{"text":"first","text":null}"#,
+            r#"{"text":[1,{"a":"b"}]}"#,
+            r#"{"text":{"a":[]}}"#,
+            r#"{"text":true}"#,
+            r#"{"text":-1.5e3}"#,
+            r#"{"id":"a"}"#,
+            r#"{}"#,
+            r#"{ }"#,
+            r#"[1]"#,
+            r#""text""#,
+            r#"{"text":"a","n":1e999}"#,
+            r#"{"text":"a","n":-0,"m":18446744073709551616,"k":1.0E+2}"#,
+            r#"{"text":"a","n":01}"#,
+            r#"{"text":"a","n":1"b":2}"#,
+            r#"{"text":"a","n":tru}"#,
+            r#"{"text":"a","n":[nul]}"#,
+            r#"{"text":"a","s":"bad \ud800"}"#,
+            r#"{"text":"a","s":"ok \ud83d\ude00 \" \\"}"#,
+            r#"{"text":"a","o":{"\u0041":[1,2,{"x":null}],"b":false}}"#,
+            r#"{"te\u0078t":"escaped key"}"#,
+            r#"{"текст":"x","text":"y"}"#,
+            r#"{"id":5,"text":"a"}"#,
+            r#"{"id":5.50,"text":"a"}"#,
+            r#"{"id":-12e-1,"text":"a"}"#,
+            r#"{"id":true,"text":"a"}"#,
+            r#"{"id":[1],"text":"a"}"#,
+            r#"{"id":{},"text":"a"}"#,
+            r#"{"id":"\u0041\n","text":"a"}"#,
+            r#"{"id":5x,"text":"a"}"#,
+            r#"{"text":"a","date":"2025-11-24"}"#,
+            r#"{"text":"a","date":"2025-11-24T10:00:00Z"}"#,
+            r#"{"text":"a","date":"soon"}"#,
+            r#"{"text":"a","date":null}"#,
+            r#"{"text":"a","date":"  "}"#,
+            r#"{"text":"a","date":20251124}"#,
+            r#"{"text":"a","date":[2025]}"#,
+            r#"{"text":"a","date":"2025-11-24","date":false}"#,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Nesting about serde_json's limit, in a passed-through field and in the text field.
+        for depth in [1, 125, 126, 127, 128, 200] {
+            lines.push(format!("{{\"text\":\"a\",\"deep\":{}}}", nested(depth)));
+            lines.push(format!("{{\"text\":{}}}", nested(depth)));
+        }
+        // A long text, past the chunks the scan reads, with escapes at every place in them.
+        for at in 0..70 {
+            let mut text = "q".repeat(80);
+            text.insert_str(at, r"\n");
+            text.push('ж');
+            lines.push(format!("{{\"text\":\"{text}{}\"}}", "x".repeat(at)));
+            lines.push(format!(
+                "{{\"text\":\"{}\u{1}{}\"}}",
+                "y".repeat(at),
+                "z".repeat(40)
+            ));
+        }
+        let mut same_id_and_date = no_record_kept();
+        same_id_and_date.date_field = "id".into();
+        for line in &lines {
+            for opts in [&no_record_kept(), &same_id_and_date] {
+                let (fields, value) = both_ways(line, opts);
+                assert_eq!(fields, value, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_field_reader_leaves_only_the_unusual_to_serde_json() {
+        let takes = |line: &str| fields::read(line, "text", "id", "date").is_some();
+        let deep = |depth: usize| {
+            format!(
+                "{{\"text\":\"a\",\"d\":{}1{}}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            )
+        };
+        assert!(takes(
+            r#"{"id":"a","text":"x\n\"y\" \u00e9","n":[1,{"k":null}],"id":7}"#
+        ));
+        assert!(takes(r#"{"text":5,"date":null}"#));
+        assert!(takes(&deep(126)));
+        assert!(!takes(&deep(127)));
+        assert!(!takes(r#"{"text":"\ud83d\ude00"}"#));
+        assert!(!takes(r#"{"te\u0078t":"a"}"#));
+        assert!(!takes(r#"{"id":[1],"text":"a"}"#));
+        assert!(!takes(r#"{"text":"a"} x"#));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_agree_with_the_value_on_any_json_like_line(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", ":", ",", " ", "\"", "\\", "\"text\"", "\"id\"", "\"date\"",
+                "\"x\"", "\"2025-01-02\"", "1", "-2.5e3", "1e999", "null", "true", "ab", "ж",
+                "\\n", "\\u0041", "\\ud800", "\\ude00", "\t", "\u{1}",
+            ]), 0..24),
+        ) {
+            let line = pieces.concat();
+            let (fields, value) = both_ways(&line, &no_record_kept());
+            proptest::prop_assert_eq!(fields, value, "{}", line);
+        }
+
+        #[test]
+        fn fields_agree_with_the_value_on_records(
+            text in "[a-zж\"\\\\\n\t/\u{1}-\u{1f}]{0,80}",
+            extra in proptest::sample::select(vec![
+                "", ",\"n\":1", ",\"a\":[1,\"b\",{\"c\":null}]", ",\"text\":2", ",\"id\":3",
+                ",\"date\":\"2024-02-03\"", ",\"x\":1e400",
+            ]),
+        ) {
+            let line = format!("{{\"id\":\"r\",\"text\":{}{extra}}}", serde_json::to_string(&text).unwrap());
+            let (fields, value) = both_ways(&line, &no_record_kept());
+            proptest::prop_assert_eq!(fields, value, "{}", line);
+        }
     }
 
     #[test]
