@@ -391,60 +391,112 @@ fn read_stream(
         };
         return f(item);
     }
+    // A line whole in the reader's buffer is read there; one that runs past it (or ends the
+    // input without a line feed) is gathered in `buf`.
     let mut buf = Vec::new();
     let mut line = 0usize;
     loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return ControlFlow::Continue(()),
-            Ok(_) => {}
-            Err(e) => {
-                return f(Item::SourceError(format!("{source}:{}: {e}", line + 1)));
-            }
-        }
-        line += 1;
-        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-            buf.pop();
-        }
-        if line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
-            buf.drain(..3);
-        }
-        let lossy;
-        // A SIMD check first: most lines are valid, and the standard check (which says
-        // where a line goes wrong) runs only on the ones that are not.
-        let decoded = match simdutf8::basic::from_utf8(&buf).or_else(|_| std::str::from_utf8(&buf))
-        {
-            Err(_) if opts.lossy => {
-                lossy = String::from_utf8_lossy(&buf).into_owned();
-                Ok(lossy.as_str())
-            }
-            other => other,
-        };
-        let item = match decoded {
-            Err(e) => Item::Error(RecordError {
-                source: source.to_string(),
-                line,
-                cause: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-                raw: Some(String::from_utf8_lossy(&buf).into_owned()),
+        let in_buffer = match reader.fill_buf() {
+            Ok([]) => return ControlFlow::Continue(()),
+            Ok(available) => first_where(available, 0, |b| b == b'\n').map(|end| {
+                let item = line_item(&available[..end], source, line + 1, format, opts);
+                (item, end + 1)
             }),
-            Ok(text) => match format {
-                InputFormat::Text => Item::Record(Record {
-                    id: format!("{source}:{line}"),
-                    text: text.to_string(),
-                    json: None,
-                    raw: None,
-                    date: RecordDate::Absent,
-                }),
-                InputFormat::Jsonl => {
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    parse_json_record(text, source, line, opts)
-                }
-            },
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return f(Item::SourceError(format!("{source}:{}: {e}", line + 1))),
         };
-        f(item)?;
+        line += 1;
+        let item = match in_buffer {
+            Some((item, used)) => {
+                reader.consume(used);
+                item
+            }
+            None => {
+                buf.clear();
+                if let Err(e) = reader.read_until(b'\n', &mut buf) {
+                    return f(Item::SourceError(format!("{source}:{line}: {e}")));
+                }
+                line_item(&buf, source, line, format, opts)
+            }
+        };
+        // `None`: a blank line of JSON lines, skipped.
+        if let Some(item) = item {
+            f(item)?;
+        }
     }
+}
+
+/// The item line `line` of a stream makes (its bytes, with or without their line feed);
+/// `None` for a blank line of JSON lines.
+fn line_item(
+    mut bytes: &[u8],
+    source: &str,
+    line: usize,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Option<Item> {
+    while let [rest @ .., b'\n' | b'\r'] = bytes {
+        bytes = rest;
+    }
+    if line == 1 {
+        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    }
+    let lossy;
+    // A SIMD check first: most lines are valid, and the standard check (which says
+    // where a line goes wrong) runs only on the ones that are not.
+    let decoded = match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
+        Err(_) if opts.lossy => {
+            lossy = String::from_utf8_lossy(bytes).into_owned();
+            Ok(lossy.as_str())
+        }
+        other => other,
+    };
+    Some(match decoded {
+        Err(e) => Item::Error(RecordError {
+            source: source.to_string(),
+            line,
+            cause: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            raw: Some(String::from_utf8_lossy(bytes).into_owned()),
+        }),
+        Ok(text) => match format {
+            InputFormat::Text => Item::Record(Record {
+                id: format!("{source}:{line}"),
+                text: text.to_string(),
+                json: None,
+                raw: None,
+                date: RecordDate::Absent,
+            }),
+            InputFormat::Jsonl => {
+                if text.trim().is_empty() {
+                    return None;
+                }
+                parse_json_record(text, source, line, opts)
+            }
+        },
+    })
+}
+
+/// The bytes [`first_where`] tests at once.
+const CHUNK: usize = 32;
+
+/// Where, from `i` on, the first byte is that `wanted` says.
+#[inline]
+fn first_where(bytes: &[u8], mut i: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    // A chunk at a time, as one test per byte over a fixed-size array that the compiler
+    // turns into a few vector instructions (measured on a JSON string's end: ~1.5
+    // instructions a byte, against ~2.4 for serde_json's 64-bit word test).
+    while let Some(chunk) = bytes.get(i..i + CHUNK) {
+        let mut found = [false; CHUNK];
+        for (&b, found) in chunk.iter().zip(&mut found) {
+            *found = wanted(b);
+        }
+        // Tested whole first (a vector compare): most chunks have none.
+        if found != [false; CHUNK] {
+            return found.iter().position(|&f| f).map(|k| i + k);
+        }
+        i += CHUNK;
+    }
+    bytes[i..].iter().position(|&b| wanted(b)).map(|k| i + k)
 }
 
 fn strip_bom(mut text: String) -> String {
@@ -786,6 +838,61 @@ mod tests {
             let line = format!("{{\"id\":\"r\",\"text\":{}{extra}}}", serde_json::to_string(&text).unwrap());
             let (fields, value) = both_ways(&line, &no_record_kept());
             proptest::prop_assert_eq!(fields, value, "{}", line);
+        }
+    }
+
+    #[test]
+    fn first_where_finds_what_a_byte_by_byte_search_finds() {
+        // Runs of 40 plain bytes (whole chunks) between runs of mixed ones.
+        let mixed = b"ab\"c\\\n\x01\xD0\xB6";
+        let bytes: Vec<u8> = (0..300)
+            .map(|k| {
+                if (k / 40) % 2 == 0 {
+                    b'x'
+                } else {
+                    mixed[(k * 7 + k / 11) % mixed.len()]
+                }
+            })
+            .collect();
+        for wanted in [b'"', b'\\', b'\n', 1, b'z'] {
+            for from in 0..bytes.len() {
+                let byte_by_byte = bytes[from..]
+                    .iter()
+                    .position(|&b| b == wanted)
+                    .map(|k| from + k);
+                assert_eq!(first_where(&bytes, from, |b| b == wanted), byte_by_byte);
+            }
+        }
+        assert_eq!(first_where(&[b'x'; 100], 0, |b| b == b'y'), None);
+        assert_eq!(first_where(&[], 0, |b| b == b'y'), None);
+    }
+
+    #[test]
+    fn lines_across_the_readers_buffer_read_as_lines_within_it() {
+        let input = b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"\xD0\xB6 5%\"}\r\n\n  \n{bad\n{\"text\":\"\xFF\"}\r\r\n{\"text\":\"long enough to cross any small buffer, 15%\"}\n{\"text\":\"last, no line feed\"}";
+        let read = |capacity: usize, format: InputFormat| {
+            let opts = ReadOptions {
+                format: Some(format),
+                lines: true,
+                ..ReadOptions::default()
+            };
+            let mut out = Vec::new();
+            let reader = io::BufReader::with_capacity(capacity, &input[..]);
+            let _ = read_stream(Box::new(reader), "in", format, &opts, &mut |i| {
+                out.push(format!("{i:?}"));
+                ControlFlow::Continue(())
+            });
+            out
+        };
+        for format in [InputFormat::Jsonl, InputFormat::Text] {
+            let whole = read(1 << 16, format);
+            assert_eq!(
+                whole.len(),
+                if format == InputFormat::Jsonl { 5 } else { 7 }
+            );
+            for capacity in 1..input.len() {
+                assert_eq!(read(capacity, format), whole, "buffer of {capacity}");
+            }
         }
     }
 

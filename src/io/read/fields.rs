@@ -208,29 +208,11 @@ fn unescape(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((c, 2))
 }
 
-/// The bytes [`next_special`] tests at once.
-const CHUNK: usize = 32;
-
 /// Where, from `i` on, the next byte is that ends a run of plain string bytes: a quote, a
 /// backslash or a control character.
 #[inline]
-fn next_special(bytes: &[u8], mut i: usize) -> Option<usize> {
-    let special = |b: u8| (b == b'"') | (b == b'\\') | (b < 0x20);
-    // A chunk at a time, as one test per byte over a fixed-size array that the compiler
-    // turns into a few vector instructions (measured: ~1.5 instructions a byte against ~2.4
-    // for serde_json's 64-bit word test).
-    while let Some(chunk) = bytes.get(i..i + CHUNK) {
-        let mut found = [false; CHUNK];
-        for (&b, found) in chunk.iter().zip(&mut found) {
-            *found = special(b);
-        }
-        // Tested whole first (a vector compare); most chunks have none.
-        if found != [false; CHUNK] {
-            return found.iter().position(|&f| f).map(|k| i + k);
-        }
-        i += CHUNK;
-    }
-    bytes[i..].iter().position(|&b| special(b)).map(|k| i + k)
+fn next_special(bytes: &[u8], i: usize) -> Option<usize> {
+    super::first_where(bytes, i, |b| (b == b'"') | (b == b'\\') | (b < 0x20))
 }
 
 /// How deep arrays and objects may nest in a field's value: serde_json allows 127 levels in
