@@ -140,6 +140,11 @@ impl<'a> Reader<'a> {
                 b'"' => {
                     if let Some(out) = out {
                         out.push_str(&self.line[copied..i]);
+                        // Of the room reserved at an escape (the rest of the line), what the
+                        // fields after this one would have kept goes back.
+                        if out.capacity() > 2 * out.len() + 64 {
+                            out.shrink_to_fit();
+                        }
                     }
                     self.at = i + 1;
                     return Some(());
