@@ -40,17 +40,20 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     // The tokens that start one, in order: each rule below walks them alone.
-    let starts: Vec<usize> = class
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| match c {
-            TimeStart::Strong => true,
-            TimeStart::Weak => (i + 1..(i + 4).min(n))
-                .any(|k| class[k] == TimeStart::Strong && !doc.sentence_start(k)),
-            TimeStart::No => false,
-        })
-        .map(|(i, _)| i)
-        .collect();
+    // Sized at once for the usual share of starts (a filter's collect grows step by step).
+    let mut starts: Vec<usize> = Vec::with_capacity(n / 8);
+    starts.extend(
+        class
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| match c {
+                TimeStart::Strong => true,
+                TimeStart::Weak => (i + 1..(i + 4).min(n))
+                    .any(|k| class[k] == TimeStart::Strong && !doc.sentence_start(k)),
+                TimeStart::No => false,
+            })
+            .map(|(i, _)| i),
+    );
     super::date::apply(doc, &starts, out);
     super::date_range::apply(doc, &starts, last_dash, out);
     super::time::apply(doc, &starts, out);
