@@ -267,16 +267,32 @@ fn needs_escape(bytes: &[u8]) -> bool {
     word_needs(bytes.len() - 8)
 }
 
+/// The two digits of each number below 100 ("00" to "99"): a number is written two digits
+/// at a time, by half the divisions.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut k = 0;
+    while k < 100 {
+        pairs[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+        k += 1;
+    }
+    pairs
+};
+
 /// A non-negative integer in decimal. Offsets below 10 000 (most: news texts are short)
-/// are written digit by digit into the output, without a buffer copied by memcpy.
+/// are written by pairs of digits into the output, without a buffer copied by memcpy.
 fn write_uint(out: &mut Vec<u8>, n: usize) {
-    let digit = |k: usize| b'0' + (k % 10) as u8;
+    let pair = |k: usize| DIGIT_PAIRS[k % 100];
     match n {
-        0..=9 => out.push(digit(n)),
-        10..=99 => out.extend_from_slice(&[digit(n / 10), digit(n)]),
-        100..=999 => out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        0..=9 => out.push(b'0' + n as u8),
+        10..=99 => out.extend_from_slice(&pair(n)),
+        100..=999 => {
+            let [tens, ones] = pair(n);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, tens, ones]);
+        }
         1000..=9999 => {
-            out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]);
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n));
+            out.extend_from_slice(&[a, b, c, d]);
         }
         _ => {
             let mut buf = [0u8; 20];
