@@ -222,6 +222,13 @@ impl<'a> Doc<'a> {
         cache.index.get(i).is_some_and(|&k| k != u32::MAX)
     }
 
+    /// For each token in order, whether a measure starts there ([`Doc::has_measure`]):
+    /// for a rule that asks at every token, without the cache's test each time.
+    pub fn measure_starts(&self) -> impl Iterator<Item = bool> + '_ {
+        let cache = self.measure_cache();
+        cache.index.iter().map(|&k| k != u32::MAX)
+    }
+
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
     /// none left out): for rules that start only at a measure.
     pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {

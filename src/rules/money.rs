@@ -25,11 +25,12 @@ fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, u
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // Only a currency or a measure starts money: most tokens are passed over with a test
     // of their lexicon kinds and of the measure cache.
-    for (i, hit) in doc.hits.iter().enumerate() {
+    // (One measure flag per token, as one hit: the two run together.)
+    for (i, (hit, has_measure)) in doc.hits.iter().zip(doc.measure_starts()).enumerate() {
         if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::CURRENCY)) {
             currency_then_amount(doc, i, out);
         }
-        if doc.has_measure(i) {
+        if has_measure {
             amount_then_currency(doc, i, out);
         }
     }
