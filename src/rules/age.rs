@@ -8,6 +8,7 @@ use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 
 /// Proposes age facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // Asked of every token: each rule is tried only where its first token can be (its
     // word, its lexicon kind, a glued hyphen after a number), read from the token directly.

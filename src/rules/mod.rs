@@ -90,6 +90,7 @@ pub struct MeasureCache {
 }
 
 impl MeasureCache {
+    #[inline(never)]
     fn new(doc: &Doc<'_>) -> MeasureCache {
         let mut cache = MeasureCache::default();
         cache.index.resize(doc.tokens.len(), u32::MAX);
@@ -444,6 +445,9 @@ impl<'a> Doc<'a> {
 }
 
 /// Runs every rule family over `doc`.
+///
+/// Each family's `apply` (and [`MeasureCache::new`]) is kept out of line: inlined here
+/// together, their per-token loops compiled to more instructions (0.2 M Ir on the bench).
 pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);
     percent::apply(doc, out);

@@ -22,6 +22,7 @@ fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, u
 }
 
 /// Proposes money facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // Only a currency or a measure starts money: most tokens are passed over with a test
     // of their lexicon kinds and of the measure cache.

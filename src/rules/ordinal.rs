@@ -14,6 +14,7 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Proposes ordinal facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     // Asked of every token: each rule is tried only where its first token can be (a glued
     // hyphen after a number, an ordinal or number word, a word in Latin capitals), read

@@ -16,6 +16,7 @@ use crate::text::{Token, TokenKind};
 
 /// Runs the date, time and duration rules, each from the tokens where a time expression
 /// may start (most words cannot: this keeps the many rules off them).
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
     // The last dash token, noted on the way: no dashed interval starts after it.
