@@ -25,6 +25,7 @@ pub mod timex;
 pub mod user;
 
 use crate::fact::{FactType, Value};
+use crate::lexicon::temporal::TimeStart;
 use crate::lexicon::{Hit, Lexicon, Meaning, kind};
 use crate::names::NameHit;
 use crate::names::index::{Sense, SenseKind};
@@ -87,6 +88,38 @@ pub struct MeasureCache {
     found: Vec<amount::Measure>,
     /// The number each measure in `found` starts with ([`amount::amount_at`]).
     numbers: Vec<amount::ParsedAmount>,
+    /// The tokens some numeric rule may start at, in order, with their [`start`] bits.
+    starts: Vec<(u32, u16)>,
+}
+
+/// What numeric rules may start at a token ([`Doc::starts`]): each token is classified
+/// once for the money, age and ordinal rules, which then visit only the tokens whose bits
+/// say they may start there (most tokens are none of these).
+pub mod start {
+    /// A number with a glued hyphen after it ("30-летний", "3-й").
+    pub const NUMBER_HYPHEN: u16 = 1;
+    /// The word "на".
+    pub const NA: u16 = 1 << 1;
+    /// The word "в".
+    pub const V: u16 = 1 << 2;
+    /// A word that may end in an age suffix ([`crate::lexicon::Lexicon::may_have_age_suffix`]).
+    pub const AGE_SUFFIX: u16 = 1 << 3;
+    /// A lexicon form that is an age cue.
+    pub const AGE_CUE: u16 = 1 << 4;
+    /// A lexicon form that is an ordinal or number word.
+    pub const ORDINAL_WORD: u16 = 1 << 5;
+    /// A capitalized Latin word: maybe a Roman numeral.
+    pub const ROMAN: u16 = 1 << 6;
+    /// A lexicon form that is a currency.
+    pub const CURRENCY: u16 = 1 << 7;
+    /// A measure starts here ([`super::Doc::has_measure`]).
+    pub const MEASURE: u16 = 1 << 8;
+    /// A time expression may start here ([`super::timex`]'s strong start).
+    pub const TIME_STRONG: u16 = 1 << 9;
+    /// A time expression may start here if a strong start follows (a weak start).
+    pub const TIME_WEAK: u16 = 1 << 10;
+    /// A dash ("-").
+    pub const DASH: u16 = 1 << 11;
 }
 
 impl MeasureCache {
@@ -99,31 +132,85 @@ impl MeasureCache {
         let expected = (doc.tokens.len() / 32).clamp(8, 256);
         cache.found.reserve(expected);
         cache.numbers.reserve(expected);
-        // Most tokens cannot start a number (amount::may_start): they are skipped in a
-        // tight loop over the tokens and their hits.
+        cache.starts.reserve(doc.tokens.len() / 8);
+        let text = doc.norm.text().as_bytes();
+        // One pass over the tokens and their hits: what each may start (most: nothing).
         for (k, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
-            let may_start = match t.kind {
-                TokenKind::Number | TokenKind::NumberSeq => true,
-                TokenKind::Punct => matches!(
-                    doc.norm.text().as_bytes().get(t.start..t.end),
-                    Some([b'-' | b'+'])
-                ),
-                TokenKind::Word => hit.is_some_and(|hit| {
-                    doc.lexicon
-                        .has_kind(hit, kind::NUMBER_WORD | kind::LONE_MULTIPLIER)
-                }),
+            let mut bits = 0;
+            let (may_be_number, word) = match t.kind {
+                TokenKind::Number => {
+                    bits |= start::TIME_STRONG;
+                    if doc.glued(k + 1) && doc.is(k + 1, "-") {
+                        bits |= start::NUMBER_HYPHEN;
+                    }
+                    (true, false)
+                }
+                TokenKind::NumberSeq => {
+                    bits |= start::TIME_STRONG;
+                    (true, false)
+                }
+                TokenKind::Punct => match text.get(t.start..t.end) {
+                    Some(b"-") => {
+                        bits |= start::DASH;
+                        (true, false)
+                    }
+                    Some(b"+") => (true, false),
+                    _ => (false, false),
+                },
+                TokenKind::Word => {
+                    bits |= match timex::start_class(doc, k, t, *hit) {
+                        TimeStart::Strong => start::TIME_STRONG,
+                        TimeStart::Weak => start::TIME_WEAK,
+                        TimeStart::No => 0,
+                    };
+                    (false, true)
+                }
             };
-            debug_assert_eq!(may_start, amount::may_start(doc, k));
-            if !may_start || cache.found.len() >= u32::MAX as usize {
-                continue;
+            let mut may_start = may_be_number;
+            if word {
+                // The bytes: most words need no `str` (whose slicing checks boundaries).
+                let w = text.get(t.start..t.end).unwrap_or_default();
+                if w == "на".as_bytes() {
+                    bits |= start::NA;
+                } else if w == "в".as_bytes() {
+                    bits |= start::V;
+                }
+                if doc.lexicon.may_have_age_suffix(w) {
+                    bits |= start::AGE_SUFFIX;
+                }
+                if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
+                    bits |= start::ROMAN;
+                }
             }
+            if let Some(hit) = *hit {
+                let has = |kinds| doc.lexicon.has_kind(hit, kinds);
+                if has(kind::CURRENCY) {
+                    bits |= start::CURRENCY;
+                }
+                if word {
+                    if has(kind::AGE_CUE) {
+                        bits |= start::AGE_CUE;
+                    }
+                    if has(kind::ORDINAL_WORD | kind::NUMBER_WORD) {
+                        bits |= start::ORDINAL_WORD;
+                    }
+                    may_start = has(kind::NUMBER_WORD | kind::LONE_MULTIPLIER);
+                }
+            }
+            debug_assert_eq!(may_start, amount::may_start(doc, k));
             // A measure is found exactly where a number is (see `amount::measure_at`).
-            if let Some(number) = amount::amount_at(doc, k)
+            if may_start
+                && cache.found.len() < u32::MAX as usize
+                && let Some(number) = amount::amount_at(doc, k)
                 && let Some(m) = amount::measure_from(doc, k, number)
             {
                 cache.index[k] = cache.found.len() as u32;
                 cache.found.push(m);
                 cache.numbers.push(number);
+                bits |= start::MEASURE;
+            }
+            if bits != 0 && k < u32::MAX as usize {
+                cache.starts.push((k as u32, bits));
             }
         }
         cache
@@ -223,11 +310,15 @@ impl<'a> Doc<'a> {
         cache.index.get(i).is_some_and(|&k| k != u32::MAX)
     }
 
-    /// For each token in order, whether a measure starts there ([`Doc::has_measure`]):
-    /// for a rule that asks at every token, without the cache's test each time.
-    pub fn measure_starts(&self) -> impl Iterator<Item = bool> + '_ {
+    /// The tokens some numeric rule may start at, in order, with their [`start`] bits.
+    pub fn starts(&self) -> impl Iterator<Item = (usize, u16)> + '_ {
         let cache = self.measure_cache();
-        cache.index.iter().map(|&k| k != u32::MAX)
+        cache.starts.iter().map(|&(i, bits)| (i as usize, bits))
+    }
+
+    /// [`Doc::starts`] as stored: token indices and bits.
+    pub fn start_list(&self) -> &[(u32, u16)] {
+        &self.measure_cache().starts
     }
 
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
