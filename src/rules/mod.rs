@@ -81,7 +81,7 @@ pub struct Doc<'a> {
 
 /// The measures of a document, sparse: four bytes per token and a slot per measure found
 /// (a measure is large, and a 100 MB line has tens of millions of tokens).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct MeasureCache {
     /// For each token, its measure's index in `found`, or `u32::MAX`.
     index: Vec<u32>,
@@ -90,6 +90,43 @@ pub struct MeasureCache {
     numbers: Vec<amount::ParsedAmount>,
     /// The tokens some numeric rule may start at, in order, with their [`start`] bits.
     starts: Vec<(u32, u16)>,
+}
+
+/// A measure cache's vectors, empty.
+type MeasureBuffers = (
+    Vec<u32>,
+    Vec<amount::Measure>,
+    Vec<amount::ParsedAmount>,
+    Vec<(u32, u16)>,
+);
+
+thread_local! {
+    /// The buffers of this thread's last measure cache, emptied: the next document's
+    /// cache takes them instead of allocating four vectors and growing them again.
+    static SPARE_MEASURE_BUFFERS: std::cell::Cell<Option<MeasureBuffers>> =
+        const { std::cell::Cell::new(None) };
+}
+
+impl Drop for MeasureCache {
+    fn drop(&mut self) {
+        // A huge document's buffers are let go rather than kept for the thread's life.
+        const KEPT_TOKENS: usize = 1 << 20;
+        if self.index.capacity() > KEPT_TOKENS {
+            return;
+        }
+        let mut buffers = (
+            std::mem::take(&mut self.index),
+            std::mem::take(&mut self.found),
+            std::mem::take(&mut self.numbers),
+            std::mem::take(&mut self.starts),
+        );
+        buffers.0.clear();
+        buffers.1.clear();
+        buffers.2.clear();
+        buffers.3.clear();
+        // Past the thread's end (its locals gone), the buffers are simply dropped.
+        let _ = SPARE_MEASURE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+    }
 }
 
 /// What numeric rules may start at a token ([`Doc::starts`]): each token is classified
@@ -125,7 +162,18 @@ pub mod start {
 impl MeasureCache {
     #[inline(never)]
     fn new(doc: &Doc<'_>) -> MeasureCache {
-        let mut cache = MeasureCache::default();
+        // The last document's buffers, emptied, if this thread has them.
+        let (index, found, numbers, starts) = SPARE_MEASURE_BUFFERS
+            .try_with(|spare| spare.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let mut cache = MeasureCache {
+            index,
+            found,
+            numbers,
+            starts,
+        };
         cache.index.resize(doc.tokens.len(), u32::MAX);
         // About one token in forty starts a measure in news text: room for that at once
         // spares the vectors' growth (bounded: a long text's growth is amortized anyway).
