@@ -266,7 +266,7 @@ impl MeasureCache {
 }
 
 /// The lengths of time of a document that rules asked for, sparse like [`MeasureCache`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct LengthCache {
     /// For each token, [`LengthCache::UNASKED`], [`LengthCache::NONE`], or its length's index
     /// in `found`.
@@ -277,6 +277,41 @@ pub struct LengthCache {
 impl LengthCache {
     const UNASKED: u32 = u32::MAX;
     const NONE: u32 = u32::MAX - 1;
+}
+
+thread_local! {
+    /// The vectors of this thread's last length cache, emptied, as for the measures.
+    static SPARE_LENGTH_BUFFERS: std::cell::Cell<Option<(Vec<u32>, Vec<duration::Length>)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+impl Default for LengthCache {
+    /// Empty, in the last document's buffers if this thread has them.
+    fn default() -> LengthCache {
+        let (index, found) = SPARE_LENGTH_BUFFERS
+            .try_with(|spare| spare.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        LengthCache { index, found }
+    }
+}
+
+impl Drop for LengthCache {
+    fn drop(&mut self) {
+        // A huge document's buffers are let go rather than kept for the thread's life.
+        const KEPT_TOKENS: usize = 1 << 20;
+        if self.index.capacity() > KEPT_TOKENS {
+            return;
+        }
+        let mut buffers = (
+            std::mem::take(&mut self.index),
+            std::mem::take(&mut self.found),
+        );
+        buffers.0.clear();
+        buffers.1.clear();
+        let _ = SPARE_LENGTH_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+    }
 }
 
 impl<'a> Doc<'a> {
