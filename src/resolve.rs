@@ -100,7 +100,13 @@ fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
 /// part is `k`): user names, wider, higher priority, earlier, then by index. Each key is
 /// packed into one number when its parts fit (always, but for texts of a terabyte), which
 /// sorts several times faster than comparing the parts one by one; the order is the same.
-fn visit_in_order(n: usize, key: impl Fn(usize) -> Key, mut visit: impl FnMut(usize)) {
+/// `packed` is a buffer for the packed keys (its contents are replaced).
+fn visit_in_order(
+    n: usize,
+    key: impl Fn(usize) -> Key,
+    packed: &mut Vec<u128>,
+    mut visit: impl FnMut(usize),
+) {
     const WIDTH: u32 = 40;
     const START: u32 = 40;
     const INDEX: u32 = 39;
@@ -108,20 +114,19 @@ fn visit_in_order(n: usize, key: impl Fn(usize) -> Key, mut visit: impl FnMut(us
     let max = |bits: u32| (1u128 << bits) - 1;
     // Ascending packed keys: not-user, the width and priority inverted, start, index.
     let mut all_fit = true;
-    let mut packed: Vec<u128> = (0..n)
-        .map(|k| {
-            let (user, w, p, s, k) = key(k);
-            all_fit &= fits(w, WIDTH) && fits(s, START) && fits(k, INDEX);
-            (u128::from(!user) << (WIDTH + 8 + START + INDEX))
-                | ((max(WIDTH).wrapping_sub(w as u128) & max(WIDTH)) << (8 + START + INDEX))
-                | (u128::from(u8::MAX - p) << (START + INDEX))
-                | (((s as u128) & max(START)) << INDEX)
-                | (k as u128 & max(INDEX))
-        })
-        .collect();
+    packed.clear();
+    packed.extend((0..n).map(|k| {
+        let (user, w, p, s, k) = key(k);
+        all_fit &= fits(w, WIDTH) && fits(s, START) && fits(k, INDEX);
+        (u128::from(!user) << (WIDTH + 8 + START + INDEX))
+            | ((max(WIDTH).wrapping_sub(w as u128) & max(WIDTH)) << (8 + START + INDEX))
+            | (u128::from(u8::MAX - p) << (START + INDEX))
+            | (((s as u128) & max(START)) << INDEX)
+            | (k as u128 & max(INDEX))
+    }));
     if all_fit {
         packed.sort_unstable();
-        for key in packed {
+        for &key in packed.iter() {
             visit((key & max(INDEX)) as usize);
         }
     } else {
@@ -137,6 +142,19 @@ fn visit_in_order(n: usize, key: impl Fn(usize) -> Key, mut visit: impl FnMut(us
 /// `candidates` is left empty, its buffer kept for the next document.
 pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
     resolve_with(doc, candidates, true)
+}
+
+/// The working vectors of [`resolve_with`]: kept per thread from one document to the
+/// next instead of allocated each time.
+#[derive(Default)]
+struct Buffers {
+    taken: Vec<u8>,
+    won: Vec<(usize, usize, usize)>,
+    packed: Vec<u128>,
+}
+
+thread_local! {
+    static SPARE_BUFFERS: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
 }
 
 /// [`resolve`], with each fact's `text` copied out of the original only if `with_text`
@@ -169,11 +187,19 @@ pub(crate) fn resolve_with(
         let c = &candidates[k];
         (user(c), width(c), rank(c), c.start, k)
     };
-    let mut taken = vec![0u8; tokens.len()];
+    let mut buffers = SPARE_BUFFERS
+        .try_with(|spare| spare.take())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let Buffers { taken, won, packed } = &mut buffers;
+    taken.clear();
+    taken.resize(tokens.len(), 0);
     // The winners as (original start, original end, candidate), in the order they won.
-    let mut won: Vec<(usize, usize, usize)> = Vec::with_capacity(candidates.len());
+    won.clear();
+    won.reserve(candidates.len());
     let mut organizations_won: Vec<(usize, usize)> = Vec::new();
-    visit_in_order(candidates.len(), key, |k| {
+    visit_in_order(candidates.len(), key, packed, |k| {
         let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
@@ -197,7 +223,7 @@ pub(crate) fn resolve_with(
     // Text order; the sort is stable, so equal spans stay in the order they won.
     won.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let facts = won
-        .into_iter()
+        .drain(..)
         .map(|(start, end, k)| {
             // Each candidate wins at most once: its value is moved out, an empty one left.
             let c = &mut candidates[k];
@@ -216,6 +242,10 @@ pub(crate) fn resolve_with(
         })
         .collect();
     candidates.clear();
+    // A huge document's buffers are let go rather than kept for the thread's life.
+    if buffers.taken.capacity() <= 1 << 20 {
+        let _ = SPARE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+    }
     facts
 }
 
@@ -239,7 +269,7 @@ mod tests {
         };
         let visited = |keys: &[Key]| {
             let mut order = Vec::new();
-            visit_in_order(keys.len(), |k| keys[k], |k| order.push(k));
+            visit_in_order(keys.len(), |k| keys[k], &mut Vec::new(), |k| order.push(k));
             order
         };
         for len in [0, 1, 2, 5, 40, 300] {
