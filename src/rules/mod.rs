@@ -230,7 +230,15 @@ impl MeasureCache {
                     bits |= start::ROMAN;
                 }
             }
-            if let Some(hit) = *hit {
+            // Most forms are none of these kinds: one test passes them over.
+            const NUMERIC_KINDS: u32 = kind::CURRENCY
+                | kind::AGE_CUE
+                | kind::ORDINAL_WORD
+                | kind::NUMBER_WORD
+                | kind::LONE_MULTIPLIER;
+            if let Some(hit) = *hit
+                && doc.lexicon.has_kind(hit, NUMERIC_KINDS)
+            {
                 let has = |kinds| doc.lexicon.has_kind(hit, kinds);
                 if has(kind::CURRENCY) {
                     bits |= start::CURRENCY;
