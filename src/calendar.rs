@@ -219,6 +219,22 @@ pub enum IsoField {
 }
 
 impl IsoField {
+    /// Every field, largest first.
+    pub const ALL: [IsoField; 7] = [
+        IsoField::Year,
+        IsoField::Month,
+        IsoField::Week,
+        IsoField::Day,
+        IsoField::Hour,
+        IsoField::Minute,
+        IsoField::Second,
+    ];
+
+    /// The field's bit in [`IsoDuration`]'s set of fields.
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
     /// The letter, and whether it stands after the `T`.
     fn letter(self) -> (char, bool) {
         match self {
@@ -258,14 +274,45 @@ impl IsoField {
     }
 }
 
-/// A duration as ISO 8601 fields (each at most once, largest first).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A duration as ISO 8601 fields (each at most once, largest first). Held inline, without
+/// an allocation: lengths of time are read, cached and copied many times a document.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct IsoDuration {
-    /// The fields and their amounts.
-    pub fields: Vec<(IsoField, Decimal)>,
+    /// The amount of each field, by [`IsoField::ALL`]'s order; zero where it is absent.
+    amounts: [Decimal; 7],
+    /// The fields there are ([`IsoField::bit`]s).
+    present: u8,
+}
+
+impl Default for IsoDuration {
+    /// No field.
+    fn default() -> IsoDuration {
+        IsoDuration {
+            amounts: [Decimal::ZERO; 7],
+            present: 0,
+        }
+    }
 }
 
 impl IsoDuration {
+    /// The fields and their amounts, largest first.
+    pub fn fields(&self) -> impl Iterator<Item = (IsoField, Decimal)> + '_ {
+        IsoField::ALL
+            .into_iter()
+            .zip(self.amounts)
+            .filter(|(f, _)| self.present & f.bit() != 0)
+    }
+
+    /// Adds `field`, unless it is there already (then false).
+    fn add(&mut self, field: IsoField, amount: Decimal) -> bool {
+        if self.present & field.bit() != 0 {
+            return false;
+        }
+        self.present |= field.bit();
+        self.amounts[field as usize] = amount;
+        true
+    }
+
     /// `amount` of `unit`, fractions carried into the next smaller field while that is exact
     /// ("3,5 года" = 3 years 6 months, "2,5 дня" = 2 days 12 hours, "1,5 недели" = 10 days
     /// 12 hours); a fraction that cannot be carried stays on the last field ("1,5 месяца").
@@ -275,53 +322,52 @@ impl IsoDuration {
         }
         let (mut field, factor) = unit.iso_base();
         let mut amount = amount.checked_mul(Decimal::from_int(factor))?;
-        let mut fields = Vec::new();
+        let mut duration = IsoDuration::default();
         // A fractional week is told in days.
         if field == IsoField::Week && !amount.is_integer() {
             amount = amount.checked_mul(Decimal::from_int(7))?;
             field = IsoField::Day;
         }
+        // Each field is smaller than the one before: none is added twice.
         loop {
             let (whole, fraction) = amount.whole_and_fraction()?;
             if fraction == Decimal::ZERO {
-                fields.push((field, whole));
+                duration.add(field, whole);
                 break;
             }
             let Some((next, per)) = field.smaller() else {
-                fields.push((field, amount));
+                duration.add(field, amount);
                 break;
             };
             if whole != Decimal::ZERO {
-                fields.push((field, whole));
+                duration.add(field, whole);
             }
             amount = fraction.checked_mul(Decimal::from_int(per))?;
             field = next;
         }
-        Some(IsoDuration { fields })
+        Some(duration)
     }
 
     /// The sum of two durations, if they have no field in common.
     pub fn plus(mut self, other: IsoDuration) -> Option<IsoDuration> {
-        for (f, a) in other.fields {
-            if self.fields.iter().any(|(g, _)| *g == f) {
+        for (f, a) in other.fields() {
+            if !self.add(f, a) {
                 return None;
             }
-            self.fields.push((f, a));
         }
-        self.fields.sort_by_key(|(f, _)| *f);
         Some(self)
     }
 
     /// The smallest field.
     pub fn smallest(&self) -> Option<IsoField> {
-        self.fields.iter().map(|(f, _)| *f).max()
+        self.fields().map(|(f, _)| f).max()
     }
 
     /// The ISO 8601 text: `P3Y6M`, `PT1H30M`, `P2DT12H`, `PT9.58S`; `P0D` when empty.
     pub fn iso(&self) -> String {
         let mut s = String::from("P");
         let mut in_time = false;
-        for (field, amount) in &self.fields {
+        for (field, amount) in self.fields() {
             let (letter, time) = field.letter();
             if time && !in_time {
                 s.push('T');
@@ -330,7 +376,7 @@ impl IsoDuration {
             s.push_str(&amount.to_string());
             s.push(letter);
         }
-        if self.fields.is_empty() {
+        if self.present == 0 {
             s.push_str("0D");
         }
         s
@@ -341,9 +387,9 @@ impl IsoDuration {
     pub fn total(&self) -> Option<(Decimal, IsoField)> {
         let smallest = self.smallest()?;
         let mut total = Decimal::ZERO;
-        for (field, amount) in &self.fields {
-            let mut f = *field;
-            let mut a = *amount;
+        for (field, amount) in self.fields() {
+            let mut f = field;
+            let mut a = amount;
             while f != smallest {
                 let (next, per) = f.smaller()?;
                 a = a.checked_mul(Decimal::from_int(per))?;

@@ -5,6 +5,7 @@
 //! checked: an amount that does not fit (more than 38 digits) is simply not a fact.
 
 use std::fmt;
+use std::num::NonZeroU8;
 
 /// An exact decimal number: `mantissa × 10^-scale`, up to 18 significant digits (news
 /// amounts have far fewer; a longer digit string is not an amount). Sixteen bytes, so that
@@ -12,30 +13,64 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Decimal {
     mantissa: i64,
-    scale: u32,
+    scale: Scale,
+}
+
+/// A decimal's scale, kept as one more than it is in a non-zero byte: the zero left over
+/// lets an `Option<Decimal>` take no more room than a `Decimal` (an amount has six).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Scale(NonZeroU8);
+
+impl Scale {
+    const ZERO: Scale = Scale(NonZeroU8::MIN);
+
+    /// The scale `s` (at most twice [`MAX_SCALE`] in a product before trimming; larger is
+    /// kept as the largest a byte holds, which no kept decimal has).
+    fn of(s: u32) -> Scale {
+        let plus_one = u8::try_from(s.saturating_add(1)).unwrap_or(u8::MAX);
+        Scale(NonZeroU8::new(plus_one).unwrap_or(NonZeroU8::MAX))
+    }
+}
+
+impl fmt::Debug for Scale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.get() - 1)
+    }
 }
 
 /// The largest scale kept: more fractional digits than this are not news amounts.
 const MAX_SCALE: u32 = 18;
 
 impl Decimal {
+    /// The number of digits after the point.
+    #[inline]
+    fn scale(self) -> u32 {
+        u32::from(self.scale.0.get()) - 1
+    }
+
     /// Zero.
     pub const ZERO: Decimal = Decimal {
         mantissa: 0,
-        scale: 0,
+        scale: Scale::ZERO,
     };
 
     /// A whole number.
     pub const fn from_int(value: i64) -> Decimal {
         Decimal {
             mantissa: value,
-            scale: 0,
+            scale: Scale::ZERO,
         }
     }
 
     /// `mantissa × 10^-scale`, or `None` when the scale is beyond what is kept.
     pub fn new(mantissa: i64, scale: u32) -> Option<Decimal> {
-        (scale <= MAX_SCALE).then_some(Decimal { mantissa, scale }.trimmed())
+        (scale <= MAX_SCALE).then_some(
+            Decimal {
+                mantissa,
+                scale: Scale::of(scale),
+            }
+            .trimmed(),
+        )
     }
 
     /// Parses ASCII digits with an optional sign, one decimal separator (`.` or `,`) and
@@ -78,29 +113,38 @@ impl Decimal {
     /// The product, or `None` on overflow.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let mantissa = self.mantissa.checked_mul(other.mantissa)?;
-        let scale = self.scale + other.scale;
+        let scale = self.scale() + other.scale();
         if scale > MAX_SCALE {
             // Drop exact trailing zeros before giving up.
-            let mut d = Decimal { mantissa, scale };
+            let mut d = Decimal {
+                mantissa,
+                scale: Scale::of(scale),
+            };
             d = d.trimmed();
-            return (d.scale <= MAX_SCALE).then_some(d);
+            return (d.scale() <= MAX_SCALE).then_some(d);
         }
-        Some(Decimal { mantissa, scale }.trimmed())
+        Some(
+            Decimal {
+                mantissa,
+                scale: Scale::of(scale),
+            }
+            .trimmed(),
+        )
     }
 
     /// The sum, or `None` on overflow.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
-        let scale = self.scale.max(other.scale);
+        let scale = self.scale().max(other.scale());
         let a = self
             .mantissa
-            .checked_mul(10i64.checked_pow(scale - self.scale)?)?;
+            .checked_mul(10i64.checked_pow(scale - self.scale())?)?;
         let b = other
             .mantissa
-            .checked_mul(10i64.checked_pow(scale - other.scale)?)?;
+            .checked_mul(10i64.checked_pow(scale - other.scale())?)?;
         Some(
             Decimal {
                 mantissa: a.checked_add(b)?,
-                scale,
+                scale: Scale::of(scale),
             }
             .trimmed(),
         )
@@ -126,12 +170,12 @@ impl Decimal {
 
     /// True for a whole number.
     pub fn is_integer(self) -> bool {
-        self.scale == 0
+        self.scale() == 0
     }
 
     /// The whole number, if this is one that fits.
     pub fn to_i64(self) -> Option<i64> {
-        if self.scale == 0 {
+        if self.scale() == 0 {
             Some(self.mantissa)
         } else {
             None
@@ -146,24 +190,24 @@ impl Decimal {
     /// The whole part of the number (toward zero) and the fraction of its absolute value:
     /// 2.75 → (2, 0.75), -1.5 → (-1, 0.5), what its digits say before and after the point.
     pub fn whole_and_fraction(self) -> Option<(Decimal, Decimal)> {
-        if self.scale == 0 {
+        if self.scale() == 0 {
             return Some((self, Decimal::ZERO));
         }
-        let unit = 10u64.checked_pow(self.scale)?;
+        let unit = 10u64.checked_pow(self.scale())?;
         let abs = self.mantissa.unsigned_abs();
         let whole = i64::try_from(abs / unit).ok()?;
         let whole = if self.mantissa < 0 { -whole } else { whole };
         let fraction = i64::try_from(abs % unit).ok()?;
         Some((
             Decimal::from_int(whole),
-            Decimal::new(fraction, self.scale)?,
+            Decimal::new(fraction, self.scale())?,
         ))
     }
 
     fn trimmed(mut self) -> Decimal {
-        while self.scale > 0 && self.mantissa % 10 == 0 {
+        while self.scale() > 0 && self.mantissa % 10 == 0 {
             self.mantissa /= 10;
-            self.scale -= 1;
+            self.scale = Scale::of(self.scale() - 1);
         }
         self
     }
@@ -177,10 +221,10 @@ impl PartialOrd for Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        let scale = self.scale.max(other.scale);
+        let scale = self.scale().max(other.scale());
         let widen = |d: &Decimal| {
             10i128
-                .checked_pow(scale - d.scale)
+                .checked_pow(scale - d.scale())
                 .and_then(|f| i128::from(d.mantissa).checked_mul(f))
         };
         match (widen(self), widen(other)) {
@@ -240,7 +284,7 @@ impl Printed {
     fn new(d: &Decimal) -> Option<Printed> {
         let mut buf = [0u8; 20];
         let digits = decimal_digits(d.mantissa.unsigned_abs(), &mut buf);
-        let scale = d.scale as usize;
+        let scale = d.scale() as usize;
         let zeros = scale.saturating_sub(digits.len());
         if 3 + zeros + digits.len() > Printed::CAPACITY {
             return None;
@@ -287,7 +331,7 @@ impl fmt::Display for Decimal {
         }
         let digits = self.mantissa.unsigned_abs().to_string();
         let sign = if self.mantissa < 0 { "-" } else { "" };
-        let scale = self.scale as usize;
+        let scale = self.scale() as usize;
         if scale == 0 {
             return write!(f, "{sign}{digits}");
         }
@@ -328,7 +372,7 @@ impl serde::Serialize for Decimal {
 
 #[cfg(test)]
 mod tests {
-    use super::Decimal;
+    use super::{Decimal, MAX_SCALE, Scale};
 
     /// Two digits at a time, the same digits as `to_string`.
     #[test]
@@ -351,6 +395,24 @@ mod tests {
     }
 
     #[test]
+    fn an_optional_decimal_takes_no_more_room() {
+        assert_eq!(
+            std::mem::size_of::<Option<Decimal>>(),
+            std::mem::size_of::<Decimal>()
+        );
+        for s in 0..=2 * MAX_SCALE {
+            assert_eq!(
+                Decimal {
+                    mantissa: 1,
+                    scale: Scale::of(s)
+                }
+                .scale(),
+                s
+            );
+        }
+    }
+
+    #[test]
     fn printed_on_the_stack_as_text_and_json() {
         for (mantissa, scale, want) in [
             (0, 0, "0"),
@@ -361,7 +423,10 @@ mod tests {
             (i64::MAX, 18, "9.223372036854775807"),
             (1_100_000_000, 0, "1100000000"),
         ] {
-            let d = Decimal { mantissa, scale };
+            let d = Decimal {
+                mantissa,
+                scale: Scale::of(scale),
+            };
             assert_eq!(d.to_string(), want);
             assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{want}\""));
         }

@@ -84,11 +84,11 @@ fn names_an_organization(c: &Candidate, organizations: &[(usize, usize)]) -> boo
     c.kind == FactType::Location && organizations.contains(&(c.start, c.end))
 }
 
-/// The order of two keys compared part by part: what [`sort_keys`] packs into numbers.
-fn key_order(
-    a: &(bool, usize, u8, usize, usize),
-    b: &(bool, usize, u8, usize, usize),
-) -> std::cmp::Ordering {
+/// A candidate's sort key: (user name, width, priority, start, index).
+type Key = (bool, usize, u8, usize, usize);
+
+/// The order of two keys compared part by part: what [`visit_in_order`] packs into numbers.
+fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
     b.0.cmp(&a.0)
         .then(b.1.cmp(&a.1))
         .then(b.2.cmp(&a.2))
@@ -96,48 +96,65 @@ fn key_order(
         .then(a.4.cmp(&b.4))
 }
 
-/// Sorts the candidates' keys (user name, width, priority, start, index): user names,
-/// wider, higher priority, earlier, then by index. Each key is packed into one number when
-/// its parts fit (always, but for texts of a terabyte), which sorts several times faster
-/// than comparing the parts one by one; the order is the same. The index of each key is
-/// its place in `order` when asked.
-fn sort_keys(order: &mut [(bool, usize, u8, usize, usize)]) {
+/// Calls `visit` with the indices `0..n` in the order of their keys (`key(k)`, whose index
+/// part is `k`): user names, wider, higher priority, earlier, then by index. Each key is
+/// packed into one number when its parts fit (always, but for texts of a terabyte), which
+/// sorts several times faster than comparing the parts one by one; the order is the same.
+/// `packed` is a buffer for the packed keys (its contents are replaced).
+fn visit_in_order(
+    n: usize,
+    key: impl Fn(usize) -> Key,
+    packed: &mut Vec<u128>,
+    mut visit: impl FnMut(usize),
+) {
     const WIDTH: u32 = 40;
     const START: u32 = 40;
     const INDEX: u32 = 39;
     let fits = |n: usize, bits: u32| (n as u128) < (1u128 << bits);
-    if !order
-        .iter()
-        .all(|&(_, w, _, s, k)| fits(w, WIDTH) && fits(s, START) && fits(k, INDEX))
-    {
-        order.sort_unstable_by(key_order);
-        return;
-    }
-    debug_assert!(order.iter().enumerate().all(|(at, key)| key.4 == at));
-    // Ascending packed keys: not-user, the width and priority inverted, start, index.
     let max = |bits: u32| (1u128 << bits) - 1;
-    let mut packed: Vec<u128> = order
-        .iter()
-        .map(|&(user, w, p, s, k)| {
-            (u128::from(!user) << (WIDTH + 8 + START + INDEX))
-                | ((max(WIDTH) - w as u128) << (8 + START + INDEX))
-                | (u128::from(u8::MAX - p) << (START + INDEX))
-                | ((s as u128) << INDEX)
-                | k as u128
-        })
-        .collect();
-    packed.sort_unstable();
-    let unpacked: Vec<_> = packed
-        .iter()
-        .map(|&key| order[(key & max(INDEX)) as usize])
-        .collect();
-    order.copy_from_slice(&unpacked);
+    // Ascending packed keys: not-user, the width and priority inverted, start, index.
+    let mut all_fit = true;
+    packed.clear();
+    packed.extend((0..n).map(|k| {
+        let (user, w, p, s, k) = key(k);
+        all_fit &= fits(w, WIDTH) && fits(s, START) && fits(k, INDEX);
+        (u128::from(!user) << (WIDTH + 8 + START + INDEX))
+            | ((max(WIDTH).wrapping_sub(w as u128) & max(WIDTH)) << (8 + START + INDEX))
+            | (u128::from(u8::MAX - p) << (START + INDEX))
+            | (((s as u128) & max(START)) << INDEX)
+            | (k as u128 & max(INDEX))
+    }));
+    if all_fit {
+        packed.sort_unstable();
+        for &key in packed.iter() {
+            visit((key & max(INDEX)) as usize);
+        }
+    } else {
+        let mut keys: Vec<Key> = (0..n).map(key).collect();
+        keys.sort_unstable_by(key_order);
+        for key in keys {
+            visit(key.4);
+        }
+    }
 }
 
 /// Keeps the best non-conflicting candidates and turns them into facts, in text order.
 /// `candidates` is left empty, its buffer kept for the next document.
 pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
     resolve_with(doc, candidates, true)
+}
+
+/// The working vectors of [`resolve_with`]: kept per thread from one document to the
+/// next instead of allocated each time.
+#[derive(Default)]
+struct Buffers {
+    taken: Vec<u8>,
+    won: Vec<(usize, usize, usize)>,
+    packed: Vec<u128>,
+}
+
+thread_local! {
+    static SPARE_BUFFERS: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
 }
 
 /// [`resolve`], with each fact's `text` copied out of the original only if `with_text`
@@ -166,23 +183,29 @@ pub(crate) fn resolve_with(
     // The order: user names, wider, higher priority, earlier; ties keep the rules' order.
     // Small keys are sorted, not the candidates: a candidate carries its whole value, and
     // moving them around was most of the time on number-dense text.
-    let mut order: Vec<(bool, usize, u8, usize, usize)> = candidates
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (user(c), width(c), rank(c), c.start, k))
-        .collect();
-    sort_keys(&mut order);
-    let mut taken = vec![0u8; tokens.len()];
+    let key = |k: usize| {
+        let c = &candidates[k];
+        (user(c), width(c), rank(c), c.start, k)
+    };
+    let mut buffers = SPARE_BUFFERS
+        .try_with(|spare| spare.take())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let Buffers { taken, won, packed } = &mut buffers;
+    taken.clear();
+    taken.resize(tokens.len(), 0);
     // The winners as (original start, original end, candidate), in the order they won.
-    let mut won: Vec<(usize, usize, usize)> = Vec::new();
+    won.clear();
+    won.reserve(candidates.len());
     let mut organizations_won: Vec<(usize, usize)> = Vec::new();
-    for &(_, _, _, _, k) in &order {
+    visit_in_order(candidates.len(), key, packed, |k| {
         let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
             || names_an_organization(c, &organizations_won)
         {
-            continue;
+            return;
         }
         if c.kind == FactType::Organization {
             organizations_won.push((c.start, c.end));
@@ -196,11 +219,11 @@ pub(crate) fn resolve_with(
         let (ns, ne) = (tokens[c.start].start, tokens[c.end - 1].end);
         let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
         won.push((start, end, k));
-    }
+    });
     // Text order; the sort is stable, so equal spans stay in the order they won.
     won.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let facts = won
-        .into_iter()
+        .drain(..)
         .map(|(start, end, k)| {
             // Each candidate wins at most once: its value is moved out, an empty one left.
             let c = &mut candidates[k];
@@ -219,12 +242,16 @@ pub(crate) fn resolve_with(
         })
         .collect();
     candidates.clear();
+    // A huge document's buffers are let go rather than kept for the thread's life.
+    if buffers.taken.capacity() <= 1 << 20 {
+        let _ = SPARE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+    }
     facts
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sort_keys;
+    use super::{Key, visit_in_order};
 
     #[test]
     fn packed_keys_sort_as_the_parts_do() {
@@ -235,23 +262,27 @@ mod tests {
             seed ^= seed << 17;
             (seed % n) as usize
         };
+        let by_parts = |keys: &[Key]| {
+            let mut keys = keys.to_vec();
+            keys.sort_by(super::key_order);
+            keys.iter().map(|key| key.4).collect::<Vec<_>>()
+        };
+        let visited = |keys: &[Key]| {
+            let mut order = Vec::new();
+            visit_in_order(keys.len(), |k| keys[k], &mut Vec::new(), |k| order.push(k));
+            order
+        };
         for len in [0, 1, 2, 5, 40, 300] {
-            let mut keys: Vec<(bool, usize, u8, usize, usize)> = (0..len)
+            let mut keys: Vec<Key> = (0..len)
                 .map(|k| (next(4) == 0, next(30), next(13) as u8, next(50), k))
                 .collect();
-            let by_parts = |keys: &[(bool, usize, u8, usize, usize)]| {
-                let mut keys = keys.to_vec();
-                keys.sort_by(super::key_order);
-                keys
-            };
-            let want = by_parts(&keys);
-            sort_keys(&mut keys);
-            assert_eq!(keys, want);
+            assert_eq!(visited(&keys), by_parts(&keys));
             // Too wide to pack: the parts are compared.
             keys.push((false, usize::MAX, 0, 0, len));
-            let want = by_parts(&keys);
-            sort_keys(&mut keys);
-            assert_eq!(keys, want);
+            assert_eq!(visited(&keys), by_parts(&keys));
+            keys.pop();
+            keys.push((true, 3, 0, usize::MAX, len));
+            assert_eq!(visited(&keys), by_parts(&keys));
         }
     }
 }

@@ -79,7 +79,22 @@ struct Processed {
     stats: Stats,
 }
 
+/// The output's size for a text of `text_bytes`, about: news facts come out at about twice
+/// the size of their text. Room for it at once spares the output the steps of its growth,
+/// each a copy of all it holds.
+fn expected_output(text_bytes: usize) -> usize {
+    text_bytes.saturating_mul(2).saturating_add(4096)
+}
+
 impl Processed {
+    /// Empty, with room for `bytes` of output.
+    fn with_capacity(bytes: usize) -> Processed {
+        Processed {
+            bytes: Vec::with_capacity(bytes),
+            ..Processed::default()
+        }
+    }
+
     /// Processes one item, in input order, appending to this output.
     fn item(
         &mut self,
@@ -191,7 +206,8 @@ fn run_sequential(
     report: &mut dyn FnMut(&str, Option<&RecordError>),
     stats: &mut Stats,
 ) -> io::Result<()> {
-    let mut pending = Processed::default();
+    // Delivered at 64 KiB: room for that and a document's output.
+    let mut pending = Processed::with_capacity(2 << 16);
     let mut workspace = Workspace::default();
     let mut failure = None;
     let _ = read::read_all(&opts.paths, &opts.read, &mut |item| {
@@ -281,7 +297,14 @@ fn run_parallel(
                     let Ok((seq, items)) = next else {
                         return;
                     };
-                    let mut processed = Processed::default();
+                    let text_bytes = items
+                        .iter()
+                        .map(|item| match item {
+                            Item::Record(r) => r.text.len(),
+                            _ => 0,
+                        })
+                        .sum();
+                    let mut processed = Processed::with_capacity(expected_output(text_bytes));
                     for item in items {
                         processed.item(extractor, &mut workspace, opts, item);
                     }

@@ -3,7 +3,7 @@
 use super::read::Record;
 use crate::SCHEMA_VERSION;
 use crate::decimal::Decimal;
-use crate::fact::{Fact, Value};
+use crate::fact::{Fact, FactType, Value};
 use crate::offsets::{OffsetConverter, OffsetUnit};
 
 /// What a line of output is.
@@ -52,12 +52,7 @@ fn write_fact_after(
     // Room for the usual fact at once (the fixed keys, numbers, rule and a short value).
     out.reserve(head.len() + 2 * text.len() + 256);
     out.extend_from_slice(head);
-    // The type and class names are plain ASCII words (see the tests): nothing to escape.
-    out.extend_from_slice(b"\"type\":\"");
-    out.extend_from_slice(f.kind.name().as_bytes());
-    out.extend_from_slice(b"\",\"class\":\"");
-    out.extend_from_slice(f.class().as_bytes());
-    out.extend_from_slice(b"\",\"start\":");
+    out.extend_from_slice(type_and_class(f).as_bytes());
     write_uint(out, start);
     out.extend_from_slice(b",\"end\":");
     write_uint(out, end);
@@ -66,8 +61,48 @@ fn write_fact_after(
     out.extend_from_slice(b",\"value\":");
     write_value(out, &f.value);
     out.extend_from_slice(b",\"rule\":");
-    write_str(out, f.rule);
+    write_name(out, f.rule);
     out.push(b'}');
+}
+
+/// The fields of fact `f` before its start's number: `"type":"…","class":"…","start":`,
+/// one constant for each type and class, copied at once. The type and class names are
+/// plain ASCII words (see the tests): nothing to escape.
+fn type_and_class(f: &Fact) -> &'static str {
+    macro_rules! fields {
+        ($kind:literal, $class:literal) => {
+            concat!(
+                "\"type\":\"",
+                $kind,
+                "\",\"class\":\"",
+                $class,
+                "\",\"start\":"
+            )
+        };
+    }
+    match f.kind {
+        FactType::Number => fields!("number", "NUMBER"),
+        FactType::Money => fields!("money", "MONEY"),
+        FactType::Percent => fields!("percent", "PERCENT"),
+        // A count of things is a cardinal (see `Fact::class`).
+        FactType::Quantity if f.class() == "NUMBER" => fields!("quantity", "NUMBER"),
+        FactType::Quantity => fields!("quantity", "QUANTITY"),
+        FactType::Ordinal => fields!("ordinal", "ORDINAL"),
+        FactType::Age => fields!("age", "AGE"),
+        FactType::Date => fields!("date", "DATE"),
+        FactType::Time => fields!("time", "TIME"),
+        FactType::Duration => fields!("duration", "DURATION"),
+        FactType::Person => fields!("person", "PER"),
+        FactType::Organization => fields!("organization", "ORG"),
+        FactType::Location => fields!("location", "LOC"),
+    }
+}
+
+/// The key `name` of a field as [`Object`] writes it: `,"name":`. Names are plain ASCII.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
 }
 
 /// A fact's value as a JSON object: the bytes serde_json writes for [`Value`] (fields in
@@ -76,69 +111,79 @@ fn write_value(out: &mut Vec<u8>, value: &Value) {
     let mut o = Object::open(out);
     match value {
         Value::Amount(a) => {
-            o.decimal("value", a.value.as_ref());
-            o.decimal("from", a.from.as_ref());
-            o.decimal("to", a.to.as_ref());
-            o.str("qualifier", a.qualifier.map(|q| q.name()));
+            o.decimal(key!("value"), a.value.as_ref());
+            o.decimal(key!("from"), a.from.as_ref());
+            o.decimal(key!("to"), a.to.as_ref());
+            o.name(key!("qualifier"), a.qualifier.map(|q| q.name()));
             if a.approximate {
-                o.key("approximate");
+                o.key(key!("approximate"));
                 o.out.extend_from_slice(b"true");
             }
-            o.decimal("order", a.order.as_ref());
-            o.str("kind", a.kind);
-            o.decimal("numerator", a.numerator.as_ref());
-            o.decimal("denominator", a.denominator.as_ref());
-            o.str("currency", a.currency.as_deref());
-            o.str("unit", a.unit.as_deref());
-            o.str("unit_text", a.unit_text.as_deref());
-            o.str("dimension", a.dimension.as_deref());
-            o.str("object", a.object.as_deref());
-            o.str("iso", a.iso.as_deref());
+            o.decimal(key!("order"), a.order.as_ref());
+            o.name(key!("kind"), a.kind);
+            o.decimal(key!("numerator"), a.numerator.as_ref());
+            o.decimal(key!("denominator"), a.denominator.as_ref());
+            o.str(key!("currency"), a.currency.as_deref());
+            o.str(key!("unit"), a.unit.as_deref());
+            o.str(key!("unit_text"), a.unit_text.as_deref());
+            o.str(key!("dimension"), a.dimension.as_deref());
+            o.str(key!("object"), a.object.as_deref());
+            o.str(key!("iso"), a.iso.as_deref());
         }
         Value::Time(t) => {
-            o.str("value", t.value.as_deref());
-            o.str("from", t.from.as_deref());
-            o.str("to", t.to.as_deref());
-            o.str("grain", Some(t.grain));
-            o.str("relative", t.relative.as_deref());
-            o.str("tz", t.tz);
-            o.str("part", t.part);
-            o.str("qualifier", t.qualifier.map(|q| q.name()));
+            o.str(key!("value"), t.value.as_deref());
+            o.str(key!("from"), t.from.as_deref());
+            o.str(key!("to"), t.to.as_deref());
+            o.name(key!("grain"), Some(t.grain));
+            o.str(key!("relative"), t.relative.as_deref());
+            o.name(key!("tz"), t.tz);
+            o.name(key!("part"), t.part);
+            o.name(key!("qualifier"), t.qualifier.map(|q| q.name()));
         }
         Value::Name(n) => {
-            o.str("normal", Some(&n.normal));
-            o.str("first", n.first.as_deref());
-            o.str("middle", n.middle.as_deref());
-            o.str("last", n.last.as_deref());
+            o.str(key!("normal"), Some(&n.normal));
+            o.str(key!("first"), n.first.as_deref());
+            o.str(key!("middle"), n.middle.as_deref());
+            o.str(key!("last"), n.last.as_deref());
         }
     }
-    o.out.push(b'}');
+    o.close();
 }
 
-/// A JSON object being written: `{`, then fields separated by commas.
+/// A JSON object being written: each field as `,"key":value`, the first field's comma
+/// turned into the opening brace when the object is closed. One copy of a constant per key.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
-    empty: bool,
+    /// Where the first field starts, once there is one.
+    first: Option<usize>,
 }
 
 impl<'a> Object<'a> {
     fn open(out: &'a mut Vec<u8>) -> Self {
-        out.push(b'{');
-        Object { out, empty: true }
+        Object { out, first: None }
     }
 
-    /// `"key":` after a comma if a field came before. Keys are plain ASCII names.
-    /// Inlined (with `str` and `decimal`): the keys are constants, copied by a few stores
-    /// instead of a call to memcpy.
+    /// `,"key":` (made by [`key!`]). Inlined (with `str` and `decimal`): the keys are
+    /// constants, copied by a few stores instead of a call to memcpy.
     #[inline]
     fn key(&mut self, key: &str) {
-        if !self.empty {
-            self.out.push(b',');
+        if self.first.is_none() {
+            self.first = Some(self.out.len());
         }
-        self.empty = false;
-        self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+    }
+
+    /// `}`, the object's opening brace in place of its first comma (`{}` when empty).
+    fn close(self) {
+        match self.first {
+            Some(at) => {
+                if let Some(comma) = self.out.get_mut(at) {
+                    *comma = b'{';
+                }
+            }
+            None => self.out.push(b'{'),
+        }
+        self.out.push(b'}');
     }
 
     /// A string field, skipped when `None`.
@@ -147,6 +192,16 @@ impl<'a> Object<'a> {
         if let Some(v) = value {
             self.key(key);
             write_str(self.out, v);
+        }
+    }
+
+    /// A field whose string is a name the program wrote ([`write_name`]), skipped when
+    /// `None`.
+    #[inline]
+    fn name(&mut self, key: &str, value: Option<&'static str>) {
+        if let Some(v) = value {
+            self.key(key);
+            write_name(self.out, v);
         }
     }
 
@@ -171,6 +226,15 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     }
+}
+
+/// A JSON string that is a name written in the program (a rule's name, a grain, a
+/// qualifier...): plain ASCII words, which need no escaping, so none is looked for.
+fn write_name(out: &mut Vec<u8>, name: &'static str) {
+    debug_assert!(!needs_escape(name.as_bytes()), "{name:?}");
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
 }
 
 /// True if `bytes` has a byte JSON must escape: a control character, `"` or `\`. Eight
@@ -203,16 +267,32 @@ fn needs_escape(bytes: &[u8]) -> bool {
     word_needs(bytes.len() - 8)
 }
 
+/// The two digits of each number below 100 ("00" to "99"): a number is written two digits
+/// at a time, by half the divisions.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut k = 0;
+    while k < 100 {
+        pairs[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+        k += 1;
+    }
+    pairs
+};
+
 /// A non-negative integer in decimal. Offsets below 10 000 (most: news texts are short)
-/// are written digit by digit into the output, without a buffer copied by memcpy.
+/// are written by pairs of digits into the output, without a buffer copied by memcpy.
 fn write_uint(out: &mut Vec<u8>, n: usize) {
-    let digit = |k: usize| b'0' + (k % 10) as u8;
+    let pair = |k: usize| DIGIT_PAIRS[k % 100];
     match n {
-        0..=9 => out.push(digit(n)),
-        10..=99 => out.extend_from_slice(&[digit(n / 10), digit(n)]),
-        100..=999 => out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        0..=9 => out.push(b'0' + n as u8),
+        10..=99 => out.extend_from_slice(&pair(n)),
+        100..=999 => {
+            let [tens, ones] = pair(n);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, tens, ones]);
+        }
         1000..=9999 => {
-            out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]);
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n));
+            out.extend_from_slice(&[a, b, c, d]);
         }
         _ => {
             let mut buf = [0u8; 20];
@@ -385,6 +465,27 @@ mod tests {
             for name in [kind.name(), f.class()] {
                 assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
             }
+            let fields = format!(
+                "\"type\":\"{}\",\"class\":\"{}\",\"start\":",
+                kind.name(),
+                f.class()
+            );
+            assert_eq!(super::type_and_class(&f), fields);
+            // A count of things has its own class.
+            let count = Fact {
+                kind,
+                value: Value::Amount(Amount {
+                    dimension: Some("count".into()),
+                    ..Amount::default()
+                }),
+                ..some.clone()
+            };
+            let fields = format!(
+                "\"type\":\"{}\",\"class\":\"{}\",\"start\":",
+                kind.name(),
+                count.class()
+            );
+            assert_eq!(super::type_and_class(&count), fields);
         }
     }
 

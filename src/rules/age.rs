@@ -1,40 +1,37 @@
 //! Ages: "30-летний", "тридцатилетняя", "6-месячный", "в возрасте 45 лет".
 
 use super::amount::NumValue;
-use super::{Candidate, Doc};
+use super::{Candidate, Doc, start};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Value};
 use crate::lexicon::{Meaning, NumberClass, kind};
 use crate::text::TokenKind;
 
 /// Proposes age facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    // Asked of every token: each rule is tried only where its first token can be (its
-    // word, its lexicon kind, a glued hyphen after a number), read from the token directly.
-    let text = doc.norm.text().as_bytes();
-    for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
-        match t.kind {
-            // Both readings of a number need a glued hyphen after it.
-            TokenKind::Number if doc.glued(i + 1) && doc.is(i + 1, "-") => {
-                number_suffix(doc, i, out);
-            }
-            TokenKind::Word => {
-                // The bytes: most words need no `str` (whose slicing checks boundaries).
-                let word = text.get(t.start..t.end).unwrap_or_default();
-                if word == "на".as_bytes() {
-                    year_of_life(doc, i, out);
-                }
-                if doc.lexicon.may_have_age_suffix(word) {
-                    word_age(doc, i, doc.text(i), out);
-                }
-                if word == "в".as_bytes() {
-                    in_age(doc, i, out);
-                }
-                if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::AGE_CUE)) {
-                    cued_years(doc, i, out);
-                }
-            }
-            _ => {}
+    // Each rule is tried only where its first token can be (its word, its lexicon kind, a
+    // glued hyphen after a number), as the document's start bits say.
+    const AGE: u16 =
+        start::NUMBER_HYPHEN | start::NA | start::V | start::AGE_SUFFIX | start::AGE_CUE;
+    for (i, bits) in doc.starts() {
+        if bits & AGE == 0 {
+            continue;
+        }
+        if bits & start::NUMBER_HYPHEN != 0 {
+            number_suffix(doc, i, out);
+        }
+        if bits & start::NA != 0 {
+            year_of_life(doc, i, out);
+        }
+        if bits & start::AGE_SUFFIX != 0 {
+            word_age(doc, i, doc.text(i), out);
+        }
+        if bits & start::V != 0 {
+            in_age(doc, i, out);
+        }
+        if bits & start::AGE_CUE != 0 {
+            cued_years(doc, i, out);
         }
     }
 }

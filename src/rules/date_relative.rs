@@ -120,7 +120,7 @@ fn length_shift(length: &Length, sign: i64) -> Option<DateExpr> {
     let (mut months, mut days) = (0i64, 0i64);
     let mut grain = Grain::Year;
     let mut only_weeks = true;
-    for (field, amount) in &iso.fields {
+    for (field, amount) in iso.fields() {
         let n = amount.to_i64()?;
         match field {
             IsoField::Year => months = months.checked_add(n.checked_mul(12)?)?,

@@ -115,7 +115,7 @@ pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
         if u >= last {
             break;
         }
-        let Some(sum) = IsoDuration::of(v, u).and_then(|d| iso.clone().plus(d)) else {
+        let Some(sum) = IsoDuration::of(v, u).and_then(|d| iso.plus(d)) else {
             break;
         };
         iso = sum;

@@ -3,10 +3,10 @@
 //! minor unit folded in ("5 руб. 30 коп." is 5.3 RUB).
 
 use super::amount::{NumValue, qualifier_before};
-use super::{Candidate, Doc};
+use super::{Candidate, Doc, start};
 use crate::decimal::Decimal;
 use crate::fact::{FactType, Qualifier, Value};
-use crate::lexicon::{Meaning, kind};
+use crate::lexicon::Meaning;
 
 /// A currency at token `i`: code, factor to the main unit, may-be-prefix, next token.
 fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, usize)> {
@@ -22,14 +22,14 @@ fn currency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, Decimal, bool, u
 }
 
 /// Proposes money facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    // Only a currency or a measure starts money: most tokens are passed over with a test
-    // of their lexicon kinds and of the measure cache.
-    for (i, hit) in doc.hits.iter().enumerate() {
-        if hit.is_some_and(|hit| doc.lexicon.has_kind(hit, kind::CURRENCY)) {
+    // Only a currency or a measure starts money: the tokens whose start bits say so.
+    for (i, bits) in doc.starts() {
+        if bits & start::CURRENCY != 0 {
             currency_then_amount(doc, i, out);
         }
-        if doc.has_measure(i) {
+        if bits & start::MEASURE != 0 {
             amount_then_currency(doc, i, out);
         }
     }

@@ -1,9 +1,9 @@
 //! Ordinals: "3-й", "2012-го", "третьего", "двадцать пятый", "XXI век".
 
-use super::{Candidate, Doc};
+use super::{Candidate, Doc, start};
 use crate::decimal::Decimal;
 use crate::fact::{Amount, FactType, Value};
-use crate::lexicon::{Meaning, NumberClass, kind};
+use crate::lexicon::{Meaning, NumberClass};
 use crate::text::TokenKind;
 use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
 
@@ -14,23 +14,15 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Proposes ordinal facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-    // Asked of every token: each rule is tried only where its first token can be (a glued
-    // hyphen after a number, an ordinal or number word, a word in Latin capitals), read
-    // from the token and its lexicon kinds directly.
-    for (i, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
-        let (try_digits, try_words, try_roman) = match t.kind {
-            TokenKind::Number => (doc.glued(i + 1) && doc.is(i + 1, "-"), false, false),
-            TokenKind::Word => (
-                false,
-                hit.is_some_and(|hit| {
-                    doc.lexicon
-                        .has_kind(hit, kind::ORDINAL_WORD | kind::NUMBER_WORD)
-                }),
-                may_be_roman_century(t),
-            ),
-            TokenKind::NumberSeq | TokenKind::Punct => continue,
-        };
+    // Each rule is tried only where its first token can be (a glued hyphen after a
+    // number, an ordinal or number word, a word in Latin capitals), as the document's
+    // start bits say.
+    for (i, bits) in doc.starts() {
+        let try_digits = bits & start::NUMBER_HYPHEN != 0;
+        let try_words = bits & start::ORDINAL_WORD != 0;
+        let try_roman = bits & start::ROMAN != 0;
         if !(try_digits || try_words || try_roman) || doc.blocked(i, FactType::Ordinal) {
             continue;
         }

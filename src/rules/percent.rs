@@ -7,6 +7,7 @@ use crate::fact::{FactType, Value};
 use crate::lexicon::Meaning;
 
 /// Proposes percent facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for m in doc.measures() {
         if doc.sentence_start(m.end) {

@@ -11,6 +11,7 @@ use crate::text::TokenKind;
 use crate::text::token::CAPITALIZED;
 
 /// Proposes quantity facts.
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for m in doc.measures() {
         if doc.sentence_start(m.end) {

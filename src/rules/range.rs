@@ -6,6 +6,7 @@ use super::{Candidate, Doc};
 use crate::fact::{Amount, Qualifier, Value};
 
 /// Appends a range candidate for every "от A до B" pair of same-type amount candidates.
+#[inline(never)]
 pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let n = out.len();
     // Candidates by first token, so each "от" finds its "до" without a scan of all pairs.

@@ -2,7 +2,7 @@
 //! units, prepositions and the like, small whole numbers written in digits, Roman numerals,
 //! and the checks that keep names ("8 Марта", «Завтра») out of time expressions.
 
-use super::Doc;
+use super::{Doc, start};
 use crate::calendar::TimeUnit;
 use crate::decimal::Decimal;
 use crate::lexicon::temporal::{
@@ -16,41 +16,42 @@ use crate::text::{Token, TokenKind};
 
 /// Runs the date, time and duration rules, each from the tokens where a time expression
 /// may start (most words cannot: this keeps the many rules off them).
+#[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     let n = doc.tokens.len();
-    // The last dash token, noted on the way: no dashed interval starts after it.
-    let mut last_dash = None;
-    let class: Vec<TimeStart> = doc
-        .tokens
+    // The tokens a time expression may start at are among the document's start tokens
+    // (classified once for all numeric rules, [`start`] bits).
+    let list = doc.start_list();
+    // The last dash token: no dashed interval starts after it.
+    let last_dash = list
         .iter()
-        .zip(doc.hits)
-        .enumerate()
-        .map(|(i, (t, hit))| match t.kind {
-            // No punctuation starts a time expression.
-            TokenKind::Punct => {
-                if doc.is(i, "-") {
-                    last_dash = Some(i);
-                }
-                TimeStart::No
-            }
-            _ => start_class(doc, i, t, *hit),
-        })
-        .collect();
+        .rev()
+        .find(|&&(_, bits)| bits & start::DASH != 0)
+        .map(|&(i, _)| i as usize);
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
     // The tokens that start one, in order: each rule below walks them alone.
-    let starts: Vec<usize> = class
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| match c {
-            TimeStart::Strong => true,
-            TimeStart::Weak => (i + 1..(i + 4).min(n))
-                .any(|k| class[k] == TimeStart::Strong && !doc.sentence_start(k)),
-            TimeStart::No => false,
-        })
-        .map(|(i, _)| i)
-        .collect();
+    // Sized at once for the usual share of starts (a filter's collect grows step by step).
+    let mut starts: Vec<usize> = Vec::with_capacity(n / 8);
+    for (j, &(i, bits)) in list.iter().enumerate() {
+        let i = i as usize;
+        let starts_here = if bits & start::TIME_STRONG != 0 {
+            true
+        } else if bits & start::TIME_WEAK != 0 {
+            let end = (i + 4).min(n);
+            list.get(j + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&(k, _)| (k as usize) < end)
+                .any(|&(k, b)| b & start::TIME_STRONG != 0 && !doc.sentence_start(k as usize))
+        } else {
+            false
+        };
+        if starts_here {
+            starts.push(i);
+        }
+    }
     super::date::apply(doc, &starts, out);
     super::date_range::apply(doc, &starts, last_dash, out);
     super::time::apply(doc, &starts, out);
@@ -61,7 +62,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
 /// number, a word of time expressions, a number or ordinal word, a Roman numeral, a word
 /// glued to a year by a hyphen ("ЧМ-2018"); and whether it needs a stronger word after it.
 #[inline]
-fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStart {
+pub(super) fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStart {
     match t.kind {
         TokenKind::Number | TokenKind::NumberSeq => TimeStart::Strong,
         TokenKind::Punct => TimeStart::No,
