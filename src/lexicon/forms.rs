@@ -8,7 +8,7 @@
 //! collision can only send a token to the automaton, never give a wrong hit: an exact hit is
 //! checked against the form's text.
 
-use crate::names::index::hash;
+use crate::names::index::{self, hash};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -149,31 +149,10 @@ impl FormTable {
 /// The number of bits of [`FormTable::starts`], a power of two.
 const START_BITS: usize = 1 << 16;
 
-/// The bit of `word` in [`FormTable::starts`]: its first four bytes and its last four
-/// (all of it, padded with zeros, when it is shorter) and its length, mixed by a
-/// multiplication. Cheaper than the hash of the whole word, and still tells most words
-/// apart from the lexicon's keys: four bytes are only two Cyrillic letters, and many words
-/// of a length share their first two with some key, but few share their last two as well.
+/// The bit of `word` in [`FormTable::starts`] (see [`index::start_bit`]).
 #[inline]
 fn start_bit(word: &[u8]) -> usize {
-    let (first, last) = match word {
-        [a, b, c, d, ..] => {
-            let n = word.len();
-            let last = [word[n - 4], word[n - 3], word[n - 2], word[n - 1]];
-            (
-                u32::from_le_bytes([*a, *b, *c, *d]),
-                u32::from_le_bytes(last),
-            )
-        }
-        _ => (
-            word.iter()
-                .enumerate()
-                .fold(0, |x, (k, &b)| x | (u32::from(b) << (8 * k))),
-            0,
-        ),
-    };
-    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (word.len() as u64);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS.trailing_zeros())) as usize
+    index::start_bit(word, START_BITS.trailing_zeros())
 }
 
 /// Keys are already hashes: the map uses them as they are.

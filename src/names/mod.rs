@@ -73,6 +73,7 @@ struct Prebuilt {
     slots: &'static [u8],
     senses: &'static [u8],
     filter: &'static [u8],
+    starts: &'static [u8],
 }
 
 macro_rules! prebuilt {
@@ -82,6 +83,7 @@ macro_rules! prebuilt {
             slots: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_slots.bin")),
             senses: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_senses.bin")),
             filter: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_filter.bin")),
+            starts: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_starts.bin")),
         }
     };
 }
@@ -95,7 +97,7 @@ fn index_of(
     files: &[(&str, load::RowFn)],
     embedded: &[&'static str],
     prebuilt: &Prebuilt,
-    filter: (usize, Option<SenseKind>),
+    filter: index::Filters,
     dir: Option<&Path>,
 ) -> Result<FormIndex, LexiconError> {
     let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
@@ -116,7 +118,8 @@ fn index_of(
         Cow::Borrowed(prebuilt.slots),
         Cow::Borrowed(prebuilt.senses),
         Cow::Borrowed(prebuilt.filter),
-        filter.1.is_none(),
+        filter.bloom_kind.is_none(),
+        Cow::Borrowed(prebuilt.starts),
     ))
 }
 
@@ -396,6 +399,7 @@ impl Names {
             let hit = &mut out[i];
             // Cue words have three letters or more, but for abbreviations ("СП").
             if (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+                && self.cues.may_be_key(form.as_bytes())
                 && ({
                     if next_cap < i {
                         next_cap = first_cap_from(i);
