@@ -215,23 +215,14 @@ impl std::fmt::Debug for FormIndex {
 /// their last two as well.
 #[inline]
 pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
-    let (first, last) = match word {
-        [a, b, c, d, ..] => {
-            let n = word.len();
-            let last = [word[n - 4], word[n - 3], word[n - 2], word[n - 1]];
-            (
-                u32::from_le_bytes([*a, *b, *c, *d]),
-                u32::from_le_bytes(last),
-            )
-        }
-        _ => (
-            word.iter()
-                .enumerate()
-                .fold(0, |x, (k, &b)| x | (u32::from(b) << (8 * k))),
-            0,
-        ),
+    let n = word.len();
+    let (first, last) = if n >= 4 {
+        (u32_at(word, 0), u32_at(word, n - 4))
+    } else {
+        // At most three bytes: `tail_word` reads them all.
+        (tail_word(word) as u32, 0)
     };
-    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (word.len() as u64);
+    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (n as u64);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2_bits)) as usize
 }
 
@@ -259,7 +250,7 @@ pub fn hash(s: &[u8]) -> u64 {
 /// three overlapping loads (copying them into a buffer called memcpy, which showed in
 /// profiles: this hash runs for most tokens).
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
+pub fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     let byte = |at: usize| u64::from(rest[at]) << (8 * at);
     match n {
