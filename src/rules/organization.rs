@@ -904,12 +904,16 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
                 .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
     });
     for i in doc.marked() {
+        // Mentions start at a capitalized word (most marked words, not all).
+        if !doc.capitalized(i) {
+            continue;
+        }
         for &(s, e) in &names {
             let len = e - s;
-            if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
+            if i == s || i + len > doc.tokens.len() {
                 continue;
             }
-            let exact = (0..len).all(|k| doc.text(i + k) == doc.text(s + k));
+            let exact = (0..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
             // In another case form, in quotes again: «Спартак» ... «Спартака».
             let inflected = !exact
                 && !doc.all_caps(s)
@@ -930,6 +934,15 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// [`Doc::text`] of token `i` as bytes: compared without slicing a `str` (and checking
+/// character boundaries) for every pair of words.
+fn text_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.norm.text().as_bytes().get(t.start..t.end))
+        .unwrap_or_default()
 }
 
 /// True if two word forms differ only in an ending of up to two letters after a stem of
