@@ -547,6 +547,19 @@ const TAIL_FILTER: [u64; 4] = {
     bits
 };
 
+/// For each bit of [`TAIL_FILTER`], the endings (bits of their indexes in
+/// [`ADJECTIVE_ENDINGS`]) whose tail has it: a word past the filter is compared with those
+/// few endings only, in the list's order.
+const ENDINGS_BY_BIT: [u32; 256] = {
+    let mut by_bit = [0u32; 256];
+    let mut k = 0;
+    while k < ADJECTIVE_TAILS.len() {
+        by_bit[tail_bit(ADJECTIVE_TAILS[k]) as usize] |= 1 << k;
+        k += 1;
+    }
+    by_bit
+};
+
 /// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
 const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
     ("ыми", false),
@@ -595,9 +608,18 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
 #[inline(never)]
 fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
     let bytes = form.as_bytes();
-    let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
-        ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
-    })?;
+    // Lowest index first: the list's order (the longest endings first).
+    let mut endings = ENDINGS_BY_BIT[tail_bit(tail) as usize];
+    let k = loop {
+        if endings == 0 {
+            return None;
+        }
+        let k = endings.trailing_zeros() as usize;
+        endings &= endings - 1;
+        if ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes()) {
+            break k;
+        }
+    };
     let (ending, soft) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
     (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
@@ -727,6 +749,27 @@ fn push_upper(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endings_by_bit_find_what_a_scan_of_the_list_finds() {
+        let scan = |form: &str| {
+            ADJECTIVE_ENDINGS
+                .iter()
+                .find(|(e, _)| form.ends_with(e))
+                .filter(|(e, _)| form[..form.len() - e.len()].chars().nth(1).is_some())
+                .copied()
+        };
+        let stems = ["", "к", "кр", "красн", "верхн", "americ", "ё"];
+        let tails = ADJECTIVE_ENDINGS.iter().map(|(e, _)| *e).chain([
+            "", "а", "ми", "го", "ом", "ям", "ах", "ой.", "ыйй", "ab", "ий ",
+        ]);
+        for stem in stems {
+            for tail in tails.clone() {
+                let form = format!("{stem}{tail}");
+                assert_eq!(adjective_ending(&form), scan(&form), "{form:?}");
+            }
+        }
+    }
 
     #[test]
     fn case_shortcuts_agree_with_the_unicode_tables() {
