@@ -169,6 +169,28 @@ pub struct Filters {
     pub start_bits_per_key: usize,
 }
 
+/// The start bits of an index's keys ([`FormIndex::start_bits`]).
+#[derive(Clone, Copy, Debug)]
+pub struct StartBits<'a> {
+    /// A power of two bytes, or none (then every word may be a key).
+    bytes: &'a [u8],
+    log2_bits: u32,
+}
+
+impl StartBits<'_> {
+    /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear.
+    #[inline]
+    pub fn may_be_key(&self, word: &[u8]) -> bool {
+        if self.bytes.is_empty() {
+            return true;
+        }
+        let bit = start_bit(word, self.log2_bits);
+        self.bytes
+            .get(bit / 8)
+            .is_some_and(|b| b & (1 << (bit % 8)) != 0)
+    }
+}
+
 /// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
 /// (1), the kinds of its senses (1: bits of [`SenseKind::bit`]).
 const SLOT: usize = 16;
@@ -414,14 +436,16 @@ impl FormIndex {
     /// (true when the index has no table of start bits).
     #[inline]
     pub fn may_be_key(&self, word: &[u8]) -> bool {
-        if self.starts.is_empty() {
-            return true;
+        self.start_bits().may_be_key(word)
+    }
+
+    /// The table of start bits, for a caller that asks about many words: read once.
+    #[inline]
+    pub fn start_bits(&self) -> StartBits<'_> {
+        StartBits {
+            bytes: &self.starts,
+            log2_bits: (self.starts.len() * 8).trailing_zeros(),
         }
-        let bits = self.starts.len() * 8;
-        let bit = start_bit(word, bits.trailing_zeros());
-        self.starts
-            .get(bit / 8)
-            .is_some_and(|b| b & (1 << (bit % 8)) != 0)
     }
 
     /// The number of words of the longest form that starts with this key's form.

@@ -408,6 +408,7 @@ impl Names {
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
+        let cue_starts = self.cues.start_bits();
         for (i, (t, hit)) in tokens.iter().zip(out.iter_mut()).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -423,7 +424,7 @@ impl Names {
             let mut hash = || *h.get_or_insert_with(|| index::hash(word));
             // Cue words have three letters or more, but for abbreviations ("СП").
             if (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
-                && self.cues.may_be_key(word)
+                && cue_starts.may_be_key(word)
                 && ({
                     if next_cap < i {
                         next_cap = first_cap_from(i);
