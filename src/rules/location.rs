@@ -417,6 +417,11 @@ fn ambiguous_form(doc: &Doc<'_>, i: usize) -> bool {
 /// form after a preposition of place ("в Тусоне", "из Портапика"): the form with its case
 /// ending undone is a town there.
 fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // The token's own tests first: they settle most words before the word before is
+    // compared.
+    if !doc.capitalized(i) || doc.latin(i) || doc.all_caps(i) || doc.flags(i) & !flag::SHAPE != 0 {
+        return;
+    }
     let after_preposition = i > 0
         && matches!(
             doc.text(i - 1),
@@ -424,12 +429,7 @@ fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         );
     // Or after a type word whose complement it is: "Университета Рочестера", "мэрии Тусона".
     let after_type = i > 0 && doc.is_a(i - 1, flag::ORG_TYPE | flag::PLACE_TYPE);
-    if !(after_preposition || after_type)
-        || !doc.capitalized(i)
-        || doc.latin(i)
-        || doc.all_caps(i)
-        || doc.flags(i) & !flag::SHAPE != 0
-    {
+    if !(after_preposition || after_type) {
         return;
     }
     let form = doc.text(i);
@@ -605,9 +605,10 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// штат Вермонт", "в Монровилле (штат Алабама)"). Its nominative is a guess from the
 /// preposition's case: the ending is cut ("Каслтоне" → "Каслтон"), "-ии" made "-ия".
 fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // The tests of the token and its neighbours' flags and punctuation first: they settle
+    // most words, before any word is compared or taken apart.
     if i == 0
         || !doc.capitalized(i)
-        || !place_preposition(doc.text(i - 1))
         || doc.all_caps(i)
         || doc.latin(i)
         || doc.sentence_start(i)
@@ -615,8 +616,9 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             i,
             flag::PLACE | flag::PLACE_TYPE | flag::ORG | flag::ORG_TYPE | flag::ROLE,
         )
-        || morph::clearly_adjective(doc.text(i))
         || !(doc.is(i + 1, ",") || doc.is(i + 1, "("))
+        || !place_preposition(doc.text(i - 1))
+        || morph::clearly_adjective(doc.text(i))
         || doc.text(i).chars().count() < 3
     {
         return;
@@ -638,17 +640,18 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// `location.after_preposition`: a one-word name no lexicon knows after a preposition of
 /// place, with no capitalized word after it ("в Сребренице", "из Портапика"): a town.
 fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // Flags first, as in `town_and_region`.
     if i == 0
         || !doc.is_a(i, flag::NAME_WORD)
+        || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
+        || doc.sentence_start(i)
+        || doc.capitalized(i + 1)
         || !matches!(
             doc.text(i - 1),
             "в" | "во" | "из" | "под" | "близ" | "возле" | "около"
         )
-        || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
-        || doc.sentence_start(i)
         || doc.blocked(i, FactType::Location)
         || morph::adjective_ending(doc.text(i)).is_some()
-        || doc.capitalized(i + 1)
         || doc.text(i).chars().count() < 4
         || facility_compound(doc.text(i))
     {

@@ -498,13 +498,14 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !doc.capitalized(i) || doc.all_caps(i) {
         return;
     }
+    // A type word first (most capitalized words are none; `place_at` costs more).
+    let Some(lemma) = org_type(doc, i) else {
+        return;
+    };
     // The last word of a place: "Российской Федерации".
     if i > 0 && place_at(doc, i - 1).is_some_and(|(end, _, _)| end > i) {
         return;
     }
-    let Some(lemma) = org_type(doc, i) else {
-        return;
-    };
     // Tournaments: "Лига чемпионов", "Лиги Европы", "Лига наций".
     if lemma == "лига" && matches!(doc.text(i + 1), "чемпионов" | "европы" | "наций")
     {
