@@ -419,7 +419,7 @@ fn ambiguous_form(doc: &Doc<'_>, i: usize) -> bool {
 fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // The token's own tests first: they settle most words before the word before is
     // compared.
-    if !doc.capitalized(i) || doc.latin(i) || doc.all_caps(i) || doc.flags(i) & !flag::SHAPE != 0 {
+    if !plain_capitalized(doc, i) || doc.flags(i) & !flag::SHAPE != 0 {
         return;
     }
     let after_preposition = i > 0
@@ -505,7 +505,13 @@ pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str
 /// `location.adjective_type`: a capitalized adjective (and up to two more) before a
 /// place-type noun of a region, water or land: "Карагандинской области", "Боденским озером".
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || doc.all_caps(i) || adjective(doc, i).is_none() {
+    // The type word is one of the three tokens after: its flag is tested before the
+    // adjective's ending (few words have a type word so near).
+    if !doc.capitalized(i)
+        || doc.all_caps(i)
+        || !(i + 1..=i + 3).any(|j| doc.is_a(j, flag::PLACE_TYPE))
+        || adjective(doc, i).is_none()
+    {
         return;
     }
     let mut j = i + 1;
@@ -600,6 +606,17 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// True if token `i` is a capitalized word, neither Latin nor all capitals: the three
+/// tests of the token's flags at once (most rules here start with them).
+#[inline]
+fn plain_capitalized(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == crate::text::TokenKind::Word
+            && t.flags & (CAPITALIZED | ALL_CAPS | LATIN) == CAPITALIZED
+    })
+}
+
 /// `location.town_and_region`: a town the gazetteer lacks, after a preposition of place and
 /// before a comma or a bracket with its country or region ("в Биране, Куба", "в Каслтоне,
 /// штат Вермонт", "в Монровилле (штат Алабама)"). Its nominative is a guess from the
@@ -608,9 +625,7 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // The tests of the token and its neighbours' flags and punctuation first: they settle
     // most words, before any word is compared or taken apart.
     if i == 0
-        || !doc.capitalized(i)
-        || doc.all_caps(i)
-        || doc.latin(i)
+        || !plain_capitalized(doc, i)
         || doc.sentence_start(i)
         || doc.is_a(
             i,
