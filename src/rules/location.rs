@@ -166,11 +166,12 @@ fn place_of<'a>(doc: &Doc<'a>, i: usize, hit: NameHit) -> Option<(usize, &'a str
     let (lemma, kind) = place_lemma(doc, hit.key?)?;
     // One capital letter is an initial, not a place; a town named like an adjective is an
     // adjective before a noun ("Каспийского трубопроводного").
+    // (The flag tests first, the lemma's lower case, made here, last.)
     let adjective_before_noun = kind != PlaceKind::Country
-        && morph::clearly_adjective(doc.text(i))
-        && adjective_form_of(doc.text(i), lemma).is_some_and(|e| e.chars().count() >= 3)
         && !doc.capitalized(i + 1)
-        && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE));
+        && morph::clearly_adjective(doc.text(i))
+        && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE))
+        && adjective_form_of(doc.text(i), lemma).is_some_and(|e| e.chars().count() >= 3);
     (doc.text(i).chars().nth(1).is_some() && !adjective_before_noun).then_some((i + 1, lemma, kind))
 }
 

@@ -241,7 +241,12 @@ fn adjective(doc: &Doc<'_>, i: usize) -> bool {
 /// type noun, and a country after it: "Каспийского трубопроводного консорциума",
 /// "Экспортно-импортный банк США". (Not in quotes: see [`apply`].)
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || !adjective(doc, i) {
+    // The type word is one of the five tokens after (adjectives, maybe "и" and one more):
+    // its flag is tested before the adjective's ending.
+    if !doc.capitalized(i)
+        || !(i + 1..=i + 5).any(|j| doc.is_a(j, flag::ORG_TYPE))
+        || !adjective(doc, i)
+    {
         return;
     }
     // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").
