@@ -606,7 +606,9 @@ fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
 }
 
 /// An initial: one capital letter with its dot ("В.").
-#[inline]
+// Asked of every capitalized word and its neighbours: inlined, a call costs more than the
+// flag tests that settle most words.
+#[inline(always)]
 fn initial(doc: &Doc<'_>, i: usize) -> bool {
     doc.capitalized(i)
         && doc.tokens[i].has(ABBREVIATION)
