@@ -477,7 +477,12 @@ fn adjective<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
 }
 
 /// The place-type noun at token `i`: its lemma and class.
+// The flag settles most words inline, without the call to `Doc::cue`.
+#[inline]
 fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
+    if !doc.is_a(i, flag::PLACE_TYPE) {
+        return None;
+    }
     doc.cue(i, SenseKind::PlaceType)
         .map(|(s, lemma)| (lemma, s.tag))
 }

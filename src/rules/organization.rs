@@ -118,8 +118,10 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
 
 /// The organization-type noun at token `i` (one token): its lemma.
 /// A title word is none ("орденом «За заслуги перед Отечеством»" is an award).
+// The flags settle most words inline, without the call to `Doc::cue`.
+#[inline]
 pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
-    if doc.is_a(i, flag::TITLE) {
+    if doc.flags(i) & (flag::ORG_TYPE | flag::TITLE) != flag::ORG_TYPE {
         return None;
     }
     doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
