@@ -492,7 +492,8 @@ fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
 pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str) -> String {
     let agreement = morph::noun_agreement(head, Some(doc.text(start)));
     // Room for the words, their endings changed, and the head noun the callers append.
-    let room: usize = (start..end).map(|k| doc.word(k).len() + 8).sum();
+    // (Sized by the normalized words, as in `person::value`.)
+    let room: usize = (start..end).map(|k| doc.text(k).len() + 8).sum();
     let mut out = String::with_capacity(room + head.len() + 8);
     for k in start..end {
         let word = doc.word(k);

@@ -333,7 +333,9 @@ fn value(
     }
     let mut v = NameValue::default();
     // Room for the words as written and an ending changed here and there: one allocation.
-    let room: usize = parts.iter().map(|&(i, _)| doc.word(i).len() + 8).sum();
+    // (Sized by the normalized words: as long as the written ones but for rare letters, and
+    // cheaper to measure; the capacity is only a guess.)
+    let room: usize = parts.iter().map(|&(i, _)| doc.text(i).len() + 8).sum();
     let mut normal = String::with_capacity(room);
     let mut last = String::new();
     for &(i, part) in parts {
