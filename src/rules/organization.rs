@@ -911,17 +911,21 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
                 .iter()
                 .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
     });
+    // Each name's first word, and each marked word, read once for all the pairs.
+    let firsts: Vec<&[u8]> = names.iter().map(|&(s, _)| text_bytes(doc, s)).collect();
     for i in doc.marked() {
         // Mentions start at a capitalized word (most marked words, not all).
         if !doc.capitalized(i) {
             continue;
         }
-        for &(s, e) in &names {
+        let word = text_bytes(doc, i);
+        for (&(s, e), &first) in names.iter().zip(&firsts) {
             let len = e - s;
             if i == s || i + len > doc.tokens.len() {
                 continue;
             }
-            let exact = (0..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
+            let exact =
+                word == first && (1..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
             // In another case form, in quotes again: «Спартак» ... «Спартака».
             let inflected = !exact
                 && !doc.all_caps(s)
