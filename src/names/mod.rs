@@ -418,7 +418,9 @@ impl Names {
                 prev_cap = i;
             }
             // Bytes: most words are only tested, a str is sliced for capitalized ones.
-            let word = bytes.get(t.start..t.end).unwrap_or_default();
+            let Some(word) = bytes.get(t.start..t.end) else {
+                continue;
+            };
             // The word's hash, for both indexes (a token is never empty), when first asked.
             let mut h = None;
             let mut hash = || *h.get_or_insert_with(|| index::hash(word));
