@@ -46,6 +46,53 @@ pub struct SurnameRules {
     by_last: Vec<(char, Vec<u16>)>,
     /// Indices of the rules with an empty ending (that every form ends with).
     no_ending: Vec<u16>,
+    /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
+    /// with a mask and a comparison, not a memcmp call per rule.
+    tails: Vec<EndingTail>,
+}
+
+/// The last bytes of a word, at most eight, as a number: the last byte lowest.
+#[inline]
+fn last_bytes(word: &[u8]) -> u64 {
+    match word.last_chunk::<8>() {
+        Some(&last) => u64::from_be_bytes(last),
+        None => word.iter().fold(0, |n, &b| (n << 8) | u64::from(b)),
+    }
+}
+
+/// A rule's ending for [`SurnameRules::matching`]: `bytes` are its [`last_bytes`] and
+/// `mask` selects as many bytes (0 for an ending of more than eight bytes, compared as
+/// bytes).
+#[derive(Clone, Copy, Debug, Default)]
+struct EndingTail {
+    bytes: u64,
+    mask: u64,
+    len: usize,
+}
+
+impl EndingTail {
+    fn new(ending: &str) -> EndingTail {
+        let len = ending.len();
+        let mask = match len {
+            0..8 => (1u64 << (8 * len)) - 1,
+            8 => u64::MAX,
+            _ => 0,
+        };
+        EndingTail {
+            bytes: last_bytes(ending.as_bytes()),
+            mask,
+            len,
+        }
+    }
+
+    /// True if `word`, of [`last_bytes`] `word_tail`, ends with `ending` (this one's).
+    #[inline]
+    fn ends(&self, ending: &str, word: &[u8], word_tail: u64) -> bool {
+        if self.mask == 0 {
+            return word.ends_with(ending.as_bytes());
+        }
+        word.len() >= self.len && word_tail & self.mask == self.bytes
+    }
 }
 
 impl SurnameRules {
@@ -65,6 +112,7 @@ impl SurnameRules {
             }
         }
         SurnameRules {
+            tails: rules.iter().map(|r| EndingTail::new(&r.ending)).collect(),
             rules,
             by_last,
             no_ending,
@@ -82,13 +130,18 @@ impl SurnameRules {
         form: &'f str,
     ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
         let last = form.chars().last();
+        let form_tail = last_bytes(form.as_bytes());
         self.by_last
             .iter()
             .find(|(c, _)| Some(*c) == last)
             .map_or(&[][..], |(_, v)| v.as_slice())
             .iter()
-            .map(|&k| &self.rules[k as usize])
-            .filter(move |r| form.ends_with(&*r.ending))
+            .filter_map(move |&k| {
+                let r = self.rules.get(k as usize)?;
+                let tail = self.tails.get(k as usize)?;
+                tail.ends(&r.ending, form.as_bytes(), form_tail)
+                    .then_some(r)
+            })
     }
 
     /// Every rule whose ending `form` ends with, an empty ending included (the order is not
@@ -749,6 +802,51 @@ fn push_upper(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ending_tails_agree_with_ends_with() {
+        let endings = [
+            "",
+            "а",
+            "ой",
+            "ого",
+            "ому",
+            "ыми",
+            "овой",
+            "ского",
+            "евского",
+            "ий-ого",
+            "x",
+            "ab",
+        ];
+        let words = [
+            "",
+            "а",
+            "ой",
+            "иванова",
+            "иванову",
+            "ивановой",
+            "достоевского",
+            "петровского",
+            "x",
+            "ab",
+            "cab",
+            "b",
+            "ёлкиной",
+            "жан-ий-ого",
+            "ого",
+        ];
+        for ending in endings {
+            let tail = EndingTail::new(ending);
+            for word in words {
+                assert_eq!(
+                    tail.ends(ending, word.as_bytes(), last_bytes(word.as_bytes())),
+                    word.ends_with(ending),
+                    "{word:?} {ending:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn endings_by_bit_find_what_a_scan_of_the_list_finds() {
