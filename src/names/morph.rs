@@ -37,13 +37,14 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// The surname rules, the most frequent first, with an index by the last letter of their
+/// The surname rules, the most frequent first, with an index by the last byte of their
 /// ending: a form is tried only against the rules it can end with.
 #[derive(Clone, Debug, Default)]
 pub struct SurnameRules {
     rules: Vec<SurnameRule>,
-    /// (last letter of the ending, indices into `rules` in order).
-    by_last: Vec<(char, Vec<u16>)>,
+    /// Indices into `rules`, in order, by the last byte of the ending (256 lists): a
+    /// form's list is read off its last byte, with no search and no decoding.
+    by_last: Vec<Vec<u16>>,
     /// Indices of the rules with an empty ending (that every form ends with).
     no_ending: Vec<u16>,
     /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
@@ -99,16 +100,12 @@ impl SurnameRules {
     /// Indexes `rules` (sorted here, the most frequent first).
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
-        let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        let mut by_last: Vec<Vec<u16>> = vec![Vec::new(); 256];
         let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
-            let Some(last) = r.ending.chars().last() else {
-                no_ending.push(k as u16);
-                continue;
-            };
-            match by_last.iter_mut().find(|(c, _)| *c == last) {
-                Some((_, v)) => v.push(k as u16),
-                None => by_last.push((last, vec![k as u16])),
+            match r.ending.as_bytes().last() {
+                Some(&last) => by_last[usize::from(last)].push(k as u16),
+                None => no_ending.push(k as u16),
             }
         }
         SurnameRules {
@@ -129,12 +126,11 @@ impl SurnameRules {
         &'a self,
         form: &'f str,
     ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
-        let last = form.chars().last();
         let form_tail = last_bytes(form.as_bytes());
-        self.by_last
-            .iter()
-            .find(|(c, _)| Some(*c) == last)
-            .map_or(&[][..], |(_, v)| v.as_slice())
+        form.as_bytes()
+            .last()
+            .and_then(|&b| self.by_last.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
             .filter_map(move |&k| {
                 let r = self.rules.get(k as usize)?;
