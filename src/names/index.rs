@@ -152,9 +152,21 @@ pub struct Sense {
     pub tag: u8,
 }
 
-/// The key of a form in the index.
+/// The key of a form in the index: its slot's place plus one. Never zero, so that an
+/// `Option<KeyId>` takes four bytes and `None` is all zeros (a document's [`NameHit`]s
+/// start as zeros: filled like memory, not field by field).
+///
+/// [`NameHit`]: crate::names::NameHit
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyId(u32);
+pub struct KeyId(std::num::NonZeroU32);
+
+impl KeyId {
+    /// The place of the key's slot.
+    #[inline]
+    fn place(self) -> u32 {
+        self.0.get() - 1
+    }
+}
 
 /// The tests an index has before a visit to its table.
 #[derive(Clone, Copy, Debug)]
@@ -403,7 +415,10 @@ impl FormIndex {
                 return None;
             }
             if sh == h {
-                return Some(KeyId(i as u32));
+                return u32::try_from(i + 1)
+                    .ok()
+                    .and_then(std::num::NonZeroU32::new)
+                    .map(KeyId);
             }
             i = (i + 1) & mask;
         }
@@ -451,25 +466,25 @@ impl FormIndex {
     /// The number of words of the longest form that starts with this key's form.
     #[inline]
     pub fn words(&self, key: KeyId) -> usize {
-        self.slot(key.0)[14] as usize
+        self.slot(key.place())[14] as usize
     }
 
     /// The kinds of the key's senses, as bits of [`SenseKind::bit`].
     #[inline]
     pub fn kinds(&self, key: KeyId) -> u8 {
-        self.slot(key.0)[15]
+        self.slot(key.place())[15]
     }
 
     /// True if the key has senses of its own (it is not only the start of longer forms).
     #[inline]
     pub fn has_senses(&self, key: KeyId) -> bool {
-        let b = self.slot(key.0);
+        let b = self.slot(key.place());
         u16::from_le_bytes([b[12], b[13]]) > 0
     }
 
     /// The senses of a key.
     pub fn senses(&self, key: KeyId) -> impl Iterator<Item = Sense> + '_ {
-        let b = self.slot(key.0);
+        let b = self.slot(key.place());
         let first = u32_at(b, 8) as usize;
         let count = u16::from_le_bytes([b[12], b[13]]) as usize;
         (first..first + count).filter_map(move |s| {

@@ -525,6 +525,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_hit_is_small_and_none_is_zero() {
+        // `KeyId` is never zero: its `None` takes no room of its own.
+        assert_eq!(std::mem::size_of::<Option<KeyId>>(), 4);
+        assert!(std::mem::size_of::<NameHit>() <= 20);
+    }
+
+    #[test]
     fn ascii_digits_are_found_as_a_byte_scan_finds_them() {
         // Every byte value at every place of words of 1 to 19 bytes, among Cyrillic
         // letters, ASCII letters or bytes just around the digits.
