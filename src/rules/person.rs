@@ -13,7 +13,7 @@ use crate::names::flag;
 use crate::names::index::SenseKind;
 use crate::names::morph::{self, case};
 use crate::text::TokenKind;
-use crate::text::token::ABBREVIATION;
+use crate::text::token::{ABBREVIATION, CAPITALIZED};
 
 /// Tokens a role may stand from its name ("министр иностранных дел Казахстана Ермек").
 const ROLE_REACH: usize = 8;
@@ -612,8 +612,10 @@ fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
 // flag tests that settle most words.
 #[inline(always)]
 fn initial(doc: &Doc<'_>, i: usize) -> bool {
-    doc.capitalized(i)
-        && doc.tokens[i].has(ABBREVIATION)
+    // One token read: an abbreviation first (most words are none), then a capitalized word.
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.has(ABBREVIATION) && t.kind == TokenKind::Word && t.has(CAPITALIZED))
         && doc.text(i).trim_end_matches('.').chars().count() == 1
 }
 
