@@ -24,7 +24,7 @@ pub enum Probe {
 }
 
 /// Hashes of forms and of their prefixes. Immutable once built.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct FormTable {
     /// The hash of every key (a form or a proper prefix of one) by open addressing with
     /// linear probing, at most half full; 0 marks an empty place ([`hash`] is never 0).
@@ -34,7 +34,8 @@ pub struct FormTable {
     slots: Vec<Slot>,
     /// Bit [`start_bit`] of every key of `slots` (a form or a proper prefix of one): a token
     /// whose bit is clear is no key, told without hashing it and probing (most words).
-    starts: Vec<u64>,
+    /// An array of fixed size: a bit's place needs no bounds check.
+    starts: Box<[u64; START_BITS / 64]>,
     forms: Vec<Box<str>>,
     /// No form ends with whitespace (which only lexicons of strange rows would have):
     /// then a form never ends between two tokens, which [`FormTable::probe_ahead`] needs.
@@ -61,7 +62,7 @@ impl FormTable {
             entry: NO_FORM,
             begins_longer: false,
         };
-        let mut starts = vec![0u64; START_BITS / 64];
+        let mut starts = Box::new([0u64; START_BITS / 64]);
         let mut mark = |key: &[u8]| {
             let bit = start_bit(key);
             starts[bit / 64] |= 1 << (bit % 64);
