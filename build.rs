@@ -54,8 +54,9 @@ fn main() {
             texts.push((name.to_string(), Cow::Owned(text)));
         }
         let index = load::build_index(files, texts, bits).unwrap_or_else(|e| panic!("{e}"));
-        let (arena, slots, senses, filter) = index.parts();
+        let (arena, slots, senses, filter, starts) = index.parts();
         write(&format!("{prefix}_filter.bin"), filter);
+        write(&format!("{prefix}_starts.bin"), starts);
         write(&format!("{prefix}_arena.txt"), arena.as_bytes());
         write(&format!("{prefix}_slots.bin"), slots);
         write(&format!("{prefix}_senses.bin"), senses);

@@ -8,7 +8,7 @@
 //! collision can only send a token to the automaton, never give a wrong hit: an exact hit is
 //! checked against the form's text.
 
-use crate::names::index::hash;
+use crate::names::index::{self, hash};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -24,12 +24,18 @@ pub enum Probe {
 }
 
 /// Hashes of forms and of their prefixes. Immutable once built.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct FormTable {
-    slots: HashMap<u64, Slot, Prehashed>,
+    /// The hash of every key (a form or a proper prefix of one) by open addressing with
+    /// linear probing, at most half full; 0 marks an empty place ([`hash`] is never 0).
+    /// Cheaper to probe than a general hash map: one load and a comparison, most times.
+    keys: Vec<u64>,
+    /// The slot of the key at the same place of `keys`.
+    slots: Vec<Slot>,
     /// Bit [`start_bit`] of every key of `slots` (a form or a proper prefix of one): a token
     /// whose bit is clear is no key, told without hashing it and probing (most words).
-    starts: Vec<u64>,
+    /// An array of fixed size: a bit's place needs no bounds check.
+    starts: Box<[u64; START_BITS / 64]>,
     forms: Vec<Box<str>>,
     /// No form ends with whitespace (which only lexicons of strange rows would have):
     /// then a form never ends between two tokens, which [`FormTable::probe_ahead`] needs.
@@ -56,7 +62,7 @@ impl FormTable {
             entry: NO_FORM,
             begins_longer: false,
         };
-        let mut starts = vec![0u64; START_BITS / 64];
+        let mut starts = Box::new([0u64; START_BITS / 64]);
         let mut mark = |key: &[u8]| {
             let bit = start_bit(key);
             starts[bit / 64] |= 1 << (bit % 64);
@@ -77,8 +83,22 @@ impl FormTable {
                 _ => SEVERAL_FORMS,
             };
         }
+        // Laid out at most half full (a key's place does not depend on the map's order:
+        // a lookup finds it whatever the order of insertion).
+        let size = (slots.len() * 2).max(2).next_power_of_two();
+        let mut keys = vec![0u64; size];
+        let mut places = vec![empty; size];
+        for (&h, &slot) in &slots {
+            let mut at = h as usize & (size - 1);
+            while keys[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            keys[at] = h;
+            places[at] = slot;
+        }
         FormTable {
-            slots,
+            keys,
+            slots: places,
             starts,
             forms: forms.iter().map(|f| f.as_str().into()).collect(),
             forms_end_in_text: forms.iter().all(|f| !f.ends_with(char::is_whitespace)),
@@ -91,7 +111,7 @@ impl FormTable {
         if !self.may_be_key(word.as_bytes()) {
             return Probe::Nothing;
         }
-        match self.slots.get(&hash(word.as_bytes())) {
+        match self.slot(hash(word.as_bytes())) {
             None => Probe::Nothing,
             Some(slot) if slot.begins_longer => Probe::Automaton,
             Some(slot) => self.own_form(slot, word.as_bytes()),
@@ -110,16 +130,34 @@ impl FormTable {
         if !self.may_be_key(word) {
             return Probe::Nothing;
         }
-        let Some(slot) = self.slots.get(&hash(word)) else {
+        let Some(slot) = self.slot(hash(word)) else {
             return Probe::Nothing;
         };
         if slot.begins_longer
             && (!self.forms_end_in_text
-                || ahead().is_some_and(|a| self.may_be_key(a) && self.slots.contains_key(&hash(a))))
+                || ahead().is_some_and(|a| self.may_be_key(a) && self.slot(hash(a)).is_some()))
         {
             return Probe::Automaton;
         }
         self.own_form(slot, word)
+    }
+
+    /// The slot of the key of hash `h`, if there is one.
+    #[inline]
+    fn slot(&self, h: u64) -> Option<&Slot> {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut at = h as usize & mask;
+        // The table is at most half full: an empty place ends every search.
+        loop {
+            let key = *self.keys.get(at)?;
+            if key == h {
+                return self.slots.get(at);
+            }
+            if key == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// False if `word` is surely no key of the table (its bit in `starts` is clear).
@@ -149,20 +187,10 @@ impl FormTable {
 /// The number of bits of [`FormTable::starts`], a power of two.
 const START_BITS: usize = 1 << 16;
 
-/// The bit of `word` in [`FormTable::starts`]: its first four bytes (fewer, padded with
-/// zeros, when it is shorter) and its length, mixed by a multiplication. Cheaper than the
-/// hash of the whole word, and still tells most words apart from the lexicon's keys.
+/// The bit of `word` in [`FormTable::starts`] (see [`index::start_bit`]).
 #[inline]
 fn start_bit(word: &[u8]) -> usize {
-    let first = match word {
-        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
-        _ => word
-            .iter()
-            .enumerate()
-            .fold(0, |x, (k, &b)| x | (u32::from(b) << (8 * k))),
-    };
-    let key = u64::from(first) | ((word.len() as u64) << 32);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS.trailing_zeros())) as usize
+    index::start_bit(word, START_BITS.trailing_zeros())
 }
 
 /// Keys are already hashes: the map uses them as they are.

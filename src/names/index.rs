@@ -152,9 +152,56 @@ pub struct Sense {
     pub tag: u8,
 }
 
-/// The key of a form in the index.
+/// The key of a form in the index: its slot's place plus one. Never zero, so that an
+/// `Option<KeyId>` takes four bytes and `None` is all zeros (a document's [`NameHit`]s
+/// start as zeros: filled like memory, not field by field).
+///
+/// [`NameHit`]: crate::names::NameHit
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyId(u32);
+pub struct KeyId(std::num::NonZeroU32);
+
+impl KeyId {
+    /// The place of the key's slot.
+    #[inline]
+    fn place(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
+/// The tests an index has before a visit to its table.
+#[derive(Clone, Copy, Debug)]
+pub struct Filters {
+    /// Bits a key of the Bloom filter over the keys' hashes (0: none).
+    pub bloom_bits_per_key: usize,
+    /// The Bloom filter covers only the keys with a sense of this kind (`None`: every key).
+    pub bloom_kind: Option<SenseKind>,
+    /// Bits a key of the table of [`start_bit`]s of the keys' texts (0: none): a word whose
+    /// bit is clear is no key, told without hashing it. Worth it for a small index asked
+    /// about most words (the cues), not for a big one (its bits would all be set).
+    pub start_bits_per_key: usize,
+}
+
+/// The start bits of an index's keys ([`FormIndex::start_bits`]).
+#[derive(Clone, Copy, Debug)]
+pub struct StartBits<'a> {
+    /// A power of two bytes, or none (then every word may be a key).
+    bytes: &'a [u8],
+    log2_bits: u32,
+}
+
+impl StartBits<'_> {
+    /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear.
+    #[inline]
+    pub fn may_be_key(&self, word: &[u8]) -> bool {
+        if self.bytes.is_empty() {
+            return true;
+        }
+        let bit = start_bit(word, self.log2_bits);
+        self.bytes
+            .get(bit / 8)
+            .is_some_and(|b| b & (1 << (bit % 8)) != 0)
+    }
+}
 
 /// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
 /// (1), the kinds of its senses (1: bits of [`SenseKind::bit`]).
@@ -174,6 +221,8 @@ pub struct FormIndex {
     filter: Cow<'static, [u8]>,
     /// The filter covers every key (then [`FormIndex::lookup`] consults it).
     filter_all: bool,
+    /// The [`start_bit`]s of every key's text, a power of two bytes; empty for none.
+    starts: Cow<'static, [u8]>,
 }
 
 /// The two filter bits of a hash, for a filter of `bits` bits (a power of two).
@@ -190,6 +239,25 @@ impl std::fmt::Debug for FormIndex {
             .field("senses", &(self.senses.len() / SENSE))
             .finish()
     }
+}
+
+/// The bit of `word` in a table of `2^log2_bits` bits (`log2_bits` in 1..=63): its first
+/// four bytes and its last four (all of it, padded with zeros, when it is shorter) and its
+/// length, mixed by a multiplication. Cheaper than the [`hash`] of the whole word, and
+/// still tells most words apart from a few thousand keys: four bytes are only two Cyrillic
+/// letters, and many words of a length share their first two with some key, but few share
+/// their last two as well.
+#[inline]
+pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
+    let n = word.len();
+    let (first, last) = if n >= 4 {
+        (u32_at(word, 0), u32_at(word, n - 4))
+    } else {
+        // At most three bytes: `tail_word` reads them all.
+        (tail_word(word) as u32, 0)
+    };
+    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (n as u64);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2_bits)) as usize
 }
 
 /// FxHash-style hashing of a short byte string, 8 bytes at a time, with a final mix.
@@ -216,7 +284,7 @@ pub fn hash(s: &[u8]) -> u64 {
 /// three overlapping loads (copying them into a buffer called memcpy, which showed in
 /// profiles: this hash runs for most tokens).
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
+pub fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     let byte = |at: usize| u64::from(rest[at]) << (8 * at);
     match n {
@@ -253,9 +321,15 @@ impl FormIndex {
         senses: Cow<'static, [u8]>,
         filter: Cow<'static, [u8]>,
         filter_all: bool,
+        starts: Cow<'static, [u8]>,
     ) -> FormIndex {
         let filter = if filter.len().is_power_of_two() {
             filter
+        } else {
+            Cow::Borrowed(&[][..])
+        };
+        let starts = if starts.len().is_power_of_two() {
+            starts
         } else {
             Cow::Borrowed(&[][..])
         };
@@ -272,16 +346,19 @@ impl FormIndex {
             senses,
             filter,
             filter_all,
+            starts,
         }
     }
 
-    /// The tables, for `build.rs` to write: the arena (source 0), slots, senses, filter.
-    pub fn parts(&self) -> (&str, &[u8], &[u8], &[u8]) {
+    /// The tables, for `build.rs` to write: the arena (source 0), slots, senses, filter,
+    /// start bits.
+    pub fn parts(&self) -> (&str, &[u8], &[u8], &[u8], &[u8]) {
         (
             self.sources.first().map_or("", |s| s),
             &self.slots,
             &self.senses,
             &self.filter,
+            &self.starts,
         )
     }
 
@@ -338,7 +415,10 @@ impl FormIndex {
                 return None;
             }
             if sh == h {
-                return Some(KeyId(i as u32));
+                return u32::try_from(i + 1)
+                    .ok()
+                    .and_then(std::num::NonZeroU32::new)
+                    .map(KeyId);
             }
             i = (i + 1) & mask;
         }
@@ -367,28 +447,44 @@ impl FormIndex {
         self.filter[a / 8] & (1 << (a % 8)) != 0 && self.filter[b / 8] & (1 << (b % 8)) != 0
     }
 
+    /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear
+    /// (true when the index has no table of start bits).
+    #[inline]
+    pub fn may_be_key(&self, word: &[u8]) -> bool {
+        self.start_bits().may_be_key(word)
+    }
+
+    /// The table of start bits, for a caller that asks about many words: read once.
+    #[inline]
+    pub fn start_bits(&self) -> StartBits<'_> {
+        StartBits {
+            bytes: &self.starts,
+            log2_bits: (self.starts.len() * 8).trailing_zeros(),
+        }
+    }
+
     /// The number of words of the longest form that starts with this key's form.
     #[inline]
     pub fn words(&self, key: KeyId) -> usize {
-        self.slot(key.0)[14] as usize
+        self.slot(key.place())[14] as usize
     }
 
     /// The kinds of the key's senses, as bits of [`SenseKind::bit`].
     #[inline]
     pub fn kinds(&self, key: KeyId) -> u8 {
-        self.slot(key.0)[15]
+        self.slot(key.place())[15]
     }
 
     /// True if the key has senses of its own (it is not only the start of longer forms).
     #[inline]
     pub fn has_senses(&self, key: KeyId) -> bool {
-        let b = self.slot(key.0);
+        let b = self.slot(key.place());
         u16::from_le_bytes([b[12], b[13]]) > 0
     }
 
     /// The senses of a key.
     pub fn senses(&self, key: KeyId) -> impl Iterator<Item = Sense> + '_ {
-        let b = self.slot(key.0);
+        let b = self.slot(key.place());
         let first = u32_at(b, 8) as usize;
         let count = u16::from_le_bytes([b[12], b[13]]) as usize;
         (first..first + count).filter_map(move |s| {
@@ -555,14 +651,13 @@ impl IndexBuilder {
         }
     }
 
-    /// Lays the table out, with a Bloom filter of `filter_bits` bits a key (0: none) over
-    /// every key, or over the keys with a sense of kind `filter_kind`; two forms of the same
-    /// length and hash are refused.
-    pub fn finish(
-        mut self,
-        filter_bits_per_key: usize,
-        filter_kind: Option<SenseKind>,
-    ) -> Result<FormIndex, String> {
+    /// Lays the table out, with its `filters`; two forms of the same hash are refused.
+    pub fn finish(mut self, filters: Filters) -> Result<FormIndex, String> {
+        let Filters {
+            bloom_bits_per_key: filter_bits_per_key,
+            bloom_kind: filter_kind,
+            start_bits_per_key,
+        } = filters;
         let n = (self.keys.len() * 2).max(16).next_power_of_two();
         let mask = n - 1;
         let mut slots = vec![0u8; n * SLOT];
@@ -578,10 +673,25 @@ impl IndexBuilder {
                 bits / 8
             }
         ];
+        let start_bits = (self.keys.len() * start_bits_per_key)
+            .next_power_of_two()
+            .max(8);
+        let mut starts = vec![
+            0u8;
+            if start_bits_per_key == 0 {
+                0
+            } else {
+                start_bits / 8
+            }
+        ];
         let mut senses = Vec::new();
         let mut count = 0u32;
         for key in &self.keys {
             let text = self.str(key.form);
+            if !starts.is_empty() {
+                let bit = start_bit(text.as_bytes(), start_bits.trailing_zeros());
+                starts[bit / 8] |= 1 << (bit % 8);
+            }
             let h = hash(text.as_bytes());
             let mut i = (h as usize) & mask;
             loop {
@@ -624,6 +734,7 @@ impl IndexBuilder {
             Cow::Owned(senses),
             Cow::Owned(filter),
             filter_kind.is_none(),
+            Cow::Owned(starts),
         ))
     }
 }
@@ -665,7 +776,13 @@ mod tests {
             b.add(f, SenseKind::Place, b'c', l);
             b.add(f, SenseKind::Place, b'c', l);
         }
-        let ix = b.finish(16, None).unwrap();
+        let ix = b
+            .finish(Filters {
+                bloom_bits_per_key: 16,
+                bloom_kind: None,
+                start_bits_per_key: 16,
+            })
+            .unwrap();
         let k = ix.lookup("казахстана").unwrap();
         let senses: Vec<&str> = ix.senses(k).map(|s| ix.lemma(&s)).collect();
         assert_eq!(senses, ["Казахстан"]);
@@ -676,6 +793,19 @@ mod tests {
         assert!(ix.lookup("азии").is_none());
         assert!(ix.lookup("").is_none());
         assert!(FormIndex::default().lookup("азии").is_none());
+        // Every key passes the start bits (first words of longer forms too); most other
+        // words do not, and an index without start bits lets every word pass.
+        for key in ["казахстана", "центральной азии", "центральной"]
+        {
+            assert!(ix.may_be_key(key.as_bytes()), "{key}");
+        }
+        let strangers = ["азии", "казахстан", "центральный", "год", "а", ""];
+        let passing = strangers
+            .iter()
+            .filter(|w| ix.may_be_key(w.as_bytes()))
+            .count();
+        assert!(passing <= 1, "{passing} strangers pass");
+        assert!(FormIndex::default().may_be_key("азии".as_bytes()));
     }
 
     #[test]
@@ -685,18 +815,25 @@ mod tests {
             let f = b.intern(&format!("форма{n}")).unwrap();
             b.add(f, SenseKind::Org, 0, f);
         }
-        let ix = b.finish(0, None).unwrap();
+        let ix = b
+            .finish(Filters {
+                bloom_bits_per_key: 0,
+                bloom_kind: None,
+                start_bits_per_key: 0,
+            })
+            .unwrap();
         assert_eq!(ix.len(), 1000);
         let k = ix.lookup("форма777").unwrap();
         assert_eq!(ix.lemma(&ix.senses(k).next().unwrap()), "форма777");
         // The same tables, read back from bytes, answer the same.
-        let (arena, slots, senses, filter) = ix.parts();
+        let (arena, slots, senses, filter, starts) = ix.parts();
         let again = FormIndex::from_parts(
             vec![Cow::Owned(arena.to_string())],
             Cow::Owned(slots.to_vec()),
             Cow::Owned(senses.to_vec()),
             Cow::Owned(filter.to_vec()),
             true,
+            Cow::Owned(starts.to_vec()),
         );
         assert_eq!(again.lookup("форма777"), Some(k));
     }

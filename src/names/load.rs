@@ -2,7 +2,7 @@
 //! at compile time over the embedded files (so this file uses only `index`, the text
 //! normalization and the lexicon error type).
 
-use super::index::{FormIndex, IndexBuilder, SenseKind, Str};
+use super::index::{Filters, FormIndex, IndexBuilder, SenseKind, Str};
 use crate::lexicon::LexiconError;
 use crate::text::Normalized;
 use std::borrow::Cow;
@@ -114,12 +114,22 @@ fn load_role(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// The Bloom filter of the names index: over the surnames only (a capitalized word is
-/// usually some key, but the forms the surname rules try mostly are none), 16 bits a key.
-pub const INDEX_FILTER: (usize, Option<SenseKind>) = (16, Some(SenseKind::Last));
-/// The Bloom filter of the cue index: over every key (most words are none; the filter, a few
-/// kB, stays in the cache).
-pub const CUE_FILTER: (usize, Option<SenseKind>) = (16, None);
+/// The filters of the names index: a Bloom filter over the surnames only (a capitalized
+/// word is usually some key, but the forms the surname rules try mostly are none), 16 bits a
+/// key; no start bits (half a million keys would set them all).
+pub const INDEX_FILTER: Filters = Filters {
+    bloom_bits_per_key: 16,
+    bloom_kind: Some(SenseKind::Last),
+    start_bits_per_key: 0,
+};
+/// The filters of the cue index: a Bloom filter over every key, and start bits (most words
+/// asked are no cue, and most of those are told by their start bit without a hash; both
+/// tables, a few kB, stay in the cache).
+pub const CUE_FILTER: Filters = Filters {
+    bloom_bits_per_key: 16,
+    bloom_kind: None,
+    start_bits_per_key: 16,
+};
 
 /// `lemma, comment`: keyed by the lemma's lower case.
 fn load_ambiguous_first(l: &mut Loader<'_>, f: &[&str]) -> Result<(), String> {
@@ -330,7 +340,7 @@ pub fn for_rows(
 pub fn build_index(
     files: &[(&str, RowFn)],
     texts: Vec<(String, Cow<'static, str>)>,
-    filter: (usize, Option<SenseKind>),
+    filter: Filters,
 ) -> Result<FormIndex, LexiconError> {
     let mut builder = IndexBuilder::new();
     for ((_, load), (name, text)) in files.iter().zip(texts) {
@@ -344,11 +354,9 @@ pub fn build_index(
         };
         for_rows(&name, &text, |fields| load(&mut loader, fields))?;
     }
-    builder
-        .finish(filter.0, filter.1)
-        .map_err(|message| LexiconError {
-            file: files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-            line: 0,
-            message,
-        })
+    builder.finish(filter).map_err(|message| LexiconError {
+        file: files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+        line: 0,
+        message,
+    })
 }

@@ -73,6 +73,7 @@ struct Prebuilt {
     slots: &'static [u8],
     senses: &'static [u8],
     filter: &'static [u8],
+    starts: &'static [u8],
 }
 
 macro_rules! prebuilt {
@@ -82,6 +83,7 @@ macro_rules! prebuilt {
             slots: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_slots.bin")),
             senses: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_senses.bin")),
             filter: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_filter.bin")),
+            starts: include_bytes!(concat!(env!("OUT_DIR"), "/", $prefix, "_starts.bin")),
         }
     };
 }
@@ -95,7 +97,7 @@ fn index_of(
     files: &[(&str, load::RowFn)],
     embedded: &[&'static str],
     prebuilt: &Prebuilt,
-    filter: (usize, Option<SenseKind>),
+    filter: index::Filters,
     dir: Option<&Path>,
 ) -> Result<FormIndex, LexiconError> {
     let replaced = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.exists());
@@ -116,7 +118,8 @@ fn index_of(
         Cow::Borrowed(prebuilt.slots),
         Cow::Borrowed(prebuilt.senses),
         Cow::Borrowed(prebuilt.filter),
-        filter.1.is_none(),
+        filter.bloom_kind.is_none(),
+        Cow::Borrowed(prebuilt.starts),
     ))
 }
 
@@ -138,7 +141,7 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
         && !t.has(ALL_CAPS)
         && form.chars().nth(1).is_some()
         && !form.ends_with('.')
-        && !form.bytes().any(|b| b.is_ascii_digit())
+        && !has_ascii_digit(form.as_bytes())
         && !after_quote
     {
         flags |= flag::NAME_WORD;
@@ -150,6 +153,29 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
         flags |= flag::ADJECTIVE_BEFORE_NOUN;
     }
     flags
+}
+
+/// True if `bytes` has an ASCII digit; eight bytes at a time (this runs for every
+/// capitalized word): a byte is a digit when it is below 10 once xored with `'0'`, and a
+/// word has a byte below 10 when subtracting 10 from every byte borrows into a byte's high
+/// bit that was clear (exact for the question "any", which is all that is asked).
+fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below_ten = |w: u64| {
+        let x = w ^ (ONES * u64::from(b'0'));
+        x.wrapping_sub(ONES * 10) & !x & HIGHS != 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if below_ten(w) {
+            return true;
+        }
+    }
+    // The rest padded with zeros, no digit once xored (0x30).
+    let tail = chunks.remainder();
+    !tail.is_empty() && below_ten(index::tail_word(tail))
 }
 
 /// The longest multi-word form tried.
@@ -381,7 +407,9 @@ impl Names {
         // searched again only once passed: one walk over the tokens in all.
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
-        for (i, t) in tokens.iter().enumerate() {
+        let bytes = text.as_bytes();
+        let cue_starts = self.cues.start_bits();
+        for (i, (t, hit)) in tokens.iter().zip(out.iter_mut()).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -389,13 +417,16 @@ impl Names {
             if capitalized {
                 prev_cap = i;
             }
-            let form = &text[t.start..t.end];
-            // The form's hash, for both indexes (a token is never empty), when first asked.
+            // Bytes: most words are only tested, a str is sliced for capitalized ones.
+            let Some(word) = bytes.get(t.start..t.end) else {
+                continue;
+            };
+            // The word's hash, for both indexes (a token is never empty), when first asked.
             let mut h = None;
-            let mut hash = || *h.get_or_insert_with(|| index::hash(form.as_bytes()));
-            let hit = &mut out[i];
+            let mut hash = || *h.get_or_insert_with(|| index::hash(word));
             // Cue words have three letters or more, but for abbreviations ("СП").
-            if (form.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+            if (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+                && cue_starts.may_be_key(word)
                 && ({
                     if next_cap < i {
                         next_cap = first_cap_from(i);
@@ -429,6 +460,7 @@ impl Names {
             if !capitalized {
                 continue;
             }
+            let form = &text[t.start..t.end];
             hit.flags |= shape_flags(text, tokens, i);
             let Some(key) = self.index.lookup_hash(hash()) else {
                 if t.has(HYPHENATED) && self.hyphenated_first(form) {
@@ -478,7 +510,7 @@ impl Names {
                     if let Some(k) = self.index.lookup(span)
                         && self.index.has_senses(k)
                     {
-                        out[i].multi = Some((end as u32, k));
+                        hit.multi = Some((end as u32, k));
                         break;
                     }
                     end -= 1;
@@ -491,6 +523,37 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_hit_is_small_and_none_is_zero() {
+        // `KeyId` is never zero: its `None` takes no room of its own.
+        assert_eq!(std::mem::size_of::<Option<KeyId>>(), 4);
+        assert!(std::mem::size_of::<NameHit>() <= 20);
+    }
+
+    #[test]
+    fn ascii_digits_are_found_as_a_byte_scan_finds_them() {
+        // Every byte value at every place of words of 1 to 19 bytes, among Cyrillic
+        // letters, ASCII letters or bytes just around the digits.
+        for filler in [0xD0u8, b'a', b'/', b':', 0] {
+            for len in 1..20 {
+                for at in 0..len {
+                    for b in 0..=255u8 {
+                        let mut word = vec![filler; len];
+                        word[at] = b;
+                        assert_eq!(
+                            has_ascii_digit(&word),
+                            word.iter().any(u8::is_ascii_digit),
+                            "{word:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!has_ascii_digit(b""));
+        assert!(has_ascii_digit("Ту-154".as_bytes()));
+        assert!(!has_ascii_digit("Жан-Мари".as_bytes()));
+    }
 
     #[test]
     fn normalized_forms_are_recognized() {

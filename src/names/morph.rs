@@ -37,34 +37,79 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// The surname rules, the most frequent first, with an index by the last letter of their
+/// The surname rules, the most frequent first, with an index by the last byte of their
 /// ending: a form is tried only against the rules it can end with.
 #[derive(Clone, Debug, Default)]
 pub struct SurnameRules {
     rules: Vec<SurnameRule>,
-    /// (last letter of the ending, indices into `rules` in order).
-    by_last: Vec<(char, Vec<u16>)>,
+    /// Indices into `rules`, in order, by the last byte of the ending (256 lists): a
+    /// form's list is read off its last byte, with no search and no decoding.
+    by_last: Vec<Vec<u16>>,
     /// Indices of the rules with an empty ending (that every form ends with).
     no_ending: Vec<u16>,
+    /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
+    /// with a mask and a comparison, not a memcmp call per rule.
+    tails: Vec<EndingTail>,
+}
+
+/// The last bytes of a word, at most eight, as a number: the last byte lowest.
+#[inline]
+fn last_bytes(word: &[u8]) -> u64 {
+    match word.last_chunk::<8>() {
+        Some(&last) => u64::from_be_bytes(last),
+        None => word.iter().fold(0, |n, &b| (n << 8) | u64::from(b)),
+    }
+}
+
+/// A rule's ending for [`SurnameRules::matching`]: `bytes` are its [`last_bytes`] and
+/// `mask` selects as many bytes (0 for an ending of more than eight bytes, compared as
+/// bytes).
+#[derive(Clone, Copy, Debug, Default)]
+struct EndingTail {
+    bytes: u64,
+    mask: u64,
+    len: usize,
+}
+
+impl EndingTail {
+    fn new(ending: &str) -> EndingTail {
+        let len = ending.len();
+        let mask = match len {
+            0..8 => (1u64 << (8 * len)) - 1,
+            8 => u64::MAX,
+            _ => 0,
+        };
+        EndingTail {
+            bytes: last_bytes(ending.as_bytes()),
+            mask,
+            len,
+        }
+    }
+
+    /// True if `word`, of [`last_bytes`] `word_tail`, ends with `ending` (this one's).
+    #[inline]
+    fn ends(&self, ending: &str, word: &[u8], word_tail: u64) -> bool {
+        if self.mask == 0 {
+            return word.ends_with(ending.as_bytes());
+        }
+        word.len() >= self.len && word_tail & self.mask == self.bytes
+    }
 }
 
 impl SurnameRules {
     /// Indexes `rules` (sorted here, the most frequent first).
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
-        let mut by_last: Vec<(char, Vec<u16>)> = Vec::new();
+        let mut by_last: Vec<Vec<u16>> = vec![Vec::new(); 256];
         let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
-            let Some(last) = r.ending.chars().last() else {
-                no_ending.push(k as u16);
-                continue;
-            };
-            match by_last.iter_mut().find(|(c, _)| *c == last) {
-                Some((_, v)) => v.push(k as u16),
-                None => by_last.push((last, vec![k as u16])),
+            match r.ending.as_bytes().last() {
+                Some(&last) => by_last[usize::from(last)].push(k as u16),
+                None => no_ending.push(k as u16),
             }
         }
         SurnameRules {
+            tails: rules.iter().map(|r| EndingTail::new(&r.ending)).collect(),
             rules,
             by_last,
             no_ending,
@@ -81,14 +126,18 @@ impl SurnameRules {
         &'a self,
         form: &'f str,
     ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
-        let last = form.chars().last();
-        self.by_last
+        let form_tail = last_bytes(form.as_bytes());
+        form.as_bytes()
+            .last()
+            .and_then(|&b| self.by_last.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .find(|(c, _)| Some(*c) == last)
-            .map_or(&[][..], |(_, v)| v.as_slice())
-            .iter()
-            .map(|&k| &self.rules[k as usize])
-            .filter(move |r| form.ends_with(&*r.ending))
+            .filter_map(move |&k| {
+                let r = self.rules.get(k as usize)?;
+                let tail = self.tails.get(k as usize)?;
+                tail.ends(&r.ending, form.as_bytes(), form_tail)
+                    .then_some(r)
+            })
     }
 
     /// Every rule whose ending `form` ends with, an empty ending included (the order is not
@@ -547,6 +596,19 @@ const TAIL_FILTER: [u64; 4] = {
     bits
 };
 
+/// For each bit of [`TAIL_FILTER`], the endings (bits of their indexes in
+/// [`ADJECTIVE_ENDINGS`]) whose tail has it: a word past the filter is compared with those
+/// few endings only, in the list's order.
+const ENDINGS_BY_BIT: [u32; 256] = {
+    let mut by_bit = [0u32; 256];
+    let mut k = 0;
+    while k < ADJECTIVE_TAILS.len() {
+        by_bit[tail_bit(ADJECTIVE_TAILS[k]) as usize] |= 1 << k;
+        k += 1;
+    }
+    by_bit
+};
+
 /// Adjective endings, longest first; `true` for the soft ones (a soft stem like "верхн-").
 const ADJECTIVE_ENDINGS: &[(&str, bool)] = &[
     ("ыми", false),
@@ -595,9 +657,18 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
 #[inline(never)]
 fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
     let bytes = form.as_bytes();
-    let k = (0..ADJECTIVE_ENDINGS.len()).find(|&k| {
-        ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes())
-    })?;
+    // Lowest index first: the list's order (the longest endings first).
+    let mut endings = ENDINGS_BY_BIT[tail_bit(tail) as usize];
+    let k = loop {
+        if endings == 0 {
+            return None;
+        }
+        let k = endings.trailing_zeros() as usize;
+        endings &= endings - 1;
+        if ADJECTIVE_TAILS[k] == tail && bytes.ends_with(ADJECTIVE_ENDINGS[k].0.as_bytes()) {
+            break k;
+        }
+    };
     let (ending, soft) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
     (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
@@ -727,6 +798,72 @@ fn push_upper(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ending_tails_agree_with_ends_with() {
+        let endings = [
+            "",
+            "а",
+            "ой",
+            "ого",
+            "ому",
+            "ыми",
+            "овой",
+            "ского",
+            "евского",
+            "ий-ого",
+            "x",
+            "ab",
+        ];
+        let words = [
+            "",
+            "а",
+            "ой",
+            "иванова",
+            "иванову",
+            "ивановой",
+            "достоевского",
+            "петровского",
+            "x",
+            "ab",
+            "cab",
+            "b",
+            "ёлкиной",
+            "жан-ий-ого",
+            "ого",
+        ];
+        for ending in endings {
+            let tail = EndingTail::new(ending);
+            for word in words {
+                assert_eq!(
+                    tail.ends(ending, word.as_bytes(), last_bytes(word.as_bytes())),
+                    word.ends_with(ending),
+                    "{word:?} {ending:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn endings_by_bit_find_what_a_scan_of_the_list_finds() {
+        let scan = |form: &str| {
+            ADJECTIVE_ENDINGS
+                .iter()
+                .find(|(e, _)| form.ends_with(e))
+                .filter(|(e, _)| form[..form.len() - e.len()].chars().nth(1).is_some())
+                .copied()
+        };
+        let stems = ["", "к", "кр", "красн", "верхн", "americ", "ё"];
+        let tails = ADJECTIVE_ENDINGS.iter().map(|(e, _)| *e).chain([
+            "", "а", "ми", "го", "ом", "ям", "ах", "ой.", "ыйй", "ab", "ий ",
+        ]);
+        for stem in stems {
+            for tail in tails.clone() {
+                let form = format!("{stem}{tail}");
+                assert_eq!(adjective_ending(&form), scan(&form), "{form:?}");
+            }
+        }
+    }
 
     #[test]
     fn case_shortcuts_agree_with_the_unicode_tables() {

@@ -166,11 +166,12 @@ fn place_of<'a>(doc: &Doc<'a>, i: usize, hit: NameHit) -> Option<(usize, &'a str
     let (lemma, kind) = place_lemma(doc, hit.key?)?;
     // One capital letter is an initial, not a place; a town named like an adjective is an
     // adjective before a noun ("Каспийского трубопроводного").
+    // (The flag tests first, the lemma's lower case, made here, last.)
     let adjective_before_noun = kind != PlaceKind::Country
-        && morph::clearly_adjective(doc.text(i))
-        && adjective_form_of(doc.text(i), lemma).is_some_and(|e| e.chars().count() >= 3)
         && !doc.capitalized(i + 1)
-        && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE));
+        && morph::clearly_adjective(doc.text(i))
+        && (adjective(doc, i + 1).is_some() || doc.is_a(i + 1, flag::ORG_TYPE | flag::PLACE_TYPE))
+        && adjective_form_of(doc.text(i), lemma).is_some_and(|e| e.chars().count() >= 3);
     (doc.text(i).chars().nth(1).is_some() && !adjective_before_noun).then_some((i + 1, lemma, kind))
 }
 
@@ -417,6 +418,11 @@ fn ambiguous_form(doc: &Doc<'_>, i: usize) -> bool {
 /// form after a preposition of place ("в Тусоне", "из Портапика"): the form with its case
 /// ending undone is a town there.
 fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // The token's own tests first: they settle most words before the word before is
+    // compared.
+    if !plain_capitalized(doc, i) || doc.flags(i) & !flag::SHAPE != 0 {
+        return;
+    }
     let after_preposition = i > 0
         && matches!(
             doc.text(i - 1),
@@ -424,12 +430,7 @@ fn inflected_town(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         );
     // Or after a type word whose complement it is: "Университета Рочестера", "мэрии Тусона".
     let after_type = i > 0 && doc.is_a(i - 1, flag::ORG_TYPE | flag::PLACE_TYPE);
-    if !(after_preposition || after_type)
-        || !doc.capitalized(i)
-        || doc.latin(i)
-        || doc.all_caps(i)
-        || doc.flags(i) & !flag::SHAPE != 0
-    {
+    if !(after_preposition || after_type) {
         return;
     }
     let form = doc.text(i);
@@ -476,7 +477,12 @@ fn adjective<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
 }
 
 /// The place-type noun at token `i`: its lemma and class.
+// The flag settles most words inline, without the call to `Doc::cue`.
+#[inline]
 fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
+    if !doc.is_a(i, flag::PLACE_TYPE) {
+        return None;
+    }
     doc.cue(i, SenseKind::PlaceType)
         .map(|(s, lemma)| (lemma, s.tag))
 }
@@ -486,7 +492,8 @@ fn place_type<'a>(doc: &Doc<'a>, i: usize) -> Option<(&'a str, u8)> {
 pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str) -> String {
     let agreement = morph::noun_agreement(head, Some(doc.text(start)));
     // Room for the words, their endings changed, and the head noun the callers append.
-    let room: usize = (start..end).map(|k| doc.word(k).len() + 8).sum();
+    // (Sized by the normalized words, as in `person::value`.)
+    let room: usize = (start..end).map(|k| doc.text(k).len() + 8).sum();
     let mut out = String::with_capacity(room + head.len() + 8);
     for k in start..end {
         let word = doc.word(k);
@@ -505,7 +512,13 @@ pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str
 /// `location.adjective_type`: a capitalized adjective (and up to two more) before a
 /// place-type noun of a region, water or land: "Карагандинской области", "Боденским озером".
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || doc.all_caps(i) || adjective(doc, i).is_none() {
+    // The type word is one of the three tokens after: its flag is tested before the
+    // adjective's ending (few words have a type word so near).
+    if !doc.capitalized(i)
+        || doc.all_caps(i)
+        || !(i + 1..=i + 3).any(|j| doc.is_a(j, flag::PLACE_TYPE))
+        || adjective(doc, i).is_none()
+    {
         return;
     }
     let mut j = i + 1;
@@ -600,23 +613,34 @@ fn after_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// True if token `i` is a capitalized word, neither Latin nor all capitals: the three
+/// tests of the token's flags at once (most rules here start with them).
+#[inline]
+fn plain_capitalized(doc: &Doc<'_>, i: usize) -> bool {
+    use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == crate::text::TokenKind::Word
+            && t.flags & (CAPITALIZED | ALL_CAPS | LATIN) == CAPITALIZED
+    })
+}
+
 /// `location.town_and_region`: a town the gazetteer lacks, after a preposition of place and
 /// before a comma or a bracket with its country or region ("в Биране, Куба", "в Каслтоне,
 /// штат Вермонт", "в Монровилле (штат Алабама)"). Its nominative is a guess from the
 /// preposition's case: the ending is cut ("Каслтоне" → "Каслтон"), "-ии" made "-ия".
 fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // The tests of the token and its neighbours' flags and punctuation first: they settle
+    // most words, before any word is compared or taken apart.
     if i == 0
-        || !doc.capitalized(i)
-        || !place_preposition(doc.text(i - 1))
-        || doc.all_caps(i)
-        || doc.latin(i)
+        || !plain_capitalized(doc, i)
         || doc.sentence_start(i)
         || doc.is_a(
             i,
             flag::PLACE | flag::PLACE_TYPE | flag::ORG | flag::ORG_TYPE | flag::ROLE,
         )
-        || morph::clearly_adjective(doc.text(i))
         || !(doc.is(i + 1, ",") || doc.is(i + 1, "("))
+        || !place_preposition(doc.text(i - 1))
+        || morph::clearly_adjective(doc.text(i))
         || doc.text(i).chars().count() < 3
     {
         return;
@@ -638,17 +662,18 @@ fn town_and_region(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// `location.after_preposition`: a one-word name no lexicon knows after a preposition of
 /// place, with no capitalized word after it ("в Сребренице", "из Портапика"): a town.
 fn town_after_preposition(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // Flags first, as in `town_and_region`.
     if i == 0
         || !doc.is_a(i, flag::NAME_WORD)
+        || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
+        || doc.sentence_start(i)
+        || doc.capitalized(i + 1)
         || !matches!(
             doc.text(i - 1),
             "в" | "во" | "из" | "под" | "близ" | "возле" | "около"
         )
-        || doc.flags(i) & !(flag::SHAPE | flag::LAST) != 0
-        || doc.sentence_start(i)
         || doc.blocked(i, FactType::Location)
         || morph::adjective_ending(doc.text(i)).is_some()
-        || doc.capitalized(i + 1)
         || doc.text(i).chars().count() < 4
         || facility_compound(doc.text(i))
     {

@@ -118,8 +118,10 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
 
 /// The organization-type noun at token `i` (one token): its lemma.
 /// A title word is none ("орденом «За заслуги перед Отечеством»" is an award).
+// The flags settle most words inline, without the call to `Doc::cue`.
+#[inline]
 pub fn org_type<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
-    if doc.is_a(i, flag::TITLE) {
+    if doc.flags(i) & (flag::ORG_TYPE | flag::TITLE) != flag::ORG_TYPE {
         return None;
     }
     doc.cue(i, SenseKind::OrgType).map(|(_, lemma)| lemma)
@@ -241,7 +243,12 @@ fn adjective(doc: &Doc<'_>, i: usize) -> bool {
 /// type noun, and a country after it: "Каспийского трубопроводного консорциума",
 /// "Экспортно-импортный банк США". (Not in quotes: see [`apply`].)
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if !doc.capitalized(i) || !adjective(doc, i) {
+    // The type word is one of the five tokens after (adjectives, maybe "и" and one more):
+    // its flag is tested before the adjective's ending.
+    if !doc.capitalized(i)
+        || !(i + 1..=i + 5).any(|j| doc.is_a(j, flag::ORG_TYPE))
+        || !adjective(doc, i)
+    {
         return;
     }
     // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").
@@ -498,13 +505,14 @@ fn capitalized_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     if !doc.capitalized(i) || doc.all_caps(i) {
         return;
     }
+    // A type word first (most capitalized words are none; `place_at` costs more).
+    let Some(lemma) = org_type(doc, i) else {
+        return;
+    };
     // The last word of a place: "Российской Федерации".
     if i > 0 && place_at(doc, i - 1).is_some_and(|(end, _, _)| end > i) {
         return;
     }
-    let Some(lemma) = org_type(doc, i) else {
-        return;
-    };
     // Tournaments: "Лига чемпионов", "Лиги Европы", "Лига наций".
     if lemma == "лига" && matches!(doc.text(i + 1), "чемпионов" | "европы" | "наций")
     {
@@ -903,13 +911,21 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
                 .iter()
                 .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
     });
+    // Each name's first word, and each marked word, read once for all the pairs.
+    let firsts: Vec<&[u8]> = names.iter().map(|&(s, _)| text_bytes(doc, s)).collect();
     for i in doc.marked() {
-        for &(s, e) in &names {
+        // Mentions start at a capitalized word (most marked words, not all).
+        if !doc.capitalized(i) {
+            continue;
+        }
+        let word = text_bytes(doc, i);
+        for (&(s, e), &first) in names.iter().zip(&firsts) {
             let len = e - s;
-            if i == s || !doc.capitalized(i) || i + len > doc.tokens.len() {
+            if i == s || i + len > doc.tokens.len() {
                 continue;
             }
-            let exact = (0..len).all(|k| doc.text(i + k) == doc.text(s + k));
+            let exact =
+                word == first && (1..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
             // In another case form, in quotes again: «Спартак» ... «Спартака».
             let inflected = !exact
                 && !doc.all_caps(s)
@@ -930,6 +946,15 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// [`Doc::text`] of token `i` as bytes: compared without slicing a `str` (and checking
+/// character boundaries) for every pair of words.
+fn text_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.norm.text().as_bytes().get(t.start..t.end))
+        .unwrap_or_default()
 }
 
 /// True if two word forms differ only in an ending of up to two letters after a stem of

@@ -13,7 +13,7 @@ use crate::names::flag;
 use crate::names::index::SenseKind;
 use crate::names::morph::{self, case};
 use crate::text::TokenKind;
-use crate::text::token::ABBREVIATION;
+use crate::text::token::{ABBREVIATION, CAPITALIZED};
 
 /// Tokens a role may stand from its name ("министр иностранных дел Казахстана Ермек").
 const ROLE_REACH: usize = 8;
@@ -333,7 +333,9 @@ fn value(
     }
     let mut v = NameValue::default();
     // Room for the words as written and an ending changed here and there: one allocation.
-    let room: usize = parts.iter().map(|&(i, _)| doc.word(i).len() + 8).sum();
+    // (Sized by the normalized words: as long as the written ones but for rare letters, and
+    // cheaper to measure; the capacity is only a guess.)
+    let room: usize = parts.iter().map(|&(i, _)| doc.text(i).len() + 8).sum();
     let mut normal = String::with_capacity(room);
     let mut last = String::new();
     for &(i, part) in parts {
@@ -606,10 +608,14 @@ fn ambiguous_first(doc: &Doc<'_>, lemma: &str) -> bool {
 }
 
 /// An initial: one capital letter with its dot ("В.").
-#[inline]
+// Asked of every capitalized word and its neighbours: inlined, a call costs more than the
+// flag tests that settle most words.
+#[inline(always)]
 fn initial(doc: &Doc<'_>, i: usize) -> bool {
-    doc.capitalized(i)
-        && doc.tokens[i].has(ABBREVIATION)
+    // One token read: an abbreviation first (most words are none), then a capitalized word.
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.has(ABBREVIATION) && t.kind == TokenKind::Word && t.has(CAPITALIZED))
         && doc.text(i).trim_end_matches('.').chars().count() == 1
 }
 
@@ -838,6 +844,17 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         .iter()
         .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
         .collect();
+    // Each prefix's first eight bytes (or fewer) as a number, and the mask of them: a word
+    // whose first bytes differ is told apart by one load and a comparison, not a call
+    // (most marked words begin no surname of the document).
+    let heads: Vec<(u64, u64)> = prefixes
+        .iter()
+        .map(|p| {
+            let n = p.len().min(8);
+            let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+            (first_eight(p.as_bytes()) & mask, mask)
+        })
+        .collect();
     for i in doc.marked() {
         if !name_word(doc, i)
             || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE)
@@ -846,18 +863,25 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let form = doc.text(i);
-        let found = lasts.iter().zip(&prefixes).find(|((lower, _), prefix)| {
-            form.starts_with(*prefix)
-                && (form == lower
-                    || rules.ending_in(form).any(|r| {
-                        form.strip_suffix(&*r.ending).is_some_and(|stem| {
-                            lower.len() == stem.len() + r.replacement.len()
-                                && lower.starts_with(stem)
-                                && lower.ends_with(&*r.replacement)
-                        })
-                    }))
-        });
-        if let Some(((_, last), _)) = found {
+        let head = first_eight(form.as_bytes());
+        let found =
+            lasts
+                .iter()
+                .zip(&prefixes)
+                .zip(&heads)
+                .find(|(((lower, _), prefix), (h, mask))| {
+                    head & mask == *h
+                        && form.starts_with(*prefix)
+                        && (form == lower
+                            || rules.ending_in(form).any(|r| {
+                                form.strip_suffix(&*r.ending).is_some_and(|stem| {
+                                    lower.len() == stem.len() + r.replacement.len()
+                                        && lower.starts_with(stem)
+                                        && lower.ends_with(&*r.replacement)
+                                })
+                            }))
+                });
+        if let Some((((_, last), _), _)) = found {
             let v = NameValue {
                 normal: last.clone(),
                 last: Some(last.clone()),
@@ -868,9 +892,33 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The first eight bytes of `bytes` as a little-endian number, padded with zeros when
+/// it is shorter.
+fn first_eight(bytes: &[u8]) -> u64 {
+    match bytes.get(..8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => crate::names::index::tail_word(bytes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn first_eight_bytes_are_zero_padded() {
+        let bytes = "маст-x".as_bytes();
+        for n in 0..=bytes.len() {
+            let mut buf = [0u8; 8];
+            let k = n.min(8);
+            buf[..k].copy_from_slice(&bytes[..k]);
+            assert_eq!(
+                super::first_eight(&bytes[..n]),
+                u64::from_le_bytes(buf),
+                "{n}"
+            );
+        }
+    }
 
     #[test]
     fn each_rule_finds_its_persons() {
