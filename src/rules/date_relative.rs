@@ -10,11 +10,12 @@ use super::date::Found;
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
 use super::duration::Length;
 use super::timex::{
-    capitalized_inside, quoted, relative_at as relative_word, season_at, unit_at, weekday_at,
+    capitalized_inside, may_start_with, quoted, relative_at as relative_word, season_at, unit_at,
+    weekday_at,
 };
 use crate::calendar::{IsoField, TimeUnit};
 use crate::decimal::Decimal;
-use crate::lexicon::temporal::{Relative, TemporalWord, case};
+use crate::lexicon::temporal::{Relative, TemporalWord, case, word_kind};
 use crate::lexicon::{Meaning, kind};
 use crate::text::TokenKind;
 
@@ -43,7 +44,17 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     if weekday_at(doc, i).is_some() {
         best = weekday(doc, i, prep_bits);
     }
-    if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
+    // "три дня назад", "годом позже": a length of time starts with an amount (digits, a
+    // number word, a multiplier) or a unit; a month or an ordinal word starts none, and
+    // its length is not read. ("спустя" and the like are relative words, read above.)
+    if matches!(doc.kind(i), Some(TokenKind::Number | TokenKind::Word))
+        && may_start_with(
+            doc,
+            i,
+            kind::NUMBER_WORD | kind::LONE_MULTIPLIER,
+            word_kind::UNIT,
+        )
+    {
         // Both read the length of time at `i`: once.
         let length = doc.length(i);
         keep_longer(&mut best, ago(doc, length.as_ref()));
