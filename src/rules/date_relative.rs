@@ -25,20 +25,18 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     // Every form starts with a relative word, a weekday, or an amount of time.
     let mut best = None;
     if relative_word(doc, i).is_some() {
-        for found in [
-            day_word(doc, i),
-            shifted_unit(doc, i),
-            later(doc, i),
-            weekday(doc, i, prep_bits),
-            relative_season(doc, i),
-            anaphoric(doc, i),
-            narrative_shift(doc, i, doc.length(i).as_ref()),
-            vague_period(doc, i),
-            relative_month(doc, i),
-            holiday(doc, i),
-        ] {
-            keep_longer(&mut best, found);
-        }
+        // One after the other, not an array: a found date is large, and moving ten of them
+        // showed in profiles. The same order, so the same one wins.
+        best = day_word(doc, i);
+        keep_longer(&mut best, shifted_unit(doc, i));
+        keep_longer(&mut best, later(doc, i));
+        keep_longer(&mut best, weekday(doc, i, prep_bits));
+        keep_longer(&mut best, relative_season(doc, i));
+        keep_longer(&mut best, anaphoric(doc, i));
+        keep_longer(&mut best, narrative_shift(doc, i, doc.length(i).as_ref()));
+        keep_longer(&mut best, vague_period(doc, i));
+        keep_longer(&mut best, relative_month(doc, i));
+        keep_longer(&mut best, holiday(doc, i));
         return best;
     }
     if weekday_at(doc, i).is_some() {
@@ -55,10 +53,18 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             word_kind::UNIT,
         )
     {
-        // Both read the length of time at `i`: once.
-        let length = doc.length(i);
-        keep_longer(&mut best, ago(doc, length.as_ref()));
-        keep_longer(&mut best, narrative_shift(doc, i, length.as_ref()));
+        // Both read the length of time at `i` (once), and with one, a relative word after
+        // it ("назад", "позже"), which has a lexicon hit: without one, the length (large)
+        // is not copied out. Without a length, a unit alone may start a shift.
+        match doc.length_end(i) {
+            None => keep_longer(&mut best, narrative_shift(doc, i, None)),
+            Some(end) if doc.hits.get(end).copied().flatten().is_some() => {
+                let length = doc.length(i);
+                keep_longer(&mut best, ago(doc, length.as_ref()));
+                keep_longer(&mut best, narrative_shift(doc, i, length.as_ref()));
+            }
+            Some(_) => {}
+        }
     }
     best
 }

@@ -326,15 +326,26 @@ impl<'a> Doc<'a> {
     /// The length of time at token `i` with units alone ([`duration::length_at`]`(self, i,
     /// true)`), read once per document however many rules ask.
     pub fn length(&self, i: usize) -> Option<duration::Length> {
+        self.with_length(i, |length| length.cloned())
+    }
+
+    /// One past the last token of [`Doc::length`]`(i)`: without copying the length out (it
+    /// is large), for a rule that first looks at what follows it.
+    pub fn length_end(&self, i: usize) -> Option<usize> {
+        self.with_length(i, |length| length.map(|l| l.end))
+    }
+
+    /// `f` of [`Doc::length`]`(i)`, read once per document. `f` must not ask for a length.
+    fn with_length<R>(&self, i: usize, f: impl FnOnce(Option<&duration::Length>) -> R) -> R {
         {
             let cache = self.lengths.borrow();
             match cache.index.get(i).copied() {
                 Some(LengthCache::UNASKED) => {}
-                Some(LengthCache::NONE) => return None,
-                Some(k) => return cache.found.get(k as usize).cloned(),
+                Some(LengthCache::NONE) => return f(None),
+                Some(k) => return f(cache.found.get(k as usize)),
                 // Past the end (or a cache not yet sized): no cache.
                 None if cache.index.len() == self.tokens.len() => {
-                    return duration::length_at(self, i, true);
+                    return f(duration::length_at(self, i, true).as_ref());
                 }
                 None => {}
             }
@@ -348,7 +359,10 @@ impl<'a> Doc<'a> {
         }
         let slot = match &length {
             None => LengthCache::NONE,
-            Some(_) if cache.found.len() >= LengthCache::NONE as usize => return length,
+            Some(_) if cache.found.len() >= LengthCache::NONE as usize => {
+                drop(cache);
+                return f(length.as_ref());
+            }
             Some(l) => {
                 cache.found.push(l.clone());
                 (cache.found.len() - 1) as u32
@@ -357,7 +371,8 @@ impl<'a> Doc<'a> {
         if let Some(s) = cache.index.get_mut(i) {
             *s = slot;
         }
-        length
+        drop(cache);
+        f(length.as_ref())
     }
 
     /// The meanings of token `i`'s own form ([`Lexicon::lookup`] of its text): what a token
