@@ -412,13 +412,31 @@ fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
     }
     let mut score = 0i32;
     let mut k = start;
+    let text = doc.norm.text().as_bytes();
     while k < doc.tokens.len() && k < i + 60 && (k == start || !doc.sentence_start(k)) {
-        if doc.kind(k) == Some(TokenKind::Word) {
+        if doc.kind(k) == Some(TokenKind::Word)
+            && doc
+                .tokens
+                .get(k)
+                .and_then(|t| text.get(t.start..t.end))
+                .is_some_and(may_have_tense)
+        {
             score += tense_of(doc.text(k));
         }
         k += 1;
     }
     score >= 0
+}
+
+/// False if [`tense_of`] is surely 0 for the word of these bytes, told without decoding
+/// it: it has fewer than 5 bytes (so fewer than 5 letters), or its last byte is none of
+/// the last bytes of the letters a verb's ending ends with (л а о и ь я т).
+fn may_have_tense(word: &[u8]) -> bool {
+    word.len() >= 5
+        && matches!(
+            word.last(),
+            Some(0xBB | 0xB0 | 0xBE | 0xB8 | 0x8C | 0x8F | 0x82)
+        )
 }
 
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
@@ -490,6 +508,42 @@ mod tests {
             ("", 0),
         ] {
             assert_eq!(super::tense_of(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn may_have_tense_passes_every_word_with_a_tense() {
+        for word in [
+            "провел",
+            "прошла",
+            "состоялись",
+            "проведет",
+            "состоится",
+            "говорят",
+            "было",
+            "стало",
+            "Москва",
+            "дом",
+            "в",
+            "понедельник",
+            "2024",
+            "ли",
+            "пятница",
+            "ночь",
+            "тысяча",
+            "работают",
+            "writes",
+            "забыли",
+            "идти",
+        ] {
+            if super::tense_of(word) != 0 {
+                assert!(super::may_have_tense(word.as_bytes()), "{word}");
+            }
+        }
+        // The letters a tense ends with end with the bytes it looks for.
+        for c in ['л', 'а', 'о', 'и', 'ь', 'я', 'т'] {
+            let word = format!("слово{c}");
+            assert!(super::may_have_tense(word.as_bytes()), "{word}");
         }
     }
 }
