@@ -38,6 +38,7 @@ pub mod offsets;
 pub mod reference;
 pub mod resolve;
 pub mod rules;
+mod spare;
 pub mod text;
 
 pub use decimal::Decimal;

@@ -187,11 +187,7 @@ pub(crate) fn resolve_with(
         let c = &candidates[k];
         (user(c), width(c), rank(c), c.start, k)
     };
-    let mut buffers = SPARE_BUFFERS
-        .try_with(|spare| spare.take())
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let mut buffers = crate::spare::take(&SPARE_BUFFERS);
     let Buffers { taken, won, packed } = &mut buffers;
     taken.clear();
     taken.resize(tokens.len(), 0);
@@ -242,10 +238,8 @@ pub(crate) fn resolve_with(
         })
         .collect();
     candidates.clear();
-    // A huge document's buffers are let go rather than kept for the thread's life.
-    if buffers.taken.capacity() <= 1 << 20 {
-        let _ = SPARE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
-    }
+    let room = buffers.taken.capacity();
+    crate::spare::keep(&SPARE_BUFFERS, buffers, room);
     facts
 }
 

@@ -101,19 +101,13 @@ type MeasureBuffers = (
 );
 
 thread_local! {
-    /// The buffers of this thread's last measure cache, emptied: the next document's
-    /// cache takes them instead of allocating four vectors and growing them again.
+    /// The buffers of this thread's last measure cache ([`crate::spare`]).
     static SPARE_MEASURE_BUFFERS: std::cell::Cell<Option<MeasureBuffers>> =
         const { std::cell::Cell::new(None) };
 }
 
 impl Drop for MeasureCache {
     fn drop(&mut self) {
-        // A huge document's buffers are let go rather than kept for the thread's life.
-        const KEPT_TOKENS: usize = 1 << 20;
-        if self.index.capacity() > KEPT_TOKENS {
-            return;
-        }
         let mut buffers = (
             std::mem::take(&mut self.index),
             std::mem::take(&mut self.found),
@@ -124,8 +118,8 @@ impl Drop for MeasureCache {
         buffers.1.clear();
         buffers.2.clear();
         buffers.3.clear();
-        // Past the thread's end (its locals gone), the buffers are simply dropped.
-        let _ = SPARE_MEASURE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+        let room = buffers.0.capacity();
+        crate::spare::keep(&SPARE_MEASURE_BUFFERS, buffers, room);
     }
 }
 
@@ -162,12 +156,7 @@ pub mod start {
 impl MeasureCache {
     #[inline(never)]
     fn new(doc: &Doc<'_>) -> MeasureCache {
-        // The last document's buffers, emptied, if this thread has them.
-        let (index, found, numbers, starts) = SPARE_MEASURE_BUFFERS
-            .try_with(|spare| spare.take())
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let (index, found, numbers, starts) = crate::spare::take(&SPARE_MEASURE_BUFFERS);
         let mut cache = MeasureCache {
             index,
             found,
@@ -288,7 +277,7 @@ impl LengthCache {
 }
 
 thread_local! {
-    /// The vectors of this thread's last length cache, emptied, as for the measures.
+    /// The vectors of this thread's last length cache ([`crate::spare`]).
     static SPARE_LENGTH_BUFFERS: std::cell::Cell<Option<(Vec<u32>, Vec<duration::Length>)>> =
         const { std::cell::Cell::new(None) };
 }
@@ -296,29 +285,21 @@ thread_local! {
 impl Default for LengthCache {
     /// Empty, in the last document's buffers if this thread has them.
     fn default() -> LengthCache {
-        let (index, found) = SPARE_LENGTH_BUFFERS
-            .try_with(|spare| spare.take())
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let (index, found) = crate::spare::take(&SPARE_LENGTH_BUFFERS);
         LengthCache { index, found }
     }
 }
 
 impl Drop for LengthCache {
     fn drop(&mut self) {
-        // A huge document's buffers are let go rather than kept for the thread's life.
-        const KEPT_TOKENS: usize = 1 << 20;
-        if self.index.capacity() > KEPT_TOKENS {
-            return;
-        }
         let mut buffers = (
             std::mem::take(&mut self.index),
             std::mem::take(&mut self.found),
         );
         buffers.0.clear();
         buffers.1.clear();
-        let _ = SPARE_LENGTH_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
+        let room = buffers.0.capacity();
+        crate::spare::keep(&SPARE_LENGTH_BUFFERS, buffers, room);
     }
 }
 
