@@ -506,16 +506,19 @@ fn strip_bom(mut text: String) -> String {
     text
 }
 
+/// The error of JSON line `n` of `source`, with the line itself.
+fn line_error(line: &str, source: &str, n: usize, cause: String) -> Item {
+    Item::Error(RecordError {
+        source: source.to_string(),
+        line: n,
+        cause,
+        raw: Some(line.to_string()),
+    })
+}
+
 /// Parses one JSON line into a record, or says why it is not one.
 pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions) -> Item {
-    let error = |cause: String| {
-        Item::Error(RecordError {
-            source: source.to_string(),
-            line: n,
-            cause,
-            raw: Some(line.to_string()),
-        })
-    };
+    let error = |cause: String| line_error(line, source, n, cause);
     // Without the record to keep, only its fields are read (when the text field is a key of
     // its own: serde_json's record would give an id or date of that key the taken text).
     if !opts.keep_record
@@ -541,14 +544,7 @@ pub fn parse_json_record(line: &str, source: &str, n: usize, opts: &ReadOptions)
 
 /// [`parse_json_record`] by way of the `serde_json::Value` of the whole line.
 fn parse_json_value(line: &str, source: &str, n: usize, opts: &ReadOptions) -> Item {
-    let error = |cause: String| {
-        Item::Error(RecordError {
-            source: source.to_string(),
-            line: n,
-            cause,
-            raw: Some(line.to_string()),
-        })
-    };
+    let error = |cause: String| line_error(line, source, n, cause);
     let json: Json = match serde_json::from_str(line) {
         Ok(j) => j,
         Err(e) => return error(format!("bad JSON: {e}")),
