@@ -518,7 +518,8 @@ pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
         );
     let mut out = String::with_capacity(keep + append.len());
     out.push_str(&original[..keep]);
-    if is_all_caps(original) {
+    // Nothing appended (most cuts): no case to tell.
+    if !append.is_empty() && is_all_caps(original) {
         out.extend(append.chars().flat_map(char::to_uppercase));
     } else {
         out.push_str(append);
