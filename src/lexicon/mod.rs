@@ -201,10 +201,11 @@ pub struct Lexicon {
     temporal_kinds: Vec<u16>,
     /// Abbreviations written with a dot (without it) → whether they may end a sentence.
     abbreviations: HashMap<String, bool, Fnv>,
-    /// Age adjective endings and their units ("летний" → year).
-    age_suffixes: HashMap<String, String, Fnv>,
-    /// The byte lengths of those endings, longest first.
-    age_suffix_lengths: Vec<usize>,
+    /// Age adjective endings and their units ("летний" → year), with their [`tail`]s (0 for
+    /// an ending shorter than [`TAIL`]), sorted by tail, longest first within a tail: when
+    /// the tails decide, a word is compared with the endings of its own tail only (one or
+    /// two), with no hash of its last bytes for every ending length.
+    age_suffixes: Vec<(u64, String, String)>,
     /// The last [`TAIL`] bytes of each ending: a word whose tail is not here has no age
     /// ending, which spares the hash lookups for almost every word.
     age_suffix_tails: TailSet,
@@ -302,16 +303,25 @@ impl LexiconBuilder {
                 })
                 .collect(),
             meanings: self.meanings,
-            age_suffix_lengths: {
-                let mut lengths: Vec<usize> =
-                    self.age_suffixes.iter().map(|(s, _)| s.len()).collect();
-                lengths.sort_unstable_by(|a, b| b.cmp(a));
-                lengths.dedup();
-                lengths
-            },
             age_suffix_tails: TailSet::new(self.age_suffixes.iter().filter_map(|(s, _)| tail(s))),
             age_suffix_tails_complete: self.age_suffixes.iter().all(|(s, _)| tail(s).is_some()),
-            age_suffixes: self.age_suffixes.into_iter().collect(),
+            age_suffixes: {
+                // The last row of an ending gives its unit: latest first, a stable sort, and
+                // the first of equal endings kept.
+                let mut endings: Vec<(u64, String, String)> = self
+                    .age_suffixes
+                    .into_iter()
+                    .rev()
+                    .map(|(s, unit)| (tail(&s).unwrap_or(0), s, unit))
+                    .collect();
+                endings.sort_by(|a, b| {
+                    (a.0.cmp(&b.0))
+                        .then(b.1.len().cmp(&a.1.len()))
+                        .then(a.1.cmp(&b.1))
+                });
+                endings.dedup_by(|later, first| later.1 == first.1);
+                endings
+            },
             abbreviations: self.abbreviations.into_iter().collect(),
             age_blocking_stems: self.age_blocking_stems,
             names: crate::names::Names::default(),
@@ -403,12 +413,22 @@ impl Lexicon {
 
     /// [`Lexicon::age_suffix`] past its first check.
     fn age_suffix_lookup(&self, word: &str) -> Option<(&str, usize)> {
-        // One hash lookup per suffix length (a handful), longest first.
-        self.age_suffix_lengths.iter().find_map(|&len| {
-            let at = word.len().checked_sub(len)?;
-            let unit = self.age_suffixes.get(word.get(at..)?)?;
-            Some((unit.as_str(), len))
-        })
+        let found = if self.age_suffix_tails_complete {
+            // Every ending is at least TAIL bytes long: an ending of the word has its tail.
+            let t = tail(word)?;
+            let from = self.age_suffixes.partition_point(|(k, _, _)| *k < t);
+            self.age_suffixes[from..]
+                .iter()
+                .take_while(|(k, _, _)| *k == t)
+                .find(|(_, s, _)| word.ends_with(s.as_str()))
+        } else {
+            // Endings of different tails: the longest of all that end the word.
+            self.age_suffixes
+                .iter()
+                .filter(|(_, s, _)| word.ends_with(s.as_str()))
+                .max_by_key(|(_, s, _)| s.len())
+        };
+        found.map(|(_, s, unit)| (unit.as_str(), s.len()))
     }
 
     /// True if `word` (normalized) starts with a stem after which "N-летний" is no age.
@@ -719,6 +739,55 @@ mod tests {
             .map(|w| tail(w).is_some_and(|t| set.contains(t)))
             .collect();
         assert_eq!(got, [true, false, false, true]);
+    }
+
+    #[test]
+    fn an_age_suffix_is_the_longest_ending_of_the_word() {
+        // Endings of one tail ("тний" ends "летний"), of several tails, a later row of an
+        // ending giving its unit, and, in the second lexicon, an ending shorter than a tail
+        // (then the tails do not decide).
+        let endings = [
+            ("летний", "year"),
+            ("тний", "other"),
+            ("месячный", "day"),
+            ("месячный", "month"),
+        ];
+        let words = [
+            "30-летний",
+            "тридцатилетний",
+            "летний",
+            "последний",
+            "бытний",
+            "тний",
+            "6-месячный",
+            "москва",
+            "ий",
+            "",
+        ];
+        for short in [None, Some(("ий", "short"))] {
+            let mut b = LexiconBuilder::default();
+            for (s, u) in endings.iter().chain(short.iter()) {
+                b.add_age_suffix(s, u);
+            }
+            let lex = b.build().unwrap();
+            assert_eq!(lex.age_suffix_tails_complete, short.is_none());
+            for w in words {
+                // The longest ending, the last row of it.
+                let longest = endings
+                    .iter()
+                    .chain(short.iter())
+                    .filter(|(s, _)| w.ends_with(s))
+                    .max_by_key(|(s, _)| s.len())
+                    .map(|&(s, _)| s);
+                let unit = endings
+                    .iter()
+                    .chain(short.iter())
+                    .rev()
+                    .find(|(s, _)| Some(*s) == longest)
+                    .map(|&(s, u)| (u, s.len()));
+                assert_eq!(lex.age_suffix(w), unit, "{w}");
+            }
+        }
     }
 
     #[test]

@@ -203,6 +203,63 @@ impl StartBits<'_> {
     }
 }
 
+/// The start bits of an index at a fixed size, `2^FixedStartBits::LOG2` bits: a word's bit
+/// is found with no bounds check and no size read (asked about most words of a text).
+/// Made from the index's own table, whatever its size: [`start_bit`] takes the top bits of
+/// one product, so the bit at fewer bits is the bit at more bits shifted right.
+#[derive(Clone, Debug)]
+pub struct FixedStartBits(Box<[u64; FixedStartBits::WORDS]>);
+
+impl FixedStartBits {
+    /// 2^17 bits (16 kB), the size the embedded cue lexicons get (16 bits a key).
+    pub const LOG2: u32 = 17;
+    const WORDS: usize = (1 << FixedStartBits::LOG2) / 64;
+
+    /// The table of `bits` at the fixed size: every word `bits` may take is let through.
+    pub fn new(bits: StartBits<'_>) -> FixedStartBits {
+        let mut words = Box::new([0u64; FixedStartBits::WORDS]);
+        if bits.bytes.is_empty() {
+            // No table: every word may be a key.
+            words.fill(u64::MAX);
+            return FixedStartBits(words);
+        }
+        let to = FixedStartBits::LOG2;
+        let from = bits.log2_bits;
+        for (at, &byte) in bits.bytes.iter().enumerate() {
+            for k in (0..8).filter(|k| byte & (1 << k) != 0) {
+                let b = at * 8 + k;
+                // The fixed bits of the words whose bit `from` bits wide is `b`.
+                let range = if from >= to {
+                    let j = b >> (from - to);
+                    j..j + 1
+                } else {
+                    b << (to - from)..(b + 1) << (to - from)
+                };
+                for j in range {
+                    words[j / 64] |= 1 << (j % 64);
+                }
+            }
+        }
+        FixedStartBits(words)
+    }
+
+    /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear.
+    #[inline]
+    pub fn may_be_key(&self, word: &[u8]) -> bool {
+        let bit = start_bit(word, FixedStartBits::LOG2);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl Default for FixedStartBits {
+    fn default() -> FixedStartBits {
+        FixedStartBits::new(StartBits {
+            bytes: &[],
+            log2_bits: 0,
+        })
+    }
+}
+
 /// Bytes of a slot: hash (8, 0 when empty), first sense (4), number of senses (2), words
 /// (1), the kinds of its senses (1: bits of [`SenseKind::bit`]).
 const SLOT: usize = 16;
@@ -806,6 +863,35 @@ mod tests {
             .count();
         assert!(passing <= 1, "{passing} strangers pass");
         assert!(FormIndex::default().may_be_key("азии".as_bytes()));
+        // At the fixed size, made from a smaller table or a larger one, every key passes.
+        for log2 in [FixedStartBits::LOG2 - 4, FixedStartBits::LOG2 + 2] {
+            let bytes: Vec<u8> = {
+                let mut b = vec![0u8; (1 << log2) / 8];
+                for key in ["казахстана", "центральной", "центральной азии", "оон"]
+                {
+                    let bit = start_bit(key.as_bytes(), log2);
+                    b[bit / 8] |= 1 << (bit % 8);
+                }
+                b
+            };
+            let own = StartBits {
+                bytes: &bytes,
+                log2_bits: log2,
+            };
+            let fixed = FixedStartBits::new(own);
+            for key in ["казахстана", "центральной", "центральной азии", "оон"]
+            {
+                assert!(fixed.may_be_key(key.as_bytes()), "{key}");
+            }
+            if log2 < FixedStartBits::LOG2 {
+                // Spread over more bits, the table answers as the index's own.
+                for w in strangers {
+                    let w = w.as_bytes();
+                    assert_eq!(fixed.may_be_key(w), own.may_be_key(w), "{w:?}");
+                }
+            }
+        }
+        assert!(FixedStartBits::default().may_be_key("азии".as_bytes()));
     }
 
     #[test]

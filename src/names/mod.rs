@@ -201,6 +201,8 @@ pub fn file_names() -> impl Iterator<Item = &'static str> {
 pub struct Names {
     index: FormIndex,
     cues: FormIndex,
+    /// The start bits of `cues` at a fixed size, asked about most words by [`Names::tag`].
+    cue_starts: index::FixedStartBits,
     surname_rules: SurnameRules,
 }
 
@@ -323,6 +325,7 @@ impl Names {
         })?;
         Ok(Names {
             index,
+            cue_starts: index::FixedStartBits::new(cues.start_bits()),
             cues,
             surname_rules: SurnameRules::new(rules),
         })
@@ -408,7 +411,7 @@ impl Names {
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
-        let cue_starts = self.cues.start_bits();
+        let cue_starts = &self.cue_starts;
         for (i, (t, hit)) in tokens.iter().zip(out.iter_mut()).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;

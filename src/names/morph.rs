@@ -159,6 +159,12 @@ impl SurnameRules {
 /// A name as normalization makes it (lower case, ё as е), for a lookup: names need no more
 /// of normalization than that.
 pub fn lower(s: &str) -> String {
+    // Most names are lower case but for a capital or two: the runs of characters that fold
+    // to themselves are copied as they stand (str slices: no UTF-8 check of the result),
+    // the others pushed folded.
+    if let Some(out) = lower_by_runs(s) {
+        return out;
+    }
     // ASCII and the Russian alphabet are folded byte by byte (they keep their lengths: one
     // allocation is enough); any other character goes through `fold`.
     let bytes = s.as_bytes();
@@ -284,6 +290,39 @@ fn fold_russian(b: u8, c: u8) -> Option<[u8; 2]> {
         (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => [b, c],
         _ => return None,
     })
+}
+
+/// [`lower`] of `s` when it has only ASCII and Russian letters; `None` otherwise.
+fn lower_by_runs(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // The start of the run of characters that fold to themselves, not yet copied.
+    let mut kept = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                out.push_str(s.get(kept..i)?);
+                out.push(char::from(b.to_ascii_lowercase()));
+                kept = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        let c = *bytes.get(i + 1)?;
+        let folded = fold_russian(b, c)?;
+        if folded != [b, c] {
+            out.push_str(s.get(kept..i)?);
+            // A Russian letter's two bytes: 110xxxxx 10yyyyyy.
+            let code = (u32::from(folded[0] & 0x1F) << 6) | u32::from(folded[1] & 0x3F);
+            out.push(char::from_u32(code)?);
+            kept = i + 2;
+        }
+        i += 2;
+    }
+    out.push_str(s.get(kept..)?);
+    Some(out)
 }
 
 /// [`lower`] of `s` into `buf`, without allocating, when `s` has only ASCII and Russian
@@ -479,7 +518,8 @@ pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
         );
     let mut out = String::with_capacity(keep + append.len());
     out.push_str(&original[..keep]);
-    if is_all_caps(original) {
+    // Nothing appended (most cuts): no case to tell.
+    if !append.is_empty() && is_all_caps(original) {
         out.extend(append.chars().flat_map(char::to_uppercase));
     } else {
         out.push_str(append);
@@ -800,6 +840,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn russian_letters_fold_as_their_chars_do() {
+        // Every pair of bytes: a Russian letter folds as `fold` folds its char, any other
+        // pair is no Russian letter.
+        for b in 0..=255u8 {
+            for c in 0..=255u8 {
+                let bytes = [b, c];
+                let letter = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .filter(|ch| matches!(ch, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'));
+                let expected = letter.map(|ch| {
+                    let mut out = [0u8; 2];
+                    fold(ch).encode_utf8(&mut out);
+                    out
+                });
+                assert_eq!(fold_russian(b, c), expected, "{b:#x} {c:#x}");
+            }
+        }
+    }
+
+    #[test]
     fn ending_tails_agree_with_ends_with() {
         let endings = [
             "",
@@ -978,6 +1039,24 @@ mod tests {
             assert_eq!(fold(c), reference(c), "{c:?}");
         }
         assert_eq!(lower("ЁЛКИН Анна-Мария İnönü"), "елкин анна-мария inönü");
+        // The path by runs and the general one agree: Russian and ASCII words in any case,
+        // words with other letters.
+        let long = "Щ".repeat(40);
+        for w in [
+            "",
+            "Ёлкин",
+            "ПЕТРОВ",
+            "McDonald",
+            "Жан-Мари",
+            "ёЁжЖаАпПрРяЯzZ09-",
+            "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяё",
+            "İnönü",
+            "Ä",
+            long.as_str(),
+            &long[..62],
+        ] {
+            assert_eq!(lower(w), w.chars().map(fold).collect::<String>(), "{w}");
+        }
     }
 
     fn rules() -> SurnameRules {
