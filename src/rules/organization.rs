@@ -11,6 +11,7 @@ use crate::fact::{FactType, NameValue, Value};
 use crate::names::index::SenseKind;
 use crate::names::{PlaceKind, flag, morph};
 use crate::text::TokenKind;
+use std::collections::{HashMap, HashSet};
 
 /// The longest Latin name, in tokens.
 const MAX_LATIN: usize = 6;
@@ -874,7 +875,7 @@ fn acronym(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// abbreviation given in brackets after an organization ("... консорциума (КТК)": then every
 /// "КТК"), and `organization.quoted_mention` for a quoted name seen after a type noun.
 fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
-    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut defined = Defined::default();
     let n = out.len();
     for c in first..n {
         let (start, end, rule) = (out[c].start, out[c].end, out[c].rule);
@@ -882,15 +883,12 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             rule,
             "organization.type_quoted" | "organization.quoted_source" | "organization.role_quoted"
         ) {
-            names.push((start, end));
+            defined.add(doc, start, end);
         }
         if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
             let abbr = end + 1;
-            if !names
-                .iter()
-                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(abbr))
-            {
-                names.push((abbr, abbr + 1));
+            if !defined.single.contains(text_bytes(doc, abbr)) {
+                defined.add(doc, abbr, abbr + 1);
             }
             push(
                 out,
@@ -901,31 +899,35 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             );
         }
     }
+    let Defined { names, single, .. } = defined;
     if names.is_empty() {
         return;
     }
     // A defined abbreviation's mentions are its, not the acronym rule's guesses.
-    out.retain(|c| {
-        c.rule != "organization.acronym"
-            || !names
-                .iter()
-                .any(|&(s, e)| e == s + 1 && doc.text(s) == doc.text(c.start))
-    });
-    // Each name's first word, and each marked word, read once for all the pairs.
-    let firsts: Vec<&[u8]> = names.iter().map(|&(s, _)| text_bytes(doc, s)).collect();
+    out.retain(|c| c.rule != "organization.acronym" || !single.contains(text_bytes(doc, c.start)));
+    // The names by the first four letters of their first word (the whole word if shorter):
+    // a mention, exact or in another case form (`same_stem`: a common stem of four letters
+    // or more), shares them. In the names' order, so that candidates come as before.
+    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, &(s, _)) in names.iter().enumerate() {
+        by_prefix.entry(prefix4(doc.text(s))).or_default().push(k);
+    }
     for i in doc.marked() {
         // Mentions start at a capitalized word (most marked words, not all).
         if !doc.capitalized(i) {
             continue;
         }
+        let Some(candidates) = by_prefix.get(prefix4(doc.text(i))) else {
+            continue;
+        };
         let word = text_bytes(doc, i);
-        for (&(s, e), &first) in names.iter().zip(&firsts) {
+        for &(s, e) in candidates.iter().map(|&k| &names[k]) {
             let len = e - s;
             if i == s || i + len > doc.tokens.len() {
                 continue;
             }
-            let exact =
-                word == first && (1..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
+            let exact = word == text_bytes(doc, s)
+                && (1..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
             // In another case form, in quotes again: «Спартак» ... «Спартака».
             let inflected = !exact
                 && !doc.all_caps(s)
@@ -946,6 +948,41 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// The names a document defines, for [`mentions`].
+#[derive(Default)]
+struct Defined<'a> {
+    /// The names' spans, each spelling (its words) at most twice: a third occurrence of a
+    /// name would only add candidates that lose to the first's (same span and rule, later),
+    /// and, all kept, a long document that repeats a name made candidates quadratic in its
+    /// length. Twice, for the first occurrence's own mention comes from the second.
+    names: Vec<(usize, usize)>,
+    /// How often each spelling is in `names`.
+    seen: HashMap<Vec<&'a [u8]>, u8>,
+    /// The text of every one-word name, kept or not.
+    single: HashSet<&'a [u8]>,
+}
+
+impl<'a> Defined<'a> {
+    fn add(&mut self, doc: &Doc<'a>, s: usize, e: usize) {
+        if e == s + 1 {
+            self.single.insert(text_bytes(doc, s));
+        }
+        let times = self
+            .seen
+            .entry((s..e).map(|k| text_bytes(doc, k)).collect())
+            .or_default();
+        if *times < 2 {
+            *times += 1;
+            self.names.push((s, e));
+        }
+    }
+}
+
+/// The first four characters of `word`, or the whole word if shorter.
+fn prefix4(word: &str) -> &str {
+    word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k])
 }
 
 /// [`Doc::text`] of token `i` as bytes: compared without slicing a `str` (and checking
