@@ -12,6 +12,7 @@
 
 use crate::fact::{Fact, FactType, NameValue, Value};
 use crate::rules::{Candidate, Doc};
+use std::collections::HashSet;
 
 /// The layer of a date of grain `century`, which only ordinals may overlap.
 const CENTURY: u8 = 16;
@@ -80,7 +81,7 @@ fn rank(c: &Candidate) -> u8 {
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
 /// organization's name, but not be all of it. `organizations` are the token spans of the
 /// organizations that have won (few: the winners of other types need no look).
-fn names_an_organization(c: &Candidate, organizations: &[(usize, usize)]) -> bool {
+fn names_an_organization(c: &Candidate, organizations: &HashSet<(usize, usize)>) -> bool {
     c.kind == FactType::Location && organizations.contains(&(c.start, c.end))
 }
 
@@ -194,7 +195,8 @@ pub(crate) fn resolve_with(
     // The winners as (original start, original end, candidate), in the order they won.
     won.clear();
     won.reserve(candidates.len());
-    let mut organizations_won: Vec<(usize, usize)> = Vec::new();
+    // A set: a long document has organizations by the thousand.
+    let mut organizations_won: HashSet<(usize, usize)> = HashSet::new();
     visit_in_order(candidates.len(), key, packed, |k| {
         let c = &candidates[k];
         let mask = blocks(c.kind);
@@ -204,7 +206,7 @@ pub(crate) fn resolve_with(
             return;
         }
         if c.kind == FactType::Organization {
-            organizations_won.push((c.start, c.end));
+            organizations_won.insert((c.start, c.end));
         }
         let bit = layer(c);
         for t in &mut taken[c.start..c.end] {
