@@ -31,6 +31,7 @@
 pub mod calendar;
 pub mod decimal;
 pub mod fact;
+mod fast_hash;
 pub mod io;
 pub mod lexicon;
 pub mod names;

@@ -11,8 +11,8 @@
 //! so an ordinal may sit inside a date of grain `century`, and nothing else may.
 
 use crate::fact::{Fact, FactType, NameValue, Value};
+use crate::fast_hash::FastSet;
 use crate::rules::{Candidate, Doc};
-use std::collections::HashSet;
 
 /// The layer of a date of grain `century`, which only ordinals may overlap.
 const CENTURY: u8 = 16;
@@ -81,7 +81,7 @@ fn rank(c: &Candidate) -> u8 {
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
 /// organization's name, but not be all of it. `organizations` are the token spans of the
 /// organizations that have won (few: the winners of other types need no look).
-fn names_an_organization(c: &Candidate, organizations: &HashSet<(usize, usize)>) -> bool {
+fn names_an_organization(c: &Candidate, organizations: &FastSet<(usize, usize)>) -> bool {
     c.kind == FactType::Location && organizations.contains(&(c.start, c.end))
 }
 
@@ -196,7 +196,7 @@ pub(crate) fn resolve_with(
     won.clear();
     won.reserve(candidates.len());
     // A set: a long document has organizations by the thousand.
-    let mut organizations_won: HashSet<(usize, usize)> = HashSet::new();
+    let mut organizations_won: FastSet<(usize, usize)> = FastSet::default();
     visit_in_order(candidates.len(), key, packed, |k| {
         let c = &candidates[k];
         let mask = blocks(c.kind);

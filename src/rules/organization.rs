@@ -8,10 +8,10 @@
 use super::location::{adjectives_nominative, place_at};
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
+use crate::fast_hash::{FastMap, FastSet};
 use crate::names::index::SenseKind;
 use crate::names::{PlaceKind, flag, morph};
 use crate::text::TokenKind;
-use std::collections::{HashMap, HashSet};
 
 /// The longest Latin name, in tokens.
 const MAX_LATIN: usize = 6;
@@ -908,7 +908,7 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     // The names by the first four letters of their first word (the whole word if shorter):
     // a mention, exact or in another case form (`same_stem`: a common stem of four letters
     // or more), shares them. In the names' order, so that candidates come as before.
-    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_prefix: FastMap<&str, Vec<usize>> = FastMap::default();
     for (k, &(s, _)) in names.iter().enumerate() {
         by_prefix.entry(prefix4(doc.text(s))).or_default().push(k);
     }
@@ -959,9 +959,9 @@ struct Defined<'a> {
     /// length. Twice, for the first occurrence's own mention comes from the second.
     names: Vec<(usize, usize)>,
     /// How often each spelling is in `names`.
-    seen: HashMap<Vec<&'a [u8]>, u8>,
+    seen: FastMap<Vec<&'a [u8]>, u8>,
     /// The text of every one-word name, kept or not.
-    single: HashSet<&'a [u8]>,
+    single: FastSet<&'a [u8]>,
 }
 
 impl<'a> Defined<'a> {
