@@ -14,7 +14,6 @@ use crate::names::index::SenseKind;
 use crate::names::morph::{self, case};
 use crate::text::TokenKind;
 use crate::text::token::{ABBREVIATION, CAPITALIZED};
-use std::collections::{HashMap, HashSet};
 
 /// Tokens a role may stand from its name ("министр иностранных дел Казахстана Ермек").
 const ROLE_REACH: usize = 8;
@@ -821,11 +820,7 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
 /// `person.surname_mention`: a capitalized word whose nominative (by any surname rule) is
 /// the surname of a person already named in the document.
 fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
-    // The document's surnames, lower case and as first written, in the order first seen;
-    // sets of both spellings, so that a long document with many persons is not quadratic.
     let mut lasts: Vec<(String, String)> = Vec::new();
-    let mut written: HashSet<&str> = HashSet::new();
-    let mut lowered: HashSet<String> = HashSet::new();
     for c in &out[first..] {
         if let Value::Name(v) = &c.value
             && let Some(last) = &v.last
@@ -833,11 +828,11 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             && !last.ends_with('.')
         {
             // A surname seen as written needs no lower case to be known (most repeat).
-            if !written.insert(last) {
+            if lasts.iter().any(|(_, l)| l == last) {
                 continue;
             }
             let lower = morph::lower(last);
-            if lowered.insert(lower.clone()) {
+            if !lasts.iter().any(|(l, _)| *l == lower) {
                 lasts.push((lower, last.clone()));
             }
         }
@@ -847,18 +842,10 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     }
     let rules = doc.lexicon.names().surname_rules();
     // A form of a surname shares all but its ending with it: two letters at least.
-    let prefixes: Vec<&str> = lasts.iter().map(|(lower, _)| two_letters(lower)).collect();
-    // The surnames by their prefix when it has two letters (a form starts with those), and
-    // those of one letter.
-    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut short: Vec<usize> = Vec::new();
-    for (k, prefix) in prefixes.iter().enumerate() {
-        if prefix.chars().nth(1).is_some() {
-            by_prefix.entry(prefix).or_default().push(k);
-        } else {
-            short.push(k);
-        }
-    }
+    let prefixes: Vec<&str> = lasts
+        .iter()
+        .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
+        .collect();
     // Each prefix's first eight bytes (or fewer) as a number, and the mask of them: a word
     // whose first bytes differ is told apart by one load and a comparison, not a call
     // (most marked words begin no surname of the document).
@@ -879,29 +866,24 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         }
         let form = doc.text(i);
         let head = first_eight(form.as_bytes());
-        let matches = |&k: &usize| {
-            let ((lower, prefix), (h, mask)) = ((&lasts[k].0, prefixes[k]), heads[k]);
-            head & mask == h
-                && form.starts_with(prefix)
-                && (form == lower
-                    || rules.ending_in(form).any(|r| {
-                        form.strip_suffix(&*r.ending).is_some_and(|stem| {
-                            lower.len() == stem.len() + r.replacement.len()
-                                && lower.starts_with(stem)
-                                && lower.ends_with(&*r.replacement)
-                        })
-                    }))
-        };
-        // The first surname (in `lasts`' order) the form is a form of: among those of its
-        // two first letters, and the one-letter ones.
-        let of_prefix = by_prefix
-            .get(two_letters(form))
-            .and_then(|ks| ks.iter().find(|k| matches(k)));
-        let found = [of_prefix, short.iter().find(|k| matches(k))]
-            .into_iter()
-            .flatten()
-            .min();
-        if let Some((_, last)) = found.map(|&k| &lasts[k]) {
+        let found =
+            lasts
+                .iter()
+                .zip(&prefixes)
+                .zip(&heads)
+                .find(|(((lower, _), prefix), (h, mask))| {
+                    head & mask == *h
+                        && form.starts_with(*prefix)
+                        && (form == lower
+                            || rules.ending_in(form).any(|r| {
+                                form.strip_suffix(&*r.ending).is_some_and(|stem| {
+                                    lower.len() == stem.len() + r.replacement.len()
+                                        && lower.starts_with(stem)
+                                        && lower.ends_with(&*r.replacement)
+                                })
+                            }))
+                });
+        if let Some((((_, last), _), _)) = found {
             let v = NameValue {
                 normal: last.clone(),
                 last: Some(last.clone()),
@@ -910,11 +892,6 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             push(out, i, i + 1, v, "person.surname_mention");
         }
     }
-}
-
-/// The first two characters of `word`, or the whole word if shorter.
-fn two_letters(word: &str) -> &str {
-    &word[..word.char_indices().nth(2).map_or(word.len(), |(k, _)| k)]
 }
 
 /// The first eight bytes of `bytes` as a little-endian number, padded with zeros when
