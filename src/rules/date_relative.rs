@@ -412,15 +412,8 @@ fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
     }
     let mut score = 0i32;
     let mut k = start;
-    let text = doc.norm.text().as_bytes();
     while k < doc.tokens.len() && k < i + 60 && (k == start || !doc.sentence_start(k)) {
-        if doc.kind(k) == Some(TokenKind::Word)
-            && doc
-                .tokens
-                .get(k)
-                .and_then(|t| text.get(t.start..t.end))
-                .is_some_and(may_have_tense)
-        {
+        if doc.kind(k) == Some(TokenKind::Word) && may_have_tense(doc.bytes(k)) {
             score += tense_of(doc.text(k));
         }
         k += 1;

@@ -423,6 +423,16 @@ impl<'a> Doc<'a> {
             .map_or("", |t| &self.norm.text()[t.start..t.end])
     }
 
+    /// [`Doc::text`] as bytes, for comparisons that need no `str` (and none of its
+    /// character-boundary checks on slicing).
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.norm.text().as_bytes().get(t.start..t.end))
+            .unwrap_or_default()
+    }
+
     /// The kind of token `i`, if there is one.
     #[inline]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -433,7 +443,8 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn is(&self, i: usize, s: &str) -> bool {
         // On the bytes: the same answer as comparing the text, without slicing a `str`
-        // (and checking character boundaries) for every word asked about.
+        // (and checking character boundaries) for every word asked about; the length
+        // first, which settles most words asked about.
         self.tokens.get(i).is_some_and(|t| {
             t.end.wrapping_sub(t.start) == s.len()
                 && self.norm.text().as_bytes().get(t.start..t.end) == Some(s.as_bytes())

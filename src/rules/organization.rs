@@ -887,7 +887,7 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         }
         if doc.is(end, "(") && doc.all_caps(end + 1) && doc.is(end + 2, ")") {
             let abbr = end + 1;
-            if !defined.single.contains(text_bytes(doc, abbr)) {
+            if !defined.single.contains(doc.bytes(abbr)) {
                 defined.add(doc, abbr, abbr + 1);
             }
             push(
@@ -904,7 +904,7 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // A defined abbreviation's mentions are its, not the acronym rule's guesses.
-    out.retain(|c| c.rule != "organization.acronym" || !single.contains(text_bytes(doc, c.start)));
+    out.retain(|c| c.rule != "organization.acronym" || !single.contains(doc.bytes(c.start)));
     // The names by the first four letters of their first word (the whole word if shorter):
     // a mention, exact or in another case form (`same_stem`: a common stem of four letters
     // or more), shares them. In the names' order, so that candidates come as before.
@@ -920,14 +920,14 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         let Some(candidates) = by_prefix.get(prefix4(doc.text(i))) else {
             continue;
         };
-        let word = text_bytes(doc, i);
+        let word = doc.bytes(i);
         for &(s, e) in candidates.iter().map(|&k| &names[k]) {
             let len = e - s;
             if i == s || i + len > doc.tokens.len() {
                 continue;
             }
-            let exact = word == text_bytes(doc, s)
-                && (1..len).all(|k| text_bytes(doc, i + k) == text_bytes(doc, s + k));
+            let exact =
+                word == doc.bytes(s) && (1..len).all(|k| doc.bytes(i + k) == doc.bytes(s + k));
             // In another case form, in quotes again: «Спартак» ... «Спартака».
             let inflected = !exact
                 && !doc.all_caps(s)
@@ -967,11 +967,11 @@ struct Defined<'a> {
 impl<'a> Defined<'a> {
     fn add(&mut self, doc: &Doc<'a>, s: usize, e: usize) {
         if e == s + 1 {
-            self.single.insert(text_bytes(doc, s));
+            self.single.insert(doc.bytes(s));
         }
         let times = self
             .seen
-            .entry((s..e).map(|k| text_bytes(doc, k)).collect())
+            .entry((s..e).map(|k| doc.bytes(k)).collect())
             .or_default();
         if *times < 2 {
             *times += 1;
@@ -983,15 +983,6 @@ impl<'a> Defined<'a> {
 /// The first four characters of `word`, or the whole word if shorter.
 fn prefix4(word: &str) -> &str {
     word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k])
-}
-
-/// [`Doc::text`] of token `i` as bytes: compared without slicing a `str` (and checking
-/// character boundaries) for every pair of words.
-fn text_bytes<'a>(doc: &Doc<'a>, i: usize) -> &'a [u8] {
-    doc.tokens
-        .get(i)
-        .and_then(|t| doc.norm.text().as_bytes().get(t.start..t.end))
-        .unwrap_or_default()
 }
 
 /// True if two word forms differ only in an ending of up to two letters after a stem of
