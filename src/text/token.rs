@@ -365,11 +365,9 @@ fn scan_word(text: &str, start: usize) -> WordScan {
             if b < 0x80 {
                 break;
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
-                i += c.len_utf8();
-            } else {
-                break;
+            match word_char_len(text, i) {
+                Some(len) => i += len,
+                None => break,
             }
         }
         if let Some(hyphen) = inner_joiner(text, i) {
@@ -399,6 +397,14 @@ fn not_cyrillic(w: u64) -> u64 {
     let x = (w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xD0D0_D0D0_D0D0_D0D0;
     let lead = !(((x & LOW7) + LOW7) | x) & HIGH;
     HIGH & !(continuation | lead)
+}
+
+/// The length in bytes of the character at `i` if it belongs in a word (a letter, a digit
+/// or an inner mark), read as a `char`.
+#[inline]
+fn word_char_len(text: &str, i: usize) -> Option<usize> {
+    let c = text.get(i..)?.chars().next()?;
+    (is_letter(c) || c.is_numeric() || is_inner_mark(c)).then(|| c.len_utf8())
 }
 
 /// An inner hyphen or apostrophe at `i` followed by a letter or digit, which continues the
@@ -621,11 +627,9 @@ mod tests {
         let mut hyphenated = false;
         loop {
             while i < bytes.len() {
-                let c = text[i..].chars().next().unwrap();
-                if is_letter(c) || c.is_numeric() || is_inner_mark(c) {
-                    i += c.len_utf8();
-                } else {
-                    break;
+                match word_char_len(text, i) {
+                    Some(len) => i += len,
+                    None => break,
                 }
             }
             if let Some(hyphen) = inner_joiner(text, i) {
