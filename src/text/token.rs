@@ -622,22 +622,17 @@ mod tests {
 
     /// [`scan_word`]'s run of letters a byte at a time, as it was before it read words.
     fn word_end_bytewise(text: &str, start: usize) -> (usize, bool) {
-        let bytes = text.as_bytes();
         let mut i = start;
         let mut hyphenated = false;
         loop {
-            while i < bytes.len() {
-                match word_char_len(text, i) {
-                    Some(len) => i += len,
-                    None => break,
-                }
+            while let Some(len) = word_char_len(text, i) {
+                i += len;
             }
-            if let Some(hyphen) = inner_joiner(text, i) {
-                hyphenated |= hyphen;
-                i += 1;
-                continue;
-            }
-            return (i, hyphenated);
+            let Some(hyphen) = inner_joiner(text, i) else {
+                return (i, hyphenated);
+            };
+            hyphenated |= hyphen;
+            i += 1;
         }
     }
 
