@@ -195,30 +195,29 @@ impl MeasureCache {
                     _ => (false, false),
                 },
                 TokenKind::Word => {
-                    bits |= match timex::start_class(doc, k, t, *hit) {
+                    // The bytes, sliced once: most words need no `str` (whose slicing
+                    // checks boundaries).
+                    let w = text.get(t.start..t.end).unwrap_or_default();
+                    bits |= match timex::word_start_class(doc, k, t, w, *hit) {
                         TimeStart::Strong => start::TIME_STRONG,
                         TimeStart::Weak => start::TIME_WEAK,
                         TimeStart::No => 0,
                     };
+                    if w == "на".as_bytes() {
+                        bits |= start::NA;
+                    } else if w == "в".as_bytes() {
+                        bits |= start::V;
+                    }
+                    if doc.lexicon.may_have_age_suffix(w) {
+                        bits |= start::AGE_SUFFIX;
+                    }
+                    if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
+                        bits |= start::ROMAN;
+                    }
                     (false, true)
                 }
             };
             let mut may_start = may_be_number;
-            if word {
-                // The bytes: most words need no `str` (whose slicing checks boundaries).
-                let w = text.get(t.start..t.end).unwrap_or_default();
-                if w == "на".as_bytes() {
-                    bits |= start::NA;
-                } else if w == "в".as_bytes() {
-                    bits |= start::V;
-                }
-                if doc.lexicon.may_have_age_suffix(w) {
-                    bits |= start::AGE_SUFFIX;
-                }
-                if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
-                    bits |= start::ROMAN;
-                }
-            }
             // Most forms are none of these kinds: one test passes them over.
             const NUMERIC_KINDS: u32 = kind::CURRENCY
                 | kind::AGE_CUE

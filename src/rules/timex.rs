@@ -58,47 +58,40 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     super::duration::apply(doc, &starts, out);
 }
 
-/// Whether a time expression may start at token `i` (`t`, with lexicon hit `hit`): a
-/// number, a word of time expressions, a number or ordinal word, a Roman numeral, a word
+/// Whether a time expression may start at word `i` (whose bytes are `word`, with lexicon hit
+/// `hit`): a word of time expressions, a number or ordinal word, a Roman numeral, a word
 /// glued to a year by a hyphen ("ЧМ-2018"); and whether it needs a stronger word after it.
+/// (A number always starts one; punctuation never.)
 #[inline]
-pub(super) fn start_class(doc: &Doc<'_>, i: usize, t: &Token, hit: Option<Hit>) -> TimeStart {
-    match t.kind {
-        TokenKind::Number | TokenKind::NumberSeq => TimeStart::Strong,
-        TokenKind::Punct => TimeStart::No,
-        TokenKind::Word => match hit {
-            Some(hit) => match doc.lexicon.time_start(hit) {
-                // A longer form of another list ("в час" is a rate) hides the token's own
-                // form, which may start one.
-                TimeStart::No
-                    if hit.end > i + 1
-                        && doc
-                            .lexicon
-                            .lookup(doc.text(i))
-                            .iter()
-                            .any(starts_expressions) =>
-                {
-                    TimeStart::Strong
-                }
-                class => class,
-            },
-            None => {
-                // Cheap checks first: most words are neither (a word that cannot be a Roman
-                // numeral is told by its first bytes, before its text is sliced).
-                let may_be_numeral = || {
-                    doc.norm
-                        .text()
-                        .as_bytes()
-                        .get(t.start..t.end)
-                        .is_some_and(may_be_roman)
-                };
-                if t.has(HYPHENATED) || (may_be_numeral() && roman(doc.text(i)).is_some()) {
-                    TimeStart::Strong
-                } else {
-                    TimeStart::No
-                }
+pub(super) fn word_start_class(
+    doc: &Doc<'_>,
+    i: usize,
+    t: &Token,
+    word: &[u8],
+    hit: Option<Hit>,
+) -> TimeStart {
+    match hit {
+        Some(hit) => match doc.lexicon.time_start(hit) {
+            // A longer form of another list ("в час" is a rate) hides the token's own
+            // form, which may start one.
+            TimeStart::No
+                if hit.end > i + 1
+                    && doc
+                        .lexicon
+                        .lookup(doc.text(i))
+                        .iter()
+                        .any(starts_expressions) =>
+            {
+                TimeStart::Strong
             }
+            class => class,
         },
+        // Cheap checks first: most words are neither (a word that cannot be a Roman
+        // numeral is told by its first bytes, before its text is sliced).
+        None if t.has(HYPHENATED) || (may_be_roman(word) && roman(doc.text(i)).is_some()) => {
+            TimeStart::Strong
+        }
+        None => TimeStart::No,
     }
 }
 
