@@ -242,7 +242,7 @@ pub fn point_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
 /// False if no [`point_at`] reading can start at `i`: each starts with digits, a Roman
 /// numeral, an ordinal word, a month, a season or a weekday.
 #[inline]
-fn may_start_point(doc: &Doc<'_>, i: usize) -> bool {
+pub(super) fn may_start_point(doc: &Doc<'_>, i: usize) -> bool {
     let temporal = word_kind::MONTH | word_kind::SEASON | word_kind::WEEKDAY;
     may_start_with(doc, i, kind::ORDINAL_WORD, temporal)
 }

@@ -23,7 +23,8 @@ enum Start {
     Point(Point),
 }
 
-/// Proposes date intervals. `last_dash` is the document's last "-" token, if any.
+/// Proposes date intervals. `last_dash` is the document's last "-" token an interval may run
+/// through ([`may_join`]), if any.
 pub fn apply(doc: &Doc<'_>, starts: &[usize], last_dash: Option<usize>, out: &mut Vec<Candidate>) {
     for &i in starts {
         from_to(doc, i, out);
@@ -201,7 +202,7 @@ fn between(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
-/// `last_dash`: the document's last "-" token.
+/// `last_dash`: the document's last "-" token an interval may run through ([`may_join`]).
 fn dashed(doc: &Doc<'_>, i: usize, last_dash: Option<usize>, out: &mut Vec<Candidate>) {
     if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
         return;
@@ -241,6 +242,12 @@ fn dashed(doc: &Doc<'_>, i: usize, last_dash: Option<usize>, out: &mut Vec<Candi
     if let Some(a) = complete(start, b) {
         push(begin, end, a, b, "date.range_dash", doc, out);
     }
+}
+
+/// False if no dashed interval runs through the dash at `k` ([`dashed`]): its end, a point
+/// or digits, must start right after it in the same sentence.
+pub fn may_join(doc: &Doc<'_>, k: usize) -> bool {
+    !doc.sentence_start(k + 1) && super::date::may_start_point(doc, k + 1)
 }
 
 /// A month in every case at `form` (a part of a hyphenated token).
@@ -330,4 +337,32 @@ fn centuries(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let (a, b) = (Point::Century(a as i32), Point::Century(b as i32));
     push(begin, end, a, b, "date.century_range", doc, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bounding dashed intervals by the last dash one may run through finds what bounding
+    /// them by the last dash of all finds.
+    #[test]
+    fn last_joining_dash_finds_what_the_last_dash_finds() {
+        let text = "12-14 сентября 2025 года - сказал он. В 2008-2011 годах, в 1985 - 1990 и \
+                    (1985-1990 и 2006-2011 годы). 1 января - 5 февраля, январь - март - это \
+                    зима. С 2010 - по 2015 - и 5 - 7 тонн, XIX - XX века - тогда. 3 - й, \
+                    в 2019 - 2020 гг. - конец. 10 - 20. - Да. 5 мая -";
+        crate::rules::with_doc(text, |doc| {
+            let dashes: Vec<usize> = (0..doc.tokens.len()).filter(|&k| doc.is(k, "-")).collect();
+            let last = dashes.last().copied();
+            let last_joining = dashes.iter().rev().copied().find(|&k| may_join(doc, k));
+            assert!(last != last_joining && last_joining.is_some());
+            let (mut all, mut joining) = (Vec::new(), Vec::new());
+            for i in 0..doc.tokens.len() {
+                dashed(doc, i, last, &mut all);
+                dashed(doc, i, last_joining, &mut joining);
+            }
+            assert_eq!(all, joining);
+            assert!(all.len() >= 5, "{all:?}");
+        });
+    }
 }

@@ -22,12 +22,15 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     // The tokens a time expression may start at are among the document's start tokens
     // (classified once for all numeric rules, [`start`] bits).
     let list = doc.start_list();
-    // The last dash token: no dashed interval starts after it.
+    // The last dash an interval may run through (a point may start after it in the same
+    // sentence: see `date_range::dashed`): no dashed interval starts after it. Most dashes
+    // in prose ("— сказал он") are none.
     let last_dash = list
         .iter()
         .rev()
-        .find(|&&(_, bits)| bits & start::DASH != 0)
-        .map(|&(i, _)| i as usize);
+        .map(|&(i, bits)| (i as usize, bits))
+        .find(|&(i, bits)| bits & start::DASH != 0 && super::date_range::may_join(doc, i))
+        .map(|(i, _)| i);
     // A weak start ("в", "с", "в течение", "прошлом") starts a time expression only when a
     // strong start (a number, a month, a unit, ...) follows within three tokens: most "в" are
     // "в Москве", and trying every rule at each of them was a third of the run time.
