@@ -5,7 +5,7 @@
 
 use super::date::{day_number, point_at, year_spec_at};
 use super::date_value::{self, DateExpr, Point, YearSpec};
-use super::timex::{digits_at, prep_at, roman, unit_word_at};
+use super::timex::{digits_at, prep_at, roman, roman_word, unit_word_at};
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
 use crate::fact::{FactType, Value};
@@ -317,13 +317,13 @@ fn centuries(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             _ => return,
         },
         None => {
-            let Some(a) = roman(doc.text(first)) else {
+            let Some(a) = roman_word(doc, first) else {
                 return;
             };
             if !doc.is(first + 1, "-") || doc.kind(first + 2) != Some(TokenKind::Word) {
                 return;
             }
-            let Some(b) = roman(doc.text(first + 2)) else {
+            let Some(b) = roman_word(doc, first + 2) else {
                 return;
             };
             (a, b, first + 3)

@@ -354,16 +354,24 @@ pub fn digits_at(doc: &Doc<'_>, i: usize, max_digits: usize) -> Option<(u32, usi
     if doc.kind(i)? != TokenKind::Number {
         return None;
     }
-    parse_digits(doc.text(i), max_digits).map(|v| (v, doc.text(i).len()))
+    // The bytes: a number's text needs no `str` (whose slicing checks boundaries).
+    let digits = doc.bytes(i);
+    parse_digit_bytes(digits, max_digits).map(|v| (v, digits.len()))
 }
 
 /// `text` as a whole number if it is 1 to `max_digits` ASCII digits.
 pub fn parse_digits(text: &str, max_digits: usize) -> Option<u32> {
+    parse_digit_bytes(text.as_bytes(), max_digits)
+}
+
+/// [`parse_digits`] of a text's bytes.
+#[inline]
+fn parse_digit_bytes(text: &[u8], max_digits: usize) -> Option<u32> {
     if text.is_empty() || text.len() > max_digits.min(9) {
         return None;
     }
     // Nine digits at most: no overflow.
-    text.bytes().try_fold(0u32, |value, b| {
+    text.iter().try_fold(0u32, |value, &b| {
         b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
     })
 }
@@ -390,7 +398,17 @@ pub fn roman_at(doc: &Doc<'_>, i: usize) -> Option<(u32, usize)> {
     if doc.kind(i)? != TokenKind::Word {
         return None;
     }
-    roman(doc.text(i)).map(|v| (v, i + 1))
+    roman_word(doc, i).map(|v| (v, i + 1))
+}
+
+/// [`roman`] of token `i`'s text: most words are told by their first bytes, before the
+/// text is sliced.
+#[inline]
+pub fn roman_word(doc: &Doc<'_>, i: usize) -> Option<u32> {
+    if !may_be_roman(doc.bytes(i)) {
+        return None;
+    }
+    roman_value(doc.text(i))
 }
 
 /// False if no reading that starts with digits, a Roman numeral, or a lexicon word with a
@@ -554,6 +572,24 @@ mod tests {
         ] {
             assert_eq!(parse_digits(text, max), want, "{text}");
         }
+    }
+
+    /// The readers of a token's bytes agree with those of its text.
+    #[test]
+    fn byte_readers_agree_with_text_readers() {
+        let text = "XXI век, в 2024 году, 07 и 1,5 и 1234567890 млн, ХХ и IV-V, mix, civil, і, \
+                    Ми-8, 3-й, 12:30, ёж, x.";
+        crate::rules::with_doc(text, |doc| {
+            for i in 0..=doc.tokens.len() {
+                assert_eq!(super::roman_word(doc, i), roman(doc.text(i)), "{i}");
+                for max in [2, 4, 12] {
+                    let want = (doc.kind(i) == Some(crate::text::TokenKind::Number))
+                        .then(|| parse_digits(doc.text(i), max).map(|v| (v, doc.text(i).len())))
+                        .flatten();
+                    assert_eq!(super::digits_at(doc, i, max), want, "{i}");
+                }
+            }
+        });
     }
 
     #[test]
