@@ -9,8 +9,8 @@
 use super::date_relative;
 use super::date_value::{self, DateExpr, Grain, Point, Role, YearSpec};
 use super::timex::{
-    capitalized_inside, digits_at, may_start_with, measure_word_at, month_adjective_at, month_at,
-    ordinal_word_at, parse_digits, part_at, prep_at, quoted, relative_at, roman_at, season_at,
+    StartToken, capitalized_inside, digits_at, may_start_with, measure_word_at, month_adjective_at,
+    month_at, ordinal_word_at, parse_digits, part_at, quoted, relative_at, roman_at, season_at,
     suffix_at, unit_at, unit_word_at, weekday_at, year_word_at,
 };
 use super::{Candidate, Doc};
@@ -62,9 +62,10 @@ pub fn keep_longer(a: &mut Option<Found>, b: Option<Found>) {
 
 /// Proposes date facts: every expression with and without its preposition (the resolver
 /// keeps the longer).
-pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
-    for &i in starts {
-        if let Some((bits, next)) = prep_at(doc, i, prep::DATE | prep::FROM | prep::TO)
+pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
+    for s in starts {
+        let i = s.i;
+        if let Some((bits, next)) = s.prep(doc, prep::DATE | prep::FROM | prep::TO)
             && !doc.sentence_start(next)
             && let Some(found) = governed_at(doc, next, bits)
         {

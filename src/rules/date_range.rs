@@ -5,7 +5,7 @@
 
 use super::date::{day_number, point_at, year_spec_at};
 use super::date_value::{self, DateExpr, Point, YearSpec};
-use super::timex::{digits_at, prep_at, roman, roman_word, unit_word_at};
+use super::timex::{StartToken, digits_at, prep_at, roman, roman_word, unit_word_at};
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
 use crate::fact::{FactType, Value};
@@ -25,14 +25,19 @@ enum Start {
 
 /// Proposes date intervals. `last_dash` is the document's last "-" token an interval may run
 /// through ([`may_join`]), if any.
-pub fn apply(doc: &Doc<'_>, starts: &[usize], last_dash: Option<usize>, out: &mut Vec<Candidate>) {
-    for &i in starts {
-        from_to(doc, i, out);
-        between(doc, i, out);
-        dashed(doc, i, last_dash, out);
-        hyphenated_months(doc, i, out);
-        centuries(doc, i, out);
-        season_years(doc, i, out);
+pub fn apply(
+    doc: &Doc<'_>,
+    starts: &[StartToken],
+    last_dash: Option<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    for s in starts {
+        from_to(doc, s, out);
+        between(doc, s, out);
+        dashed(doc, s, last_dash, out);
+        hyphenated_months(doc, s, out);
+        centuries(doc, s, out);
+        season_years(doc, s.i, out);
     }
 }
 
@@ -152,8 +157,9 @@ fn end_at(doc: &Doc<'_>, j: usize) -> Option<(Point, usize)> {
 
 /// "с 1 по 10 марта 2025 года", "с 30 декабря 2024 года по 8 января 2025 года", "с января
 /// по май 2007 года", "с 2016 по 2020 год", "с 01.03.2025 по 31.03.2025".
-fn from_to(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some((bits, next)) = prep_at(doc, i, prep::FROM) else {
+fn from_to(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+    let i = s.i;
+    let Some((bits, next)) = s.prep(doc, prep::FROM) else {
         return;
     };
     if bits & prep::FROM == 0 || doc.sentence_start(next) {
@@ -180,8 +186,9 @@ fn from_to(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// "между 2010 и 2015 годами".
-fn between(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let Some((bits, next)) = prep_at(doc, i, prep::BETWEEN) else {
+fn between(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+    let i = s.i;
+    let Some((bits, next)) = s.prep(doc, prep::BETWEEN) else {
         return;
     };
     if bits & prep::BETWEEN == 0 || doc.sentence_start(next) {
@@ -203,12 +210,13 @@ fn between(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
 /// `last_dash`: the document's last "-" token an interval may run through ([`may_join`]).
-fn dashed(doc: &Doc<'_>, i: usize, last_dash: Option<usize>, out: &mut Vec<Candidate>) {
+fn dashed(doc: &Doc<'_>, s: &StartToken, last_dash: Option<usize>, out: &mut Vec<Candidate>) {
+    let i = s.i;
     if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
         return;
     }
     // A preposition that keeps the value may come first.
-    let (first, begin) = match prep_at(doc, i, prep::DATE) {
+    let (first, begin) = match s.prep(doc, prep::DATE) {
         Some((_, next)) if !doc.sentence_start(next) => (next, i),
         _ => (i, i),
     };
@@ -263,8 +271,9 @@ fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
 }
 
 /// "в январе–марте 2025 года", "в январе-сентябре 2024 г." (one hyphenated token).
-fn hyphenated_months(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let (first, begin) = match prep_at(doc, i, prep::DATE | prep::FROM) {
+fn hyphenated_months(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+    let i = s.i;
+    let (first, begin) = match s.prep(doc, prep::DATE | prep::FROM) {
         Some((_, next)) if !doc.sentence_start(next) => (next, i),
         _ => (i, i),
     };
@@ -297,8 +306,9 @@ fn hyphenated_months(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// "XIX–XX вв.", "в XIX-XX веках": Roman centuries joined by a dash.
-fn centuries(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let (first, begin) = match prep_at(doc, i, prep::DATE) {
+fn centuries(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+    let i = s.i;
+    let (first, begin) = match s.prep(doc, prep::DATE) {
         Some((_, next)) if !doc.sentence_start(next) => (next, i),
         _ => (i, i),
     };
@@ -358,8 +368,9 @@ mod tests {
             assert!(last != last_joining && last_joining.is_some());
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
-                dashed(doc, i, last, &mut all);
-                dashed(doc, i, last_joining, &mut joining);
+                let s = StartToken::at(doc, i);
+                dashed(doc, &s, last, &mut all);
+                dashed(doc, &s, last_joining, &mut joining);
             }
             assert_eq!(all, joining);
             assert!(all.len() >= 5, "{all:?}");

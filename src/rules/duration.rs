@@ -197,8 +197,8 @@ fn counted_unit(doc: &Doc<'_>, j: usize, amount: Decimal) -> Option<(Decimal, Ti
 }
 
 /// Proposes duration facts.
-pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
-    for &i in starts {
+pub fn apply(doc: &Doc<'_>, starts: &[super::timex::StartToken], out: &mut Vec<Candidate>) {
+    for &super::timex::StartToken { i, .. } in starts {
         if let Some(c) = range_at(doc, i).or_else(|| single_at(doc, i)) {
             out.push(c);
         }

@@ -8,8 +8,8 @@
 
 use super::amount::{NumValue, qualifier_before};
 use super::timex::{
-    clock_at, digits_at, may_start_with, measure_word_at, ordinal_word_at, parse_digits, prep_at,
-    prep_before, quoted, unit_at, zone_at,
+    StartToken, clock_at, digits_at, may_start_with, measure_word_at, ordinal_word_at,
+    parse_digits, prep_at, prep_before, quoted, unit_at, zone_at,
 };
 use super::{Candidate, Doc};
 use crate::calendar::TimeUnit;
@@ -77,12 +77,13 @@ impl Clock {
 }
 
 /// Proposes time facts.
-pub fn apply(doc: &Doc<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
-    for &i in starts {
+pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
+    for s in starts {
+        let i = s.i;
         if let Some(c) = part_of_day(doc, i).or_else(|| match_minute(doc, i)) {
             out.push(c);
         }
-        if let Some(c) = range_at(doc, i) {
+        if let Some(c) = range_at(doc, s) {
             out.push(c);
         }
         if let Some(c) = single_at(doc, i) {
@@ -292,8 +293,9 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
 }
 
 /// "с 9:00 до 18:00", "с 8.00 до 20.00 по местному времени", "с 10 до 14 часов".
-fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    let (bits, next) = prep_at(doc, i, prep::FROM)?;
+fn range_at(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
+    let i = s.i;
+    let (bits, next) = s.prep(doc, prep::FROM)?;
     if bits & prep::FROM == 0 || doc.sentence_start(next) {
         return None;
     }

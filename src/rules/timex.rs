@@ -36,7 +36,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
     // "в Москве", and trying every rule at each of them was a third of the run time.
     // The tokens that start one, in order: each rule below walks them alone.
     // Sized at once for the usual share of starts (a filter's collect grows step by step).
-    let mut starts: Vec<usize> = Vec::with_capacity(n / 8);
+    let mut starts: Vec<StartToken> = Vec::with_capacity(n / 8);
     for (j, &(i, bits)) in list.iter().enumerate() {
         let i = i as usize;
         let starts_here = if bits & start::TIME_STRONG != 0 {
@@ -52,7 +52,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
             false
         };
         if starts_here {
-            starts.push(i);
+            starts.push(StartToken::at(doc, i));
         }
     }
     super::date::apply(doc, &starts, out);
@@ -283,6 +283,37 @@ pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
         TemporalWord::Prep(bits) if bits & roles != 0 => Some(*bits),
         _ => None,
     })
+}
+
+/// A token a time expression may start at ([`apply`]), and whether it may be a preposition:
+/// each time rule first asks [`prep_at`] at every start (seven asks), and most starts are none.
+#[derive(Clone, Copy, Debug)]
+pub struct StartToken {
+    /// The token.
+    pub i: usize,
+    /// False if [`prep_at`] finds nothing at the token, whatever the roles.
+    may_be_prep: bool,
+}
+
+impl StartToken {
+    /// Token `i`.
+    #[inline]
+    pub fn at(doc: &Doc<'_>, i: usize) -> StartToken {
+        // As `word_of` tells: a longer form may hide the token's own (see `word_at`).
+        let may_be_prep = doc.hits.get(i).copied().flatten().is_some_and(|hit| {
+            hit.end != i + 1 || doc.lexicon.has_temporal_kind(hit, word_kind::PREP)
+        });
+        StartToken { i, may_be_prep }
+    }
+
+    /// [`prep_at`] at the token.
+    #[inline]
+    pub fn prep(&self, doc: &Doc<'_>, roles: u8) -> Option<(u8, usize)> {
+        if !self.may_be_prep {
+            return None;
+        }
+        prep_at(doc, self.i, roles)
+    }
 }
 
 /// The preposition with a role in `roles` that ends right before token `i`: its bits and
@@ -589,6 +620,25 @@ mod tests {
                     assert_eq!(super::digits_at(doc, i, max), want, "{i}");
                 }
             }
+        });
+    }
+
+    /// A start token's preposition is what `prep_at` finds there, for every role.
+    #[test]
+    fn start_token_prepositions_are_prep_at() {
+        let text = "С 1 по 10 марта, в течение года, в час, между 2010 и 2015 годами, до 2030 \
+                    года, на 2024-2026 годы, к 15:00, после обеда, во вторник, в Москве.";
+        crate::rules::with_doc(text, |doc| {
+            let mut found = 0;
+            for i in 0..=doc.tokens.len() {
+                let s = super::StartToken::at(doc, i);
+                for roles in 1..=u8::MAX {
+                    let want = super::prep_at(doc, i, roles);
+                    found += usize::from(want.is_some());
+                    assert_eq!(s.prep(doc, roles), want, "{i} {roles}");
+                }
+            }
+            assert!(found > 1000, "{found}");
         });
     }
 
