@@ -267,7 +267,8 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     }
     let lead = lead_before(doc, i);
     let governed = lead.bits != 0 || lead.qualifier.is_some();
-    let (clock, rule) = clock_at_token(doc, i, governed)?;
+    // Its first test passed above.
+    let (clock, rule) = clock_reading(doc, i, governed)?;
     let clock = clock.with_part(doc);
     let (tz, end) = zone_after(doc, clock.end);
     let mut value = TimeValue {
