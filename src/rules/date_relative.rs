@@ -24,23 +24,24 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
     use super::date::keep_longer;
     // Every form starts with a relative word, a weekday, or an amount of time.
     let mut best = None;
-    if relative_word(doc, i).is_some() {
+    if let Some(word) = relative_word(doc, i) {
         // One after the other, not an array: a found date is large, and moving ten of them
-        // showed in profiles. The same order, so the same one wins.
-        best = day_word(doc, i);
-        keep_longer(&mut best, shifted_unit(doc, i));
-        keep_longer(&mut best, later(doc, i));
-        keep_longer(&mut best, weekday(doc, i, prep_bits));
-        keep_longer(&mut best, relative_season(doc, i));
-        keep_longer(&mut best, anaphoric(doc, i));
+        // showed in profiles. The same order, so the same one wins. Each is given the
+        // relative word at `i` (and the token after it), read once.
+        best = day_word(doc, i, word);
+        keep_longer(&mut best, shifted_unit(doc, word));
+        keep_longer(&mut best, later(doc, word));
+        keep_longer(&mut best, weekday(doc, i, Some(word), prep_bits));
+        keep_longer(&mut best, relative_season(doc, word));
+        keep_longer(&mut best, anaphoric(doc, word));
         keep_longer(&mut best, narrative_shift(doc, i, doc.length(i).as_ref()));
-        keep_longer(&mut best, vague_period(doc, i));
-        keep_longer(&mut best, relative_month(doc, i));
-        keep_longer(&mut best, holiday(doc, i));
+        keep_longer(&mut best, vague_period(doc, word));
+        keep_longer(&mut best, relative_month(doc, word));
+        keep_longer(&mut best, holiday(word));
         return best;
     }
     if weekday_at(doc, i).is_some() {
-        best = weekday(doc, i, prep_bits);
+        best = weekday(doc, i, None, prep_bits);
     }
     // "три дня назад", "годом позже": a length of time starts with an amount (digits, a
     // number word, a multiplier) or a unit; a month or an ordinal word starts none, and
@@ -78,9 +79,10 @@ fn shift(months: i64, days: i64, grain: Grain, relative: String) -> DateExpr {
     }
 }
 
-/// "вчера", "сегодня", "завтра", "позавчера", "послезавтра" (not in a name: «Завтра»).
-fn day_word(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Day(k), next) = relative_word(doc, i)? else {
+/// "вчера", "сегодня", "завтра", "позавчера", "послезавтра" (not in a name: «Завтра»), given
+/// the relative word at `i` and the token after it.
+fn day_word(doc: &Doc<'_>, i: usize, word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Day(k), next) = word else {
         return None;
     };
     if capitalized_inside(doc, i) || quoted(doc, i, next) {
@@ -95,9 +97,9 @@ fn day_word(doc: &Doc<'_>, i: usize) -> Option<Found> {
 }
 
 /// "в прошлом году", "на следующей неделе", "в этом месяце", "в прошлом квартале",
-/// "в прошлом веке".
-fn shifted_unit(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Shift(k), next) = relative_word(doc, i)? else {
+/// "в прошлом веке", given the relative word at its start and the token after it.
+fn shifted_unit(doc: &Doc<'_>, word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Shift(k), next) = word else {
         return None;
     };
     if doc.sentence_start(next) {
@@ -186,9 +188,10 @@ fn ago(doc: &Doc<'_>, length: Option<&Length>) -> Option<Found> {
     })
 }
 
-/// "через два года", "через неделю", "через 10 дней".
-fn later(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Later, next) = relative_word(doc, i)? else {
+/// "через два года", "через неделю", "через 10 дней", given the relative word at its start
+/// and the token after it.
+fn later(doc: &Doc<'_>, word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Later, next) = word else {
         return None;
     };
     if doc.sentence_start(next) {
@@ -218,9 +221,9 @@ fn unit_grain(unit: TimeUnit) -> Option<Grain> {
 }
 
 /// "в том же году", "в тот день", "на следующий день", "в предыдущий день": a time the text
-/// told, not the reference; told by its grain only.
-fn anaphoric(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (word, next) = relative_word(doc, i)?;
+/// told, not the reference; told by its grain only. Given the relative word at its start
+/// and the token after it (as the readers below).
+fn anaphoric(doc: &Doc<'_>, (word, next): (Relative, usize)) -> Option<Found> {
     if doc.sentence_start(next) {
         return None;
     }
@@ -243,8 +246,7 @@ fn anaphoric(doc: &Doc<'_>, i: usize) -> Option<Found> {
 
 /// "в последние годы", "в ближайшие месяцы", "долгие годы", "на днях": a vague period near
 /// the reference, told by its grain only.
-fn vague_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (word, next) = relative_word(doc, i)?;
+fn vague_period(doc: &Doc<'_>, (word, next): (Relative, usize)) -> Option<Found> {
     let (grain, end) = match word {
         Relative::Vague => (Grain::Day, next),
         Relative::Recent if !doc.sentence_start(next) => {
@@ -265,8 +267,8 @@ fn vague_period(doc: &Doc<'_>, i: usize) -> Option<Found> {
 
 /// "до Нового года", "на Рождество", "в сочельник": a holiday is its day, without a year
 /// (a holiday that moves, or that churches keep on different days, is told by its grain).
-fn holiday(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Holiday(month, day), next) = relative_word(doc, i)? else {
+fn holiday(word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Holiday(month, day), next) = word else {
         return None;
     };
     let expr = match (month, day) {
@@ -330,9 +332,15 @@ fn narrative_shift(doc: &Doc<'_>, i: usize, length: Option<&Length>) -> Option<F
     })
 }
 
-/// "в понедельник", "во вторник", "в минувшее воскресенье", "в следующую пятницу".
-fn weekday(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    let (said, j) = match relative_word(doc, i) {
+/// "в понедельник", "во вторник", "в минувшее воскресенье", "в следующую пятницу"; `word`
+/// is the relative word at `i` and the token after it, if there is one.
+fn weekday(
+    doc: &Doc<'_>,
+    i: usize,
+    word: Option<(Relative, usize)>,
+    prep_bits: u8,
+) -> Option<Found> {
+    let (said, j) = match word {
         Some((Relative::Shift(k), next)) if !doc.sentence_start(next) => (Some(k), next),
         _ => (None, i),
     };
@@ -364,8 +372,8 @@ fn weekday(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
 
 /// "в следующем мае", "в прошлом декабре": a month of the year before or after the
 /// reference's.
-fn relative_month(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Shift(k), next) = relative_word(doc, i)? else {
+fn relative_month(doc: &Doc<'_>, word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Shift(k), next) = word else {
         return None;
     };
     if doc.sentence_start(next) || super::timex::capitalized_inside(doc, next) {
@@ -384,8 +392,8 @@ fn relative_month(doc: &Doc<'_>, i: usize) -> Option<Found> {
 }
 
 /// "этой весной", "прошлым летом": the season nearest the reference.
-fn relative_season(doc: &Doc<'_>, i: usize) -> Option<Found> {
-    let (Relative::Shift(_), next) = relative_word(doc, i)? else {
+fn relative_season(doc: &Doc<'_>, word: (Relative, usize)) -> Option<Found> {
+    let (Relative::Shift(_), next) = word else {
         return None;
     };
     if doc.sentence_start(next) {
