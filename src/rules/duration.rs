@@ -45,6 +45,21 @@ fn exact(v: NumValue) -> Option<Decimal> {
     }
 }
 
+/// False if [`length_at`] finds no length at `i` (with units alone or not): each starts with
+/// a number ([`Doc::measure`]), a number word ("несколько дней") or a unit word.
+#[inline]
+pub fn may_start_length(doc: &Doc<'_>, i: usize) -> bool {
+    doc.has_measure(i)
+        || doc.hits.get(i).copied().flatten().is_some_and(|hit| {
+            // A longer form may hide the token's own unit (see `timex::word_at`).
+            hit.end != i + 1
+                || doc.lexicon.has_kind(hit, kind::NUMBER_WORD)
+                || doc
+                    .lexicon
+                    .has_temporal_kind(hit, crate::lexicon::temporal::word_kind::UNIT)
+        })
+}
+
 /// The length at `i`: an amount and its unit, then smaller units ("2 часа 15 минут", "1 год
 /// и 3 месяца"); with `alone`, also a unit word on its own ("неделю", "год", "полгода").
 pub fn length_at(doc: &Doc<'_>, i: usize, alone: bool) -> Option<Length> {
@@ -349,4 +364,30 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         }),
         rule: "duration.range",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The first test of a length passes over only tokens where none is found.
+    #[test]
+    fn may_start_length_passes_over_only_tokens_without_one() {
+        let text = "10 дней, 3,5 года, полтора часа, 2 часа 15 минут, в течение года, около \
+                    минуты, полгода, неделю, несколько дней, десятки лет, от трех до пяти лет, \
+                    2-3 года, более чем на 50 лет, 1 год и 3 месяца, 3 ч 40 мин, в час, \
+                    двумя неделями ранее, спустя два года, миллион лет назад, в Москве.";
+        crate::rules::with_doc(text, |doc| {
+            let (mut passed, mut found) = (0, 0);
+            for i in 0..=doc.tokens.len() {
+                for alone in [false, true] {
+                    let length = super::length_at(doc, i, alone);
+                    found += usize::from(length.is_some());
+                    if !super::may_start_length(doc, i) {
+                        passed += 1;
+                        assert_eq!(length, None, "{i} {:?}", doc.text(i));
+                    }
+                }
+            }
+            assert!(passed > 40 && found > 20, "{passed} {found}");
+        });
+    }
 }

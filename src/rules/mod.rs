@@ -317,6 +317,10 @@ impl<'a> Doc<'a> {
 
     /// `f` of [`Doc::length`]`(i)`, read once per document. `f` must not ask for a length.
     fn with_length<R>(&self, i: usize, f: impl FnOnce(Option<&duration::Length>) -> R) -> R {
+        // Every start is asked, and most have no length: told without the cache.
+        if !duration::may_start_length(self, i) {
+            return f(None);
+        }
         {
             let cache = self.lengths.borrow();
             match cache.index.get(i).copied() {
