@@ -74,7 +74,9 @@ pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
         if let Some(found) = governed_at(doc, i, 0) {
             push(doc, i, found, Role::Value, out);
         }
-        if let Some(found) = month_adjective(doc, i) {
+        if s.may_be(word_kind::MONTH)
+            && let Some(found) = month_adjective(doc, i)
+        {
             push(doc, i, found, Role::Value, out);
         }
         if let Some(found) = glued_year(doc, i) {

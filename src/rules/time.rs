@@ -80,7 +80,7 @@ impl Clock {
 pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
     for s in starts {
         let i = s.i;
-        if let Some(c) = part_of_day(doc, i).or_else(|| match_minute(doc, i)) {
+        if let Some(c) = part_of_day(doc, s).or_else(|| match_minute(doc, i)) {
             out.push(c);
         }
         if let Some(c) = range_at(doc, s) {
@@ -94,7 +94,8 @@ pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
 
 /// "утром", "вечером", "ночью", "днем" (before a date or weekday), "в ночь на 19 декабря"
 /// (the span is "в ночь"; the date is a fact of its own).
-fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
+    let i = s.i;
     let (start, end, part) = if doc.is(i, "в") && doc.is(i + 1, "ночь") {
         if !(doc.is(i + 2, "на") || doc.is(i + 2, "с") || doc.is(i + 2, "со"))
             || doc.sentence_start(i + 1)
@@ -104,6 +105,8 @@ fn part_of_day(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         (i, i + 2, ClockWord::Night)
     } else if doc.is(i, "с") && doc.is(i + 1, "утра") && !doc.sentence_start(i + 1) {
         (i, i + 2, ClockWord::Morning)
+    } else if !s.may_be(word_kind::CLOCK) {
+        return None;
     } else {
         let ((part, alone), next) = super::timex::word_of(doc, i, word_kind::CLOCK, |w| match w {
             TemporalWord::Clock(c, alone) => Some((*c, *alone)),

@@ -285,31 +285,48 @@ pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
     })
 }
 
-/// A token a time expression may start at ([`apply`]), and whether it may be a preposition:
-/// each time rule first asks [`prep_at`] at every start (seven asks), and most starts are none.
+/// A token a time expression may start at ([`apply`]), and which temporal words it may be:
+/// each time rule first asks [`prep_at`] at every start (seven asks), a month adjective and
+/// a part of the day are asked too, and most starts are none of these.
 #[derive(Clone, Copy, Debug)]
 pub struct StartToken {
     /// The token.
     pub i: usize,
-    /// False if [`prep_at`] finds nothing at the token, whatever the roles.
-    may_be_prep: bool,
+    /// The [`word_kind`] bits among [`StartToken::KINDS`] that [`word_of`] may find at the
+    /// token (all of them where a longer form hides the token's own).
+    kinds: u16,
 }
 
 impl StartToken {
+    /// The temporal words a start token is told for.
+    const KINDS: u16 = word_kind::PREP | word_kind::MONTH | word_kind::CLOCK;
+
     /// Token `i`.
     #[inline]
     pub fn at(doc: &Doc<'_>, i: usize) -> StartToken {
-        // As `word_of` tells: a longer form may hide the token's own (see `word_at`).
-        let may_be_prep = doc.hits.get(i).copied().flatten().is_some_and(|hit| {
-            hit.end != i + 1 || doc.lexicon.has_temporal_kind(hit, word_kind::PREP)
-        });
-        StartToken { i, may_be_prep }
+        let kinds = match doc.hits.get(i).copied().flatten() {
+            None => 0,
+            // As `word_of` tells: a longer form may hide the token's own (see `word_at`).
+            Some(hit) if hit.end != i + 1 => StartToken::KINDS,
+            Some(hit) => [word_kind::PREP, word_kind::MONTH, word_kind::CLOCK]
+                .into_iter()
+                .filter(|&k| doc.lexicon.has_temporal_kind(hit, k))
+                .fold(0, |kinds, k| kinds | k),
+        };
+        StartToken { i, kinds }
+    }
+
+    /// False if [`word_of`] with these `kinds` (some of [`StartToken::KINDS`]) finds nothing
+    /// at the token.
+    #[inline]
+    pub fn may_be(&self, kinds: u16) -> bool {
+        self.kinds & kinds != 0
     }
 
     /// [`prep_at`] at the token.
     #[inline]
     pub fn prep(&self, doc: &Doc<'_>, roles: u8) -> Option<(u8, usize)> {
-        if !self.may_be_prep {
+        if !self.may_be(word_kind::PREP) {
             return None;
         }
         prep_at(doc, self.i, roles)
@@ -623,11 +640,14 @@ mod tests {
         });
     }
 
-    /// A start token's preposition is what `prep_at` finds there, for every role.
+    /// A start token's preposition is what `prep_at` finds there, for every role; a month or
+    /// clock word is found only where it says one may be.
     #[test]
     fn start_token_prepositions_are_prep_at() {
+        use crate::lexicon::temporal::word_kind;
         let text = "С 1 по 10 марта, в течение года, в час, между 2010 и 2015 годами, до 2030 \
-                    года, на 2024-2026 годы, к 15:00, после обеда, во вторник, в Москве.";
+                    года, на 2024-2026 годы, к 15:00, после обеда, во вторник, в Москве, майских \
+                    праздников, утром, в полдень, вечером 5 мая, в марте.";
         crate::rules::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
@@ -636,6 +656,13 @@ mod tests {
                     let want = super::prep_at(doc, i, roles);
                     found += usize::from(want.is_some());
                     assert_eq!(s.prep(doc, roles), want, "{i} {roles}");
+                }
+                if !s.may_be(word_kind::MONTH) {
+                    assert_eq!(super::month_at(doc, i), None, "{i}");
+                    assert_eq!(super::month_adjective_at(doc, i), None, "{i}");
+                }
+                if !s.may_be(word_kind::CLOCK) {
+                    assert_eq!(super::clock_at(doc, i), None, "{i}");
                 }
             }
             assert!(found > 1000, "{found}");
