@@ -262,6 +262,15 @@ fn point_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
             // The digits and the suffix after them, read once for all the readings.
             let digits = digits_at(doc, i, 4);
             let suffix = suffix_at(doc, i + 1);
+            // A day, century, quarter or half needs a month or unit word right after one or
+            // two digits (the year and decade readings need more digits or a suffix): with
+            // no lexicon form there, none is read.
+            if suffix.is_none()
+                && digits.is_none_or(|(_, n)| n <= 2)
+                && doc.hits.get(i + 1).is_none_or(Option::is_none)
+            {
+                return None;
+            }
             let mut best = day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i)));
             keep_longer(
                 &mut best,
@@ -862,7 +871,8 @@ mod tests {
                     года, зимой 2021-2022 годов, летом, до весны, во вторник, 24 февраля, в \
                     среду, 24 февраля 2021 года. В 2019, в 1983 окончил, 12345 и 1,5 и 07 мая, \
                     3 ч, (1994), № 2017, 2000 жителей, в 1958, 1962 и 1970 годах; 12-14 \
-                    сентября; XIX-XX вв.; 1-е место, 21-й век, ми-8, 3-го, 15-го числа.";
+                    сентября; XIX-XX вв.; 1-е место, 21-й век, ми-8, 3-го, 15-го числа, 5 человек, \
+                    в 3 раза, 7 лет, 12 и 13 мая, 123456 лет, 2 квартал.";
         super::super::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
