@@ -325,6 +325,16 @@ fn lower_by_runs(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Appends the bytes of [`lower`] of `s` to `out`: without a string of its own when
+/// [`lower_in`] can (most names).
+pub fn push_lower(s: &str, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 64];
+    match lower_in(s, &mut buf) {
+        Some(lower) => out.extend_from_slice(lower),
+        None => out.extend_from_slice(lower(s).as_bytes()),
+    }
+}
+
 /// [`lower`] of `s` into `buf`, without allocating, when `s` has only ASCII and Russian
 /// letters and fits; `None` otherwise.
 pub fn lower_in<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {

@@ -820,43 +820,57 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
 /// `person.surname_mention`: a capitalized word whose nominative (by any surname rule) is
 /// the surname of a person already named in the document.
 fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
-    let mut lasts: Vec<(String, String)> = Vec::new();
-    for c in &out[first..] {
-        if let Value::Name(v) = &c.value
-            && let Some(last) = &v.last
-            && !last.contains(' ')
-            && !last.ends_with('.')
+    // The document's surnames of one word, each once: the candidate that names it first,
+    // and its lower case in `lowered` (one buffer for all: no allocation each; bytes, as
+    // the comparisons below need no `str`).
+    let mut lowered: Vec<u8> = Vec::with_capacity(256);
+    let mut lasts: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (k, c) in out.iter().enumerate().skip(first) {
+        let Some(last) = surname_of(c) else {
+            continue;
+        };
+        if last.contains(' ') || last.ends_with('.') {
+            continue;
+        }
+        // A surname seen as written needs no lower case to be known (most repeat).
+        if lasts
+            .iter()
+            .any(|(j, _)| surname_of(&out[*j]) == Some(last))
         {
-            // A surname seen as written needs no lower case to be known (most repeat).
-            if lasts.iter().any(|(_, l)| l == last) {
-                continue;
-            }
-            let lower = morph::lower(last);
-            if !lasts.iter().any(|(l, _)| *l == lower) {
-                lasts.push((lower, last.clone()));
-            }
+            continue;
+        }
+        let at = lowered.len();
+        morph::push_lower(last, &mut lowered);
+        let lower = at..lowered.len();
+        if lasts
+            .iter()
+            .any(|(_, l)| lowered[l.clone()] == lowered[lower.clone()])
+        {
+            lowered.truncate(at);
+        } else {
+            lasts.push((k, lower));
         }
     }
     if lasts.is_empty() {
         return;
     }
     let rules = doc.lexicon.names().surname_rules();
-    // A form of a surname shares all but its ending with it: two letters at least.
-    let prefixes: Vec<&str> = lasts
+    // A form of a surname shares all but its ending with it: two letters at least. Each
+    // prefix's first eight bytes (or fewer) as a number, and the mask of them: a word whose
+    // first bytes differ is told apart by one load and a comparison (most marked words
+    // begin no surname of the document).
+    let heads: Vec<(u64, u64, &[u8])> = lasts
         .iter()
-        .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
-        .collect();
-    // Each prefix's first eight bytes (or fewer) as a number, and the mask of them: a word
-    // whose first bytes differ is told apart by one load and a comparison, not a call
-    // (most marked words begin no surname of the document).
-    let heads: Vec<(u64, u64)> = prefixes
-        .iter()
-        .map(|p| {
-            let n = p.len().min(8);
+        .map(|(_, l)| {
+            let lower = &lowered[l.clone()];
+            let prefix = &lower[..two_chars(lower)];
+            let n = prefix.len().min(8);
             let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
-            (first_eight(p.as_bytes()) & mask, mask)
+            (first_eight(prefix) & mask, mask, prefix)
         })
         .collect();
+    // The mentions found: the token and the surname's index in `lasts`.
+    let mut found: Vec<(usize, usize)> = Vec::new();
     for i in doc.marked() {
         if !name_word(doc, i)
             || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE)
@@ -864,33 +878,57 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let form = doc.text(i);
-        let head = first_eight(form.as_bytes());
-        let found =
-            lasts
-                .iter()
-                .zip(&prefixes)
-                .zip(&heads)
-                .find(|(((lower, _), prefix), (h, mask))| {
-                    head & mask == *h
-                        && form.starts_with(*prefix)
-                        && (form == lower
-                            || rules.ending_in(form).any(|r| {
-                                form.strip_suffix(&*r.ending).is_some_and(|stem| {
-                                    lower.len() == stem.len() + r.replacement.len()
-                                        && lower.starts_with(stem)
-                                        && lower.ends_with(&*r.replacement)
-                                })
-                            }))
-                });
-        if let Some((((_, last), _), _)) = found {
-            let v = NameValue {
-                normal: last.clone(),
-                last: Some(last.clone()),
-                ..NameValue::default()
-            };
-            push(out, i, i + 1, v, "person.surname_mention");
+        let form = doc.bytes(i);
+        let head = first_eight(form);
+        let is_form_of = |lower: &[u8]| {
+            form == lower
+                || rules.ending_in(doc.text(i)).any(|r| {
+                    form.strip_suffix(r.ending.as_bytes()).is_some_and(|stem| {
+                        lower.len() == stem.len() + r.replacement.len()
+                            && lower.starts_with(stem)
+                            && lower.ends_with(r.replacement.as_bytes())
+                    })
+                })
+        };
+        let matching = heads
+            .iter()
+            .zip(&lasts)
+            .position(|((h, mask, prefix), (_, l))| {
+                head & mask == *h && form.starts_with(prefix) && is_form_of(&lowered[l.clone()])
+            });
+        if let Some(n) = matching {
+            found.push((i, n));
         }
+    }
+    for (i, n) in found {
+        let Some(last) = surname_of(&out[lasts[n].0]).map(str::to_string) else {
+            continue;
+        };
+        let v = NameValue {
+            normal: last.clone(),
+            last: Some(last),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.surname_mention");
+    }
+}
+
+/// The length in bytes of the first two characters of UTF-8 `bytes` (all of them if
+/// fewer): where its third character starts.
+fn two_chars(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b & 0xC0 != 0x80)
+        .nth(2)
+        .map_or(bytes.len(), |(k, _)| k)
+}
+
+/// The surname of a person candidate, if it has one.
+fn surname_of(c: &Candidate) -> Option<&str> {
+    match &c.value {
+        Value::Name(v) => v.last.as_deref(),
+        _ => None,
     }
 }
 
@@ -906,6 +944,25 @@ fn first_eight(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn two_chars_end_where_the_third_starts() {
+        for s in [
+            "",
+            "м",
+            "ма",
+            "маст",
+            "ab",
+            "abc",
+            "aб",
+            "бa",
+            "ёж",
+            "日本語",
+        ] {
+            let end = s.char_indices().nth(2).map_or(s.len(), |(k, _)| k);
+            assert_eq!(super::two_chars(s.as_bytes()), end, "{s}");
+        }
+    }
 
     #[test]
     fn first_eight_bytes_are_zero_padded() {
