@@ -12,11 +12,11 @@
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
+use crate::fast_hash::FastSet;
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
 use crate::names::{NameHit, PlaceKind, flag};
 use crate::text::token::NEWLINE_BEFORE;
-use std::collections::HashSet;
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
@@ -80,9 +80,9 @@ fn place_adjective(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 #[derive(Default)]
 struct Evidence<'a> {
     /// Lemmas used as places: after "в", after a place-type word ("в Милане").
-    places: HashSet<&'a str>,
+    places: FastSet<&'a str>,
     /// Lemmas used as a person's name ("Мисао Окава", "Харви Вайнштейн").
-    persons: HashSet<&'a str>,
+    persons: FastSet<&'a str>,
     /// Mentions in `out` that depend on these: the index, the lemma, and whether the place
     /// must be shown as one (a town that is also a first name).
     doubtful: Vec<(usize, &'a str, bool)>,
@@ -103,7 +103,7 @@ impl Evidence<'_> {
         if drop.peek().is_none() {
             return;
         }
-        let drop: HashSet<usize> = drop.collect();
+        let drop: FastSet<usize> = drop.collect();
         let mut k = 0;
         out.retain(|_| {
             k += 1;
