@@ -63,6 +63,42 @@ enum Part {
     Initial,
 }
 
+/// The parts of a name (token, part), in text order, on the stack: a name has four at
+/// most (a first name or initials, a patronymic, a surname of two words).
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    parts: [(usize, Part); Parts::MAX],
+    len: usize,
+}
+
+impl Parts {
+    const MAX: usize = 4;
+
+    /// The parts of a name that starts with `part`.
+    fn of(part: (usize, Part)) -> Parts {
+        Parts {
+            parts: [part; Parts::MAX],
+            len: 1,
+        }
+    }
+
+    /// Adds `more` after the parts (no rule makes more than [`Parts::MAX`] in all; any
+    /// beyond are left out).
+    fn extend(&mut self, more: impl IntoIterator<Item = (usize, Part)>) {
+        for part in more {
+            if let Some(slot) = self.parts.get_mut(self.len) {
+                *slot = part;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// The parts.
+    fn all(&self) -> &[(usize, Part)] {
+        &self.parts[..self.len]
+    }
+}
+
 /// A first name's reading: lemma, gender, and the cases its form can be in.
 #[derive(Clone, Copy, Debug)]
 struct FirstName<'a> {
@@ -437,9 +473,9 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_after_first(doc, j) {
-            let mut parts = vec![(i, Part::First)];
+            let mut parts = Parts::of((i, Part::First));
             parts.extend((i + 1..=j).map(|k| (k, Part::Last)));
-            let v = value(doc, &parts, case::ANY, Some(f));
+            let v = value(doc, parts.all(), case::ANY, Some(f));
             push(out, i, j + 1, v, "person.first_last");
         }
         return;
@@ -631,9 +667,10 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_like(doc, j) {
-            let mut parts: Vec<(usize, Part)> = (i..j).map(|k| (k, Part::Initial)).collect();
-            parts.push((j, Part::Last));
-            let v = value(doc, &parts, case::ANY, None);
+            let mut parts = Parts::of((i, Part::Initial));
+            parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
+            parts.extend([(j, Part::Last)]);
+            let v = value(doc, parts.all(), case::ANY, None);
             push(out, i, j + 1, v, "person.initials_last");
         }
         return;
@@ -651,9 +688,9 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_like(doc, i) || (doc.sentence_start(i) && doc.is_a(i, flag::LAST)) {
-            let mut parts = vec![(i, Part::Last)];
+            let mut parts = Parts::of((i, Part::Last));
             parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
-            let v = value(doc, &parts, case::ANY, None);
+            let v = value(doc, parts.all(), case::ANY, None);
             push(out, i, j, v, "person.last_initials");
         }
     }
@@ -725,34 +762,39 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let first = first_name(doc, s);
-    let parts: Vec<(usize, Part)> = match e - s {
+    let parts = match e - s {
         1 => {
             let known_last = doc.lexicon.names().surname_gender(doc.text(s)).is_some();
             if first.is_some() && !known_last {
-                vec![(s, Part::First)]
+                Parts::of((s, Part::First))
             } else {
-                vec![(s, Part::Last)]
+                Parts::of((s, Part::Last))
             }
         }
-        2 if middle_name(doc, s + 1).is_some() => vec![(s, Part::First), (s + 1, Part::Middle)],
+        2 if middle_name(doc, s + 1).is_some() => {
+            let mut p = Parts::of((s, Part::First));
+            p.extend([(s + 1, Part::Middle)]);
+            p
+        }
         n => {
-            let mut p = vec![(s, Part::First)];
+            let mut p = Parts::of((s, Part::First));
             let mut k = s + 1;
             if n == 3 && middle_name(doc, k).is_some() {
-                p.push((k, Part::Middle));
+                p.extend([(k, Part::Middle)]);
                 k += 1;
             }
             p.extend((k..e).map(|k| (k, Part::Last)));
             p
         }
     };
-    let first = if parts[0].1 == Part::First {
+    // The first part is the one `Parts::of` was given.
+    let first = if parts.all().first().is_some_and(|&(_, p)| p == Part::First) {
         first
     } else {
         None
     };
     let cases = if cases == 0 { case::ANY } else { cases };
-    let v = value(doc, &parts, cases, first);
+    let v = value(doc, parts.all(), cases, first);
     push(out, s, e, v, "person.role_name");
 }
 
@@ -806,9 +848,9 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
     if b - s < 2 || latin_words < 2 || typed {
         return;
     }
-    let mut parts = vec![(s, Part::First)];
+    let mut parts = Parts::of((s, Part::First));
     parts.extend((s + 1..b).map(|k| (k, Part::Last)));
-    let v = value(doc, &parts, case::ANY, first_name(doc, s));
+    let v = value(doc, parts.all(), case::ANY, first_name(doc, s));
     push(out, s, b, v, "person.transliterated");
     let v = NameValue {
         normal: doc.original_text(b + 1, e).to_string(),
