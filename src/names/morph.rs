@@ -800,12 +800,35 @@ pub fn adjective_nominative(form: &str, agreement: Agreement) -> Option<(usize, 
 /// Gives `normal` (lower case) the capitalization of `original`: all capitals, a capital
 /// first letter (each part of a hyphenated word that had one), or as it is.
 pub fn with_case_of(original: &str, normal: &str) -> String {
-    if is_all_caps(original) {
-        return normal.to_uppercase();
-    }
-    // Part k of `normal` takes a capital if part k of `original` starts with one.
-    let mut original_parts = original.split('-');
     let mut out = String::with_capacity(normal.len());
+    push_with_case_of(&mut out, original, normal);
+    out
+}
+
+/// Appends [`with_case_of`] of `original` and `normal` to `out`.
+pub fn push_with_case_of(out: &mut String, original: &str, normal: &str) {
+    if is_all_caps(original) {
+        out.push_str(&normal.to_uppercase());
+        return;
+    }
+    // One part (most words): the capital is the original's first letter's; no split.
+    if !normal.as_bytes().contains(&b'-') {
+        let mut chars = normal.chars();
+        if original.chars().next().is_some_and(is_upper)
+            && let Some(c) = chars.next()
+        {
+            push_upper(out, c);
+        }
+        out.push_str(chars.as_str());
+        return;
+    }
+    push_parts_with_case_of(out, original, normal);
+}
+
+/// [`push_with_case_of`] part by part: part k of `normal` takes a capital if part k of
+/// `original` starts with one.
+fn push_parts_with_case_of(out: &mut String, original: &str, normal: &str) {
+    let mut original_parts = original.split('-');
     for (k, part) in normal.split('-').enumerate() {
         if k > 0 {
             out.push('-');
@@ -817,11 +840,10 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
             .is_some_and(is_upper)
             && let Some(c) = chars.next()
         {
-            push_upper(&mut out, c);
+            push_upper(out, c);
         }
         out.push_str(chars.as_str());
     }
-    out
 }
 
 /// `c.is_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
@@ -1200,5 +1222,25 @@ mod tests {
         assert_eq!(with_case_of("Тау-Кен", "тау-кен"), "Тау-Кен");
         assert_eq!(with_case_of("США", "сша"), "США");
         assert_eq!(with_case_of("службы", "служба"), "служба");
+        // A word of one part is cased as the parts are.
+        for (original, normal) in [
+            ("Каспийского", "каспийский"),
+            ("-Каспийского", "каспийский"),
+            ("Тау-Кен", "тау"),
+            ("тау-Кен", "тау"),
+            ("", "каспийский"),
+            ("Каспийского", ""),
+            ("Île", "île"),
+            ("Zoë", "zoë"),
+            ("1Каспийского", "каспийский"),
+        ] {
+            let mut by_parts = String::new();
+            push_parts_with_case_of(&mut by_parts, original, normal);
+            assert_eq!(
+                with_case_of(original, normal),
+                by_parts,
+                "{original} {normal}"
+            );
+        }
     }
 }

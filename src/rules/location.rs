@@ -500,7 +500,7 @@ pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str
         match morph::adjective_nominative(doc.text(k), agreement) {
             Some((cut, ending)) => {
                 let lower = morph::apply_ending(doc.text(k), cut, ending);
-                out.push_str(&morph::with_case_of(word, &lower));
+                morph::push_with_case_of(&mut out, word, &lower);
             }
             None => out.push_str(word),
         }
@@ -537,7 +537,7 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
-    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    morph::push_with_case_of(&mut normal, doc.word(j), lemma);
     push(out, i, j + 1, normal, "location.adjective_type");
 }
 

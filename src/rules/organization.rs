@@ -287,7 +287,7 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
-    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    morph::push_with_case_of(&mut normal, doc.word(j), lemma);
     let normal = with_tail(doc, normal, j + 1, end);
     push(out, i, end, normal, "organization.adjective_type");
 }
