@@ -312,7 +312,14 @@ fn particle(s: &str) -> bool {
 /// one of `cases`, as written (capitals kept).
 fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
     let names = doc.lexicon.names();
-    morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
+    let form = doc.text(i);
+    // [`crate::names::Names::tag`] looked up every capitalized word: one it did not flag a
+    // surname is none, and needs no second look (most words asked about).
+    let not_a_surname = doc.capitalized(i) && !doc.is_a(i, flag::LAST);
+    morph::surname_nominative(form, gender, cases, names.surname_rules(), |s| {
+        if not_a_surname && s == form.as_bytes() {
+            return None;
+        }
         names.surname_gender_of(s)
     })
 }
@@ -986,6 +993,71 @@ fn first_eight(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    /// Runs `f` on the tagged document of `text` (names wanted).
+    fn with_tagged_doc(text: &str, f: impl FnOnce(&super::Doc<'_>)) {
+        use crate::lexicon::Lexicon;
+        use crate::text::{Normalized, sentence, token};
+        let lexicon = Lexicon::load(None).unwrap();
+        let norm = Normalized::new(text);
+        let mut tokens = Vec::new();
+        token::tokenize(text, &norm, &lexicon, &mut tokens);
+        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
+        let mut hits = Vec::new();
+        lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let (mut names, mut marked) = (Vec::new(), Vec::new());
+        lexicon
+            .names()
+            .tag(norm.text(), &tokens, &mut names, &mut marked);
+        let doc = super::Doc {
+            original: text,
+            norm: &norm,
+            tokens: &tokens,
+            hits: &hits,
+            lexicon: &lexicon,
+            reference: None,
+            measures: std::cell::OnceCell::new(),
+            lengths: std::cell::RefCell::default(),
+            own_form: std::cell::Cell::default(),
+            names: &names,
+            marked: &marked,
+            place_adjectives: false,
+        };
+        f(&doc);
+    }
+
+    #[test]
+    fn surnames_read_with_the_tags_as_without() {
+        use crate::names::morph::{self, case};
+        let text = "Встреча Брайаном Мастом и Путиным, Шойгу, Лукашенко, Иванова с \
+                    Ивановой. Путин сказал: Мастом и Грефа, Кошербаеву, Москва, Бенрате, \
+                    Капитолия, Налбандовым, Налбандов. путиным ИВАНОВ Жан-Мари Ле Пен.";
+        with_tagged_doc(text, |doc| {
+            let names = doc.lexicon.names();
+            // Both kinds of capitalized words are asked about.
+            let surnames = (0..doc.tokens.len())
+                .filter(|&i| doc.capitalized(i) && doc.is_a(i, super::flag::LAST))
+                .count();
+            assert!(
+                surnames >= 2 && surnames + 5 < doc.tokens.len(),
+                "{surnames}"
+            );
+            for i in 0..doc.tokens.len() {
+                for gender in [b'?', b'm', b'f'] {
+                    for cases in [case::ANY, case::NOM, case::GEN, case::INS] {
+                        let general = morph::surname_nominative(
+                            doc.text(i),
+                            gender,
+                            cases,
+                            names.surname_rules(),
+                            |s| names.surname_gender_of(s),
+                        );
+                        assert_eq!(super::surname(doc, i, gender, cases), general, "{i}");
+                    }
+                }
+            }
+        });
+    }
 
     #[test]
     fn two_chars_end_where_the_third_starts() {
