@@ -774,29 +774,46 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// "/Document/"), and not the transliteration in brackets of the Cyrillic words before it
 /// ("Калеб Тюрон (Caleb Turon)": whatever those are, the Latin is the same).
 fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
-    let text = doc.original_text(start, end);
-    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    // Each test settles it when true; the cheap ones first, the original text and the
+    // lexicon last (most runs pass them all).
     let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
     let before = start.checked_sub(1);
+    if before.is_some_and(lower_latin) || lower_latin(end) {
+        return false;
+    }
+    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    if roman {
+        return false;
+    }
     let address = before
         .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#" | "%") && doc.glued(start))
         || (doc.is(end, "/") && doc.glued(end));
+    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
+    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
+    // after a type noun a name ("группы The Prodigy", "издания The Hill").
+    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
+    if address || titled || title {
+        return false;
+    }
     // Wiki markup's doubled apostrophes ("журнала ''Rolling Stone''") mark a name as often
     // as a title: they don't count if they hold the whole name and no title word or "англ."
     // stands before them ("альбом ''Fallen Angels''" stays a title).
-    let wiki = before.is_some_and(|b| {
-        b >= 1
-            && doc.is(b, "'")
-            && doc.is(b - 1, "'")
-            && doc.glued(b)
-            && doc.is(end, "'")
-            && doc.is(end + 1, "'")
-            && doc.glued(end + 1)
-            && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
-    });
+    let wiki = || {
+        before.is_some_and(|b| {
+            b >= 1
+                && doc.is(b, "'")
+                && doc.is(b - 1, "'")
+                && doc.glued(b)
+                && doc.is(end, "'")
+                && doc.is(end + 1, "'")
+                && doc.glued(end + 1)
+                && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
+        })
+    };
     let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
         && matches!(doc.text(end), "\"" | "'")
-        && !wiki;
+        && !wiki();
     // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
     // («Шкода Октавия» (Skoda Octavia)), whatever it names.
     let bracketed = start >= 2
@@ -804,27 +821,18 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && doc.is(end, ")")
         && ((doc.capitalized(start - 2) && !doc.latin(start - 2) && !doc.all_caps(start - 2))
             || doc.is(start - 2, "\""));
-    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
-    // after a type noun a name ("группы The Prodigy", "издания The Hill").
-    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
-    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
-    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
-    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    if quoted || bracketed {
+        return false;
+    }
     // Latin glued to a lower-case Cyrillic word is a compound ("VPN-сервисы",
     // "Telegram-канале"), or a typo when no hyphen parts them ("Cолист" with a Latin C);
     // "Rambler-Новости" is a name.
-    let cyrillic = mixed_script(text);
-    !roman
-        && !cyrillic
-        && !product
-        && !titled
-        && !title
-        && !text.bytes().any(|b| b.is_ascii_digit())
-        && !before.is_some_and(lower_latin)
-        && !lower_latin(end)
-        && !address
-        && !quoted
-        && !bracketed
+    let text = doc.original_text(start, end);
+    if mixed_script(text) || text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
+    !product
 }
 
 /// True if a Latin word has a Cyrillic letter glued to it: right after a Latin letter, or
