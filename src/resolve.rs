@@ -326,6 +326,73 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_another_of_the_same_span_never_wins() {
+        use crate::fact::{FactType, Value};
+        use crate::rules::Candidate;
+        // What `person::surname_mentions` counts on to leave such a mention out.
+        let kinds = [
+            FactType::Number,
+            FactType::Money,
+            FactType::Date,
+            FactType::Ordinal,
+            FactType::Person,
+            FactType::Organization,
+            FactType::Location,
+        ];
+        let mut next = generator();
+        crate::rules::with_doc(
+            "Один два три четыре пять шесть семь восемь.",
+            |doc| {
+                let len = doc.tokens.len();
+                for _ in 0..300 {
+                    let mut candidates = Vec::new();
+                    for _ in 0..next(12) {
+                        let start = next(len);
+                        let end = (start + 1 + next(3)).min(len);
+                        candidates.push(Candidate {
+                            start,
+                            end,
+                            kind: kinds[next(kinds.len())],
+                            value: Value::Name(Default::default()),
+                            rule: "test.any",
+                        });
+                        if candidates
+                            .last()
+                            .is_some_and(|c| c.kind == FactType::Person)
+                        {
+                            // Another person of the same span, later, maybe with others between.
+                            let at = candidates.len() + next(3);
+                            let span = (start, end);
+                            for _ in candidates.len()..at {
+                                let s = next(len);
+                                candidates.push(Candidate {
+                                    start: s,
+                                    end: (s + 1 + next(2)).min(len),
+                                    kind: kinds[next(kinds.len())],
+                                    value: Value::Name(Default::default()),
+                                    rule: "test.any",
+                                });
+                            }
+                            candidates.push(Candidate {
+                                start: span.0,
+                                end: span.1,
+                                kind: FactType::Person,
+                                value: Value::Name(Default::default()),
+                                rule: "test.same_span",
+                            });
+                        }
+                    }
+                    let facts = super::resolve(doc, &mut candidates);
+                    assert!(
+                        facts.iter().all(|f| f.rule != "test.same_span"),
+                        "{facts:?}"
+                    );
+                }
+            },
+        );
+    }
+
+    #[test]
     fn an_organization_spans_a_location_as_a_set_of_spans_says() {
         let mut next = generator();
         for _ in 0..200 {

@@ -949,7 +949,19 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             found.push((i, n));
         }
     }
+    // A person of this one word already proposed (a surname alone, a first name) comes
+    // first among equals and wins or loses where the mention would: the mention would only
+    // lose, and is not made.
+    let mut single_words: Vec<usize> = out[first..]
+        .iter()
+        .filter(|c| c.end == c.start + 1)
+        .map(|c| c.start)
+        .collect();
+    single_words.sort_unstable();
     for (i, n) in found {
+        if single_words.binary_search(&i).is_ok() {
+            continue;
+        }
         let Some(last) = surname_of(&out[lasts[n].0]).map(str::to_string) else {
             continue;
         };
