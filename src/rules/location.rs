@@ -286,10 +286,10 @@ fn surname_after(doc: &Doc<'_>, i: usize) -> bool {
 /// capitalized words ("улице Большая Якиманка", "улице Генерала Дорохова"), or right after
 /// the type in the nominative (`nominative`: "улице Рождественка"; "улицы Лондона" is
 /// the town's).
-fn in_street(doc: &Doc<'_>, i: usize, nominative: bool) -> bool {
+fn in_street(doc: &Doc<'_>, i: usize, nominative: impl FnOnce() -> bool) -> bool {
     for k in (i.saturating_sub(3)..i).rev() {
         if place_type(doc, k).is_some_and(|(_, class)| class == b'u') {
-            return k + 1 < i || nominative;
+            return k + 1 < i || nominative();
         }
         if !doc.capitalized(k) {
             return false;
@@ -374,7 +374,10 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
         && !doc.capitalized(i + 1)
         && (doc.is_a(i + 1, flag::PLACE_TYPE | flag::ORG_TYPE)
             || (morph::clearly_adjective(form) && adjective(doc, i + 1).is_some()));
-    let nominative = morph::is_lemma(form, lemma);
+    // Whether the form is the lemma, found when first asked (most places are settled
+    // before).
+    let nominative = std::cell::OnceCell::new();
+    let nominative = || *nominative.get_or_init(|| morph::is_lemma(form, lemma));
     if quoted_alone
         || after_imeni
         || stray_acronym
@@ -390,11 +393,14 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
     if typed || place_preposition(before) {
         return Reading::Shown;
     }
-    let before_surname = surname_after(doc, i + 1) && !preposition(before) && before != "\"";
+    let before_surname = || surname_after(doc, i + 1) && !preposition(before) && before != "\"";
     // Two towns' names in a row in the nominative are a name and a surname: "Уитни Хьюстон".
-    let town_pair = (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
-        || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"");
-    if nominative && (before_surname || after_name(doc, i) || (town_pair && !doc.all_caps(i))) {
+    let town_pair = || {
+        (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
+            || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"")
+    };
+    if nominative() && (before_surname() || after_name(doc, i) || (town_pair() && !doc.all_caps(i)))
+    {
         return Reading::Person;
     }
     // At a sentence start the capital says nothing: a form that is also an ordinary word
