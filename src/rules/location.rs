@@ -21,7 +21,11 @@ use crate::text::token::NEWLINE_BEFORE;
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
-    let mut evidence = Evidence::default();
+    let mut evidence = Evidence {
+        // Room for what most documents find: no growth.
+        doubtful: Vec::with_capacity(16),
+        ..Evidence::default()
+    };
     for i in doc.marked() {
         gazetteer(doc, i, out, &mut evidence);
         adjective_and_type(doc, i, out);

@@ -110,10 +110,10 @@ struct FirstName<'a> {
 /// The first-name readings of token `i` (a form may be several names: "Германа" is
 /// Герман in the genitive or Германа), the nominative ones first, at most four.
 fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
-    let mut out: Vec<(bool, FirstName<'a>)> = Vec::new();
     if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
         return hyphenated_first(doc, i).into_iter().collect();
     }
+    let mut out: Vec<(bool, FirstName<'a>)> = Vec::with_capacity(4);
     let form = doc.text(i);
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
@@ -873,7 +873,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     // and its lower case in `lowered` (one buffer for all: no allocation each; bytes, as
     // the comparisons below need no `str`).
     let mut lowered: Vec<u8> = Vec::with_capacity(256);
-    let mut lasts: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut lasts: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(16);
     for (k, c) in out.iter().enumerate().skip(first) {
         let Some(last) = surname_of(c) else {
             continue;
@@ -919,7 +919,7 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         })
         .collect();
     // The mentions found: the token and the surname's index in `lasts`.
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, usize)> = Vec::with_capacity(32);
     for i in doc.marked() {
         if !name_word(doc, i)
             || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE)
