@@ -990,6 +990,11 @@ impl<'a> Defined<'a> {
 
 /// The first four characters of `word`, or the whole word if shorter.
 fn prefix4(word: &str) -> &str {
+    // Four Russian letters (two bytes each, most words) are told from their first bytes.
+    let two_byte = |k: usize| word.as_bytes().get(k).is_some_and(|b| b & 0xE0 == 0xC0);
+    if word.len() > 8 && (0..4).all(|k| two_byte(2 * k)) {
+        return word.get(..8).unwrap_or(word);
+    }
     word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k])
 }
 
@@ -1003,6 +1008,32 @@ fn same_stem(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_prefix_of_four_is_four_characters() {
+        for word in [
+            "",
+            "а",
+            "аб",
+            "абвг",
+            "абвгд",
+            "абвгде",
+            "спартак",
+            "abcd",
+            "abcde",
+            "aбвгд",
+            "абвгdе",
+            "абв-гд",
+            "ёжик",
+            "ёжики",
+            "日本語です",
+            "zoë-zoë",
+            "ааааaaaa",
+        ] {
+            let expected = word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k]);
+            assert_eq!(super::prefix4(word), expected, "{word}");
+        }
+    }
+
     use crate::fact::FactType;
 
     #[test]
