@@ -811,7 +811,11 @@ fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let b = out[c].end;
-        if let Some(e) = latin_bracket(doc, b) {
+        // Once for each brackets (several names may end before them): a person of the
+        // same span already proposed comes first and wins or loses where this one would.
+        if let Some(e) = latin_bracket(doc, b)
+            && !out[first..].iter().any(|p| p.start == b + 1 && p.end == e)
+        {
             let v = NameValue {
                 normal: doc.original_text(b + 1, e).to_string(),
                 ..NameValue::default()
