@@ -11,7 +11,6 @@
 //! so an ordinal may sit inside a date of grain `century`, and nothing else may.
 
 use crate::fact::{Fact, FactType, NameValue, Value};
-use crate::fast_hash::FastSet;
 use crate::rules::{Candidate, Doc};
 
 /// The layer of a date of grain `century`, which only ordinals may overlap.
@@ -77,64 +76,80 @@ fn rank(c: &Candidate) -> u8 {
     }
 }
 
+/// Bits of [`resolve_with`]'s `taken` beyond the layers: the first and the last token of an
+/// organization that has won.
+const ORGANIZATION_FIRST: u8 = 64;
+const ORGANIZATION_LAST: u8 = 128;
+
 /// True if `c` is a location whose words an organization that has won already spans
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
-/// organization's name, but not be all of it. `organizations` are the token spans of the
-/// organizations that have won (few: the winners of other types need no look).
-fn names_an_organization(c: &Candidate, organizations: &FastSet<(usize, usize)>) -> bool {
-    c.kind == FactType::Location && organizations.contains(&(c.start, c.end))
+/// organization's name, but not be all of it. `taken` has the organizations that have won
+/// marked on their first and last tokens: they never overlap one another, so one spans
+/// `c` exactly when one starts at its first token, one ends at its last, and none starts
+/// in between.
+fn names_an_organization(c: &Candidate, taken: &[u8]) -> bool {
+    c.kind == FactType::Location
+        && taken[c.start] & ORGANIZATION_FIRST != 0
+        && taken[c.end - 1] & ORGANIZATION_LAST != 0
+        && taken[c.start + 1..c.end]
+            .iter()
+            .all(|&t| t & ORGANIZATION_FIRST == 0)
 }
 
-/// A candidate's sort key: (user name, width, priority, start, index).
-type Key = (bool, usize, u8, usize, usize);
-
-/// The order of two keys compared part by part: what [`visit_in_order`] packs into numbers.
-fn key_order(a: &Key, b: &Key) -> std::cmp::Ordering {
-    b.0.cmp(&a.0)
-        .then(b.1.cmp(&a.1))
-        .then(b.2.cmp(&a.2))
-        .then(a.3.cmp(&b.3))
-        .then(a.4.cmp(&b.4))
+/// The buffers of [`visit_sorted`] (their contents are replaced).
+#[derive(Default)]
+struct Packed {
+    narrow: Vec<u64>,
+    wide: Vec<u128>,
 }
 
-/// Calls `visit` with the indices `0..n` in the order of their keys (`key(k)`, whose index
-/// part is `k`): user names, wider, higher priority, earlier, then by index. Each key is
-/// packed into one number when its parts fit (always, but for texts of a terabyte), which
-/// sorts several times faster than comparing the parts one by one; the order is the same.
-/// `packed` is a buffer for the packed keys (its contents are replaced).
-fn visit_in_order(
+/// Calls `visit` with the indices `0..n` in the ascending order of their keys (`key(k)`,
+/// whose parts are compared in turn; the last part must be `k` itself). Each part `p` of
+/// key `k` is below `bounds[p]`: the parts are packed into one number of as many bits as
+/// they need (a u64 for a news text, a u128 for a huge one), which sorts several times
+/// faster than comparing the parts one by one; the order is the same. Keys too wide even
+/// for a u128 (never, but for absurd bounds) are sorted part by part.
+fn visit_sorted<const N: usize>(
     n: usize,
-    key: impl Fn(usize) -> Key,
-    packed: &mut Vec<u128>,
+    bounds: [usize; N],
+    key: impl Fn(usize) -> [usize; N],
+    packed: &mut Packed,
     mut visit: impl FnMut(usize),
 ) {
-    const WIDTH: u32 = 40;
-    const START: u32 = 40;
-    const INDEX: u32 = 39;
-    let fits = |n: usize, bits: u32| (n as u128) < (1u128 << bits);
-    let max = |bits: u32| (1u128 << bits) - 1;
-    // Ascending packed keys: not-user, the width and priority inverted, start, index.
-    let mut all_fit = true;
-    packed.clear();
-    packed.extend((0..n).map(|k| {
-        let (user, w, p, s, k) = key(k);
-        all_fit &= fits(w, WIDTH) && fits(s, START) && fits(k, INDEX);
-        (u128::from(!user) << (WIDTH + 8 + START + INDEX))
-            | ((max(WIDTH).wrapping_sub(w as u128) & max(WIDTH)) << (8 + START + INDEX))
-            | (u128::from(u8::MAX - p) << (START + INDEX))
-            | (((s as u128) & max(START)) << INDEX)
-            | (k as u128 & max(INDEX))
-    }));
-    if all_fit {
-        packed.sort_unstable();
-        for &key in packed.iter() {
-            visit((key & max(INDEX)) as usize);
+    // The bits each part needs: those of its largest value.
+    let bits = bounds.map(|b| usize::BITS - b.saturating_sub(1).leading_zeros());
+    let total: u32 = bits.iter().sum();
+    let index_mask = |bits: u32| (1u128 << bits) - 1;
+    let pack = |parts: [usize; N]| {
+        parts
+            .iter()
+            .zip(bits)
+            .fold(0u128, |acc, (&p, b)| (acc << b) | p as u128)
+    };
+    let index_bits = bits[N - 1];
+    if total <= 64 {
+        let keys = &mut packed.narrow;
+        keys.clear();
+        keys.extend((0..n).map(|k| pack(key(k)) as u64));
+        keys.sort_unstable();
+        let mask = index_mask(index_bits) as u64;
+        for &key in keys.iter() {
+            visit((key & mask) as usize);
+        }
+    } else if total <= 128 {
+        let keys = &mut packed.wide;
+        keys.clear();
+        keys.extend((0..n).map(|k| pack(key(k))));
+        keys.sort_unstable();
+        let mask = index_mask(index_bits);
+        for &key in keys.iter() {
+            visit((key & mask) as usize);
         }
     } else {
-        let mut keys: Vec<Key> = (0..n).map(key).collect();
-        keys.sort_unstable_by(key_order);
+        let mut keys: Vec<[usize; N]> = (0..n).map(key).collect();
+        keys.sort_unstable();
         for key in keys {
-            visit(key.4);
+            visit(key[N - 1]);
         }
     }
 }
@@ -151,7 +166,7 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
 struct Buffers {
     taken: Vec<u8>,
     won: Vec<(usize, usize, usize)>,
-    packed: Vec<u128>,
+    packed: Packed,
 }
 
 thread_local! {
@@ -170,6 +185,9 @@ pub(crate) fn resolve_with(
     with_text: bool,
 ) -> Vec<Fact> {
     let tokens = doc.tokens;
+    candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
+    // A candidate's width in bytes of the normalized text, at most all of it.
+    let text_len = doc.norm.text().len();
     let width = |c: &Candidate| {
         let s = tokens.get(c.start).map_or(0, |t| t.start);
         let e = c
@@ -177,40 +195,44 @@ pub(crate) fn resolve_with(
             .checked_sub(1)
             .and_then(|k| tokens.get(k))
             .map_or(s, |t| t.end);
-        e.saturating_sub(s)
+        e.saturating_sub(s).min(text_len)
     };
-    candidates.retain(|c| c.start < c.end && c.end <= tokens.len());
     let user = |c: &Candidate| crate::rules::user::is_user_rule(c.rule);
     // The order: user names, wider, higher priority, earlier; ties keep the rules' order.
     // Small keys are sorted, not the candidates: a candidate carries its whole value, and
-    // moving them around was most of the time on number-dense text.
+    // moving them around was most of the time on number-dense text. Each part ascending:
+    // what is wanted first, smallest.
+    let n = candidates.len();
+    let bounds = [2, text_len + 1, 256, tokens.len(), n];
     let key = |k: usize| {
         let c = &candidates[k];
-        (user(c), width(c), rank(c), c.start, k)
+        [
+            usize::from(!user(c)),
+            text_len - width(c),
+            usize::from(u8::MAX - rank(c)),
+            c.start,
+            k,
+        ]
     };
     let mut buffers = crate::spare::take(&SPARE_BUFFERS);
     let Buffers { taken, won, packed } = &mut buffers;
     taken.clear();
     taken.resize(tokens.len(), 0);
-    // The winners as (original start, original end, candidate), in the order they won.
+    // The winners, in the order they won.
     won.clear();
-    won.reserve(candidates.len());
-    // A set: a long document has organizations by the thousand.
-    let mut organizations_won: FastSet<(usize, usize)> = FastSet::default();
-    visit_in_order(candidates.len(), key, packed, |k| {
+    visit_sorted(n, bounds, key, packed, |k| {
         let c = &candidates[k];
         let mask = blocks(c.kind);
-        if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
-            || names_an_organization(c, &organizations_won)
-        {
+        if taken[c.start..c.end].iter().any(|&t| t & mask != 0) || names_an_organization(c, taken) {
             return;
-        }
-        if c.kind == FactType::Organization {
-            organizations_won.insert((c.start, c.end));
         }
         let bit = layer(c);
         for t in &mut taken[c.start..c.end] {
             *t |= bit;
+        }
+        if c.kind == FactType::Organization {
+            taken[c.start] |= ORGANIZATION_FIRST;
+            taken[c.end - 1] |= ORGANIZATION_LAST;
         }
         // An abbreviation keeps its dot even at the end of a sentence ("5 тыс. руб."):
         // Russian writes one dot for both.
@@ -218,14 +240,23 @@ pub(crate) fn resolve_with(
         let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
         won.push((start, end, k));
     });
-    // Text order; the sort is stable, so equal spans stay in the order they won.
-    won.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let facts = won
-        .drain(..)
-        .map(|(start, end, k)| {
+    // Text order: by start, the longer first, then in the order they won.
+    let mut facts = Vec::with_capacity(won.len());
+    let original_len = doc.original.len();
+    let won = &*won;
+    visit_sorted(
+        won.len(),
+        [original_len + 1, original_len + 1, won.len()],
+        |w| {
+            let (start, end, _) = won[w];
+            [start, original_len - end.min(original_len), w]
+        },
+        packed,
+        |w| {
+            let (start, end, k) = won[w];
             // Each candidate wins at most once: its value is moved out, an empty one left.
             let c = &mut candidates[k];
-            Fact {
+            facts.push(Fact {
                 kind: c.kind,
                 start,
                 end,
@@ -236,9 +267,9 @@ pub(crate) fn resolve_with(
                 },
                 value: std::mem::replace(&mut c.value, Value::Name(NameValue::default())),
                 rule: c.rule,
-            }
-        })
-        .collect();
+            });
+        },
+    );
     candidates.clear();
     let room = buffers.taken.capacity();
     crate::spare::keep(&SPARE_BUFFERS, buffers, room);
@@ -247,38 +278,152 @@ pub(crate) fn resolve_with(
 
 #[cfg(test)]
 mod tests {
-    use super::{Key, visit_in_order};
+    use super::{ORGANIZATION_FIRST, ORGANIZATION_LAST, Packed, visit_sorted};
 
-    #[test]
-    fn packed_keys_sort_as_the_parts_do() {
+    /// A xorshift generator of numbers below `n`.
+    fn generator() -> impl FnMut(usize) -> usize {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
+        move |n: usize| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            (seed % n) as usize
-        };
-        let by_parts = |keys: &[Key]| {
-            let mut keys = keys.to_vec();
-            keys.sort_by(super::key_order);
-            keys.iter().map(|key| key.4).collect::<Vec<_>>()
-        };
-        let visited = |keys: &[Key]| {
-            let mut order = Vec::new();
-            visit_in_order(keys.len(), |k| keys[k], &mut Vec::new(), |k| order.push(k));
-            order
-        };
-        for len in [0, 1, 2, 5, 40, 300] {
-            let mut keys: Vec<Key> = (0..len)
-                .map(|k| (next(4) == 0, next(30), next(13) as u8, next(50), k))
-                .collect();
-            assert_eq!(visited(&keys), by_parts(&keys));
-            // Too wide to pack: the parts are compared.
-            keys.push((false, usize::MAX, 0, 0, len));
-            assert_eq!(visited(&keys), by_parts(&keys));
-            keys.pop();
-            keys.push((true, 3, 0, usize::MAX, len));
-            assert_eq!(visited(&keys), by_parts(&keys));
+            (seed % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn packed_keys_sort_as_the_parts_do() {
+        let mut next = generator();
+        let mut packed = Packed::default();
+        // Bounds whose parts need 31 bits in all (a u64), 94 (a u128), 193 (compared part
+        // by part); the index last.
+        for big in [1 << 8, 1 << 40, usize::MAX] {
+            for len in [0, 1, 2, 5, 40, 300] {
+                let bounds = [2, big, 13, big, len];
+                let keys: Vec<[usize; 5]> = (0..len)
+                    .map(|k| {
+                        let big_part = |next: &mut dyn FnMut(usize) -> usize| {
+                            // Small values, and the largest allowed.
+                            if next(8) == 0 { big - 1 } else { next(30) }
+                        };
+                        [
+                            next(2),
+                            big_part(&mut next),
+                            next(13),
+                            big_part(&mut next),
+                            k,
+                        ]
+                    })
+                    .collect();
+                let mut by_parts = keys.clone();
+                by_parts.sort();
+                let mut visited = Vec::new();
+                visit_sorted(len, bounds, |k| keys[k], &mut packed, |k| visited.push(k));
+                let expected: Vec<usize> = by_parts.iter().map(|key| key[4]).collect();
+                assert_eq!(visited, expected, "{big} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_person_after_another_of_the_same_span_never_wins() {
+        use crate::fact::{FactType, Value};
+        use crate::rules::Candidate;
+        // What `person::surname_mentions` counts on to leave such a mention out.
+        let kinds = [
+            FactType::Number,
+            FactType::Money,
+            FactType::Date,
+            FactType::Ordinal,
+            FactType::Person,
+            FactType::Organization,
+            FactType::Location,
+        ];
+        let mut next = generator();
+        crate::rules::with_doc(
+            "Один два три четыре пять шесть семь восемь.",
+            |doc| {
+                let len = doc.tokens.len();
+                for _ in 0..300 {
+                    let mut candidates = Vec::new();
+                    for _ in 0..next(12) {
+                        let start = next(len);
+                        let end = (start + 1 + next(3)).min(len);
+                        candidates.push(Candidate {
+                            start,
+                            end,
+                            kind: kinds[next(kinds.len())],
+                            value: Value::Name(Default::default()),
+                            rule: "test.any",
+                        });
+                        if candidates
+                            .last()
+                            .is_some_and(|c| c.kind == FactType::Person)
+                        {
+                            // Another person of the same span, later, maybe with others between.
+                            let at = candidates.len() + next(3);
+                            let span = (start, end);
+                            for _ in candidates.len()..at {
+                                let s = next(len);
+                                candidates.push(Candidate {
+                                    start: s,
+                                    end: (s + 1 + next(2)).min(len),
+                                    kind: kinds[next(kinds.len())],
+                                    value: Value::Name(Default::default()),
+                                    rule: "test.any",
+                                });
+                            }
+                            candidates.push(Candidate {
+                                start: span.0,
+                                end: span.1,
+                                kind: FactType::Person,
+                                value: Value::Name(Default::default()),
+                                rule: "test.same_span",
+                            });
+                        }
+                    }
+                    let facts = super::resolve(doc, &mut candidates);
+                    assert!(
+                        facts.iter().all(|f| f.rule != "test.same_span"),
+                        "{facts:?}"
+                    );
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn an_organization_spans_a_location_as_a_set_of_spans_says() {
+        let mut next = generator();
+        for _ in 0..200 {
+            // Organizations that never overlap, marked as the resolver marks them.
+            let len = 1 + next(12);
+            let mut taken = vec![0u8; len];
+            let mut spans = Vec::new();
+            let mut k = next(3);
+            while k < len {
+                let end = (k + 1 + next(3)).min(len);
+                taken[k] |= ORGANIZATION_FIRST;
+                taken[end - 1] |= ORGANIZATION_LAST;
+                spans.push((k, end));
+                k = end + next(3);
+            }
+            for start in 0..len {
+                for end in start + 1..=len {
+                    let c = crate::rules::Candidate {
+                        start,
+                        end,
+                        kind: crate::fact::FactType::Location,
+                        value: crate::fact::Value::Name(Default::default()),
+                        rule: "location.test",
+                    };
+                    assert_eq!(
+                        super::names_an_organization(&c, &taken),
+                        spans.contains(&(start, end)),
+                        "{spans:?} {start}..{end}"
+                    );
+                }
+            }
         }
     }
 }

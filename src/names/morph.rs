@@ -50,6 +50,28 @@ pub struct SurnameRules {
     /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
     /// with a mask and a comparison, not a memcmp call per rule.
     tails: Vec<EndingTail>,
+    /// For each rule (by index), the earlier rules among the first 128 that make the same
+    /// nominative of every form both match ("-ова" → "-ов" and "-а" → ""), as bits: one
+    /// of them looked up already answers for it.
+    same_as_earlier: Vec<u128>,
+}
+
+/// True if rules `a` and `b` make the same nominative of every form whose ending is both
+/// theirs: the longer ending is the shorter one after some letters, and the longer one's
+/// replacement is the shorter one's after the same letters.
+fn same_nominatives(a: &SurnameRule, b: &SurnameRule) -> bool {
+    let (long, short) = if a.ending.len() >= b.ending.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    long.ending
+        .strip_suffix(&*short.ending)
+        .is_some_and(|letters| {
+            long.replacement.len() == letters.len() + short.replacement.len()
+                && long.replacement.starts_with(letters)
+                && long.replacement.ends_with(&*short.replacement)
+        })
 }
 
 /// The last bytes of a word, at most eight, as a number: the last byte lowest.
@@ -108,12 +130,39 @@ impl SurnameRules {
                 None => no_ending.push(k as u16),
             }
         }
+        let same_as_earlier = (0..rules.len())
+            .map(|k| {
+                (0..k.min(128))
+                    .filter(|&j| same_nominatives(&rules[j], &rules[k]))
+                    .fold(0u128, |bits, j| bits | (1 << j))
+            })
+            .collect();
         SurnameRules {
             tails: rules.iter().map(|r| EndingTail::new(&r.ending)).collect(),
             rules,
             by_last,
             no_ending,
+            same_as_earlier,
         }
+    }
+
+    /// [`SurnameRules::matching`] with each rule's index.
+    fn matching_indexed<'a, 'f>(
+        &'a self,
+        form: &'f str,
+    ) -> impl Iterator<Item = (usize, &'a SurnameRule)> + use<'a, 'f> {
+        let form_tail = last_bytes(form.as_bytes());
+        form.as_bytes()
+            .last()
+            .and_then(|&b| self.by_last.get(usize::from(b)))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(move |&k| {
+                let r = self.rules.get(k as usize)?;
+                let tail = self.tails.get(k as usize)?;
+                tail.ends(&r.ending, form.as_bytes(), form_tail)
+                    .then_some((k as usize, r))
+            })
     }
 
     /// Every rule, the most frequent first.
@@ -126,18 +175,7 @@ impl SurnameRules {
         &'a self,
         form: &'f str,
     ) -> impl Iterator<Item = &'a SurnameRule> + use<'a, 'f> {
-        let form_tail = last_bytes(form.as_bytes());
-        form.as_bytes()
-            .last()
-            .and_then(|&b| self.by_last.get(usize::from(b)))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(move |&k| {
-                let r = self.rules.get(k as usize)?;
-                let tail = self.tails.get(k as usize)?;
-                tail.ends(&r.ending, form.as_bytes(), form_tail)
-                    .then_some(r)
-            })
+        self.matching_indexed(form).map(|(_, r)| r)
     }
 
     /// Every rule whose ending `form` ends with, an empty ending included (the order is not
@@ -325,6 +363,16 @@ fn lower_by_runs(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Appends the bytes of [`lower`] of `s` to `out`: without a string of its own when
+/// [`lower_in`] can (most names).
+pub fn push_lower(s: &str, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 64];
+    match lower_in(s, &mut buf) {
+        Some(lower) => out.extend_from_slice(lower),
+        None => out.extend_from_slice(lower(s).as_bytes()),
+    }
+}
+
 /// [`lower`] of `s` into `buf`, without allocating, when `s` has only ASCII and Russian
 /// letters and fits; `None` otherwise.
 pub fn lower_in<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
@@ -422,12 +470,33 @@ pub fn surname_nominative<'r>(
     let mut long = Vec::new();
     // Rules are sorted by count, highest first: the first known candidate wins.
     let mut fallback: Option<Surname<'r>> = None;
-    for r in rules.matching(form) {
+    // The rules (of the first 128) whose nominative was looked up and not taken.
+    let mut looked_up = 0u128;
+    for (k, r) in rules.matching_indexed(form) {
         if r.case & cases == 0 || !agrees(r.gender) {
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
         if stem.chars().nth(1).is_none() {
+            continue;
+        }
+        let cut = r.ending.chars().count();
+        // The same nominative as an earlier rule's, looked up already: no second look (the
+        // same answer, not taken).
+        if rules
+            .same_as_earlier
+            .get(k)
+            .is_some_and(|&s| s & looked_up != 0)
+        {
+            if fallback.is_none() && r.count > 0 {
+                fallback = Some(Surname {
+                    cut,
+                    append: &r.replacement,
+                    gender: same(r.gender),
+                    known: false,
+                    case: r.case,
+                });
+            }
             continue;
         }
         let n = stem.len() + r.replacement.len();
@@ -441,7 +510,6 @@ pub fn surname_nominative<'r>(
             long.extend_from_slice(r.replacement.as_bytes());
             &long
         };
-        let cut = r.ending.chars().count();
         if let Some(g) = known(candidate)
             && agrees(g)
         {
@@ -452,6 +520,9 @@ pub fn surname_nominative<'r>(
                 known: true,
                 case: r.case,
             };
+        }
+        if k < 128 {
+            looked_up |= 1 << k;
         }
         if fallback.is_none() && r.count > 0 {
             fallback = Some(Surname {
@@ -790,12 +861,35 @@ pub fn adjective_nominative(form: &str, agreement: Agreement) -> Option<(usize, 
 /// Gives `normal` (lower case) the capitalization of `original`: all capitals, a capital
 /// first letter (each part of a hyphenated word that had one), or as it is.
 pub fn with_case_of(original: &str, normal: &str) -> String {
-    if is_all_caps(original) {
-        return normal.to_uppercase();
-    }
-    // Part k of `normal` takes a capital if part k of `original` starts with one.
-    let mut original_parts = original.split('-');
     let mut out = String::with_capacity(normal.len());
+    push_with_case_of(&mut out, original, normal);
+    out
+}
+
+/// Appends [`with_case_of`] of `original` and `normal` to `out`.
+pub fn push_with_case_of(out: &mut String, original: &str, normal: &str) {
+    if is_all_caps(original) {
+        out.push_str(&normal.to_uppercase());
+        return;
+    }
+    // One part (most words): the capital is the original's first letter's; no split.
+    if !normal.as_bytes().contains(&b'-') {
+        let mut chars = normal.chars();
+        if original.chars().next().is_some_and(is_upper)
+            && let Some(c) = chars.next()
+        {
+            push_upper(out, c);
+        }
+        out.push_str(chars.as_str());
+        return;
+    }
+    push_parts_with_case_of(out, original, normal);
+}
+
+/// [`push_with_case_of`] part by part: part k of `normal` takes a capital if part k of
+/// `original` starts with one.
+fn push_parts_with_case_of(out: &mut String, original: &str, normal: &str) {
+    let mut original_parts = original.split('-');
     for (k, part) in normal.split('-').enumerate() {
         if k > 0 {
             out.push('-');
@@ -807,11 +901,10 @@ pub fn with_case_of(original: &str, normal: &str) -> String {
             .is_some_and(is_upper)
             && let Some(c) = chars.next()
         {
-            push_upper(&mut out, c);
+            push_upper(out, c);
         }
         out.push_str(chars.as_str());
     }
-    out
 }
 
 /// `c.is_uppercase()`, with Russian and ASCII letters spared the Unicode tables.
@@ -1059,6 +1152,78 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_nominative_looked_up_once_answers_as_when_looked_up_again() {
+        let names = crate::names::Names::load(None).unwrap();
+        let rules = names.surname_rules();
+        // Some of the real rules make the same nominatives.
+        assert!(rules.same_as_earlier.iter().any(|&s| s != 0));
+        let every_time = SurnameRules {
+            same_as_earlier: vec![0; rules.rules.len()],
+            ..rules.clone()
+        };
+        let known = |s: &[u8]| names.surname_gender_of(s);
+        let stems = [
+            "иванов",
+            "петров",
+            "бенрат",
+            "капитоли",
+            "налбандов",
+            "шойгу",
+            "лужков",
+            "кошербаев",
+            "маст",
+            "греф",
+            "мак",
+            "толст",
+            "достоевск",
+            "кравчук",
+            "ли",
+        ];
+        let endings = [
+            "",
+            "а",
+            "у",
+            "ым",
+            "ом",
+            "е",
+            "ой",
+            "ая",
+            "ую",
+            "ого",
+            "ому",
+            "ых",
+            "ова",
+            "ева",
+            "ина",
+            "ий",
+            "ия",
+            "ию",
+            "ского",
+            "ской",
+            "ым",
+            "ем",
+            "ей",
+            "и",
+            "ю",
+            "я",
+        ];
+        for stem in stems {
+            for ending in endings {
+                let form = format!("{stem}{ending}");
+                for gender in [b'?', b'm', b'f'] {
+                    for cases in [case::ANY, case::NOM, case::GEN, case::DAT, case::INS] {
+                        assert_eq!(
+                            surname_nominative(&form, gender, cases, rules, known),
+                            surname_nominative(&form, gender, cases, &every_time, known),
+                            "{form}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     fn rules() -> SurnameRules {
         let r = |e: &str, rep: &str, g: u8, c: u8, n: u32| SurnameRule {
             ending: e.into(),
@@ -1190,5 +1355,25 @@ mod tests {
         assert_eq!(with_case_of("Тау-Кен", "тау-кен"), "Тау-Кен");
         assert_eq!(with_case_of("США", "сша"), "США");
         assert_eq!(with_case_of("службы", "служба"), "служба");
+        // A word of one part is cased as the parts are.
+        for (original, normal) in [
+            ("Каспийского", "каспийский"),
+            ("-Каспийского", "каспийский"),
+            ("Тау-Кен", "тау"),
+            ("тау-Кен", "тау"),
+            ("", "каспийский"),
+            ("Каспийского", ""),
+            ("Île", "île"),
+            ("Zoë", "zoë"),
+            ("1Каспийского", "каспийский"),
+        ] {
+            let mut by_parts = String::new();
+            push_parts_with_case_of(&mut by_parts, original, normal);
+            assert_eq!(
+                with_case_of(original, normal),
+                by_parts,
+                "{original} {normal}"
+            );
+        }
     }
 }

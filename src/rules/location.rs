@@ -12,16 +12,20 @@
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
+use crate::fast_hash::FastSet;
 use crate::names::index::{KeyId, SenseKind};
 use crate::names::morph;
 use crate::names::{NameHit, PlaceKind, flag};
 use crate::text::token::NEWLINE_BEFORE;
-use std::collections::HashSet;
 
 /// Proposes location facts.
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
-    let mut evidence = Evidence::default();
+    let mut evidence = Evidence {
+        // Room for what most documents find: no growth.
+        doubtful: Vec::with_capacity(16),
+        ..Evidence::default()
+    };
     for i in doc.marked() {
         gazetteer(doc, i, out, &mut evidence);
         adjective_and_type(doc, i, out);
@@ -80,9 +84,9 @@ fn place_adjective(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 #[derive(Default)]
 struct Evidence<'a> {
     /// Lemmas used as places: after "в", after a place-type word ("в Милане").
-    places: HashSet<&'a str>,
+    places: FastSet<&'a str>,
     /// Lemmas used as a person's name ("Мисао Окава", "Харви Вайнштейн").
-    persons: HashSet<&'a str>,
+    persons: FastSet<&'a str>,
     /// Mentions in `out` that depend on these: the index, the lemma, and whether the place
     /// must be shown as one (a town that is also a first name).
     doubtful: Vec<(usize, &'a str, bool)>,
@@ -103,7 +107,7 @@ impl Evidence<'_> {
         if drop.peek().is_none() {
             return;
         }
-        let drop: HashSet<usize> = drop.collect();
+        let drop: FastSet<usize> = drop.collect();
         let mut k = 0;
         out.retain(|_| {
             k += 1;
@@ -286,10 +290,10 @@ fn surname_after(doc: &Doc<'_>, i: usize) -> bool {
 /// capitalized words ("улице Большая Якиманка", "улице Генерала Дорохова"), or right after
 /// the type in the nominative (`nominative`: "улице Рождественка"; "улицы Лондона" is
 /// the town's).
-fn in_street(doc: &Doc<'_>, i: usize, nominative: bool) -> bool {
+fn in_street(doc: &Doc<'_>, i: usize, nominative: impl FnOnce() -> bool) -> bool {
     for k in (i.saturating_sub(3)..i).rev() {
         if place_type(doc, k).is_some_and(|(_, class)| class == b'u') {
-            return k + 1 < i || nominative;
+            return k + 1 < i || nominative();
         }
         if !doc.capitalized(k) {
             return false;
@@ -374,7 +378,10 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
         && !doc.capitalized(i + 1)
         && (doc.is_a(i + 1, flag::PLACE_TYPE | flag::ORG_TYPE)
             || (morph::clearly_adjective(form) && adjective(doc, i + 1).is_some()));
-    let nominative = morph::is_lemma(form, lemma);
+    // Whether the form is the lemma, found when first asked (most places are settled
+    // before).
+    let nominative = std::cell::OnceCell::new();
+    let nominative = || *nominative.get_or_init(|| morph::is_lemma(form, lemma));
     if quoted_alone
         || after_imeni
         || stray_acronym
@@ -390,11 +397,14 @@ fn reading(doc: &Doc<'_>, i: usize, lemma: &str, kind: PlaceKind) -> Reading {
     if typed || place_preposition(before) {
         return Reading::Shown;
     }
-    let before_surname = surname_after(doc, i + 1) && !preposition(before) && before != "\"";
+    let before_surname = || surname_after(doc, i + 1) && !preposition(before) && before != "\"";
     // Two towns' names in a row in the nominative are a name and a surname: "Уитни Хьюстон".
-    let town_pair = (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
-        || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"");
-    if nominative && (before_surname || after_name(doc, i) || (town_pair && !doc.all_caps(i))) {
+    let town_pair = || {
+        (i > 0 && nominative_town(doc, i - 1) && !doc.sentence_start(i))
+            || (nominative_town(doc, i + 1) && !preposition(before) && before != "\"")
+    };
+    if nominative() && (before_surname() || after_name(doc, i) || (town_pair() && !doc.all_caps(i)))
+    {
         return Reading::Person;
     }
     // At a sentence start the capital says nothing: a form that is also an ordinary word
@@ -500,7 +510,7 @@ pub fn adjectives_nominative(doc: &Doc<'_>, start: usize, end: usize, head: &str
         match morph::adjective_nominative(doc.text(k), agreement) {
             Some((cut, ending)) => {
                 let lower = morph::apply_ending(doc.text(k), cut, ending);
-                out.push_str(&morph::with_case_of(word, &lower));
+                morph::push_with_case_of(&mut out, word, &lower);
             }
             None => out.push_str(word),
         }
@@ -537,7 +547,7 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
-    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    morph::push_with_case_of(&mut normal, doc.word(j), lemma);
     push(out, i, j + 1, normal, "location.adjective_type");
 }
 

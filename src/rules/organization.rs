@@ -287,7 +287,7 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let mut normal = adjectives_nominative(doc, i, j, lemma);
-    normal.push_str(&morph::with_case_of(doc.word(j), lemma));
+    morph::push_with_case_of(&mut normal, doc.word(j), lemma);
     let normal = with_tail(doc, normal, j + 1, end);
     push(out, i, end, normal, "organization.adjective_type");
 }
@@ -774,29 +774,46 @@ fn latin(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// "/Document/"), and not the transliteration in brackets of the Cyrillic words before it
 /// ("Калеб Тюрон (Caleb Turon)": whatever those are, the Latin is the same).
 fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
-    let text = doc.original_text(start, end);
-    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    // Each test settles it when true; the cheap ones first, the original text and the
+    // lexicon last (most runs pass them all).
     let lower_latin = |k: usize| doc.latin(k) && !doc.capitalized(k) && !latin_joiner(doc.text(k));
     let before = start.checked_sub(1);
+    if before.is_some_and(lower_latin) || lower_latin(end) {
+        return false;
+    }
+    let roman = end == start + 1 && doc.text(start).bytes().all(|b| b"ivxlcdm".contains(&b));
+    if roman {
+        return false;
+    }
     let address = before
         .is_some_and(|b| matches!(doc.text(b), "@" | "/" | "#" | "%") && doc.glued(start))
         || (doc.is(end, "/") && doc.glued(end));
+    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
+    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
+    // after a type noun a name ("группы The Prodigy", "издания The Hill").
+    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
+    if address || titled || title {
+        return false;
+    }
     // Wiki markup's doubled apostrophes ("журнала ''Rolling Stone''") mark a name as often
     // as a title: they don't count if they hold the whole name and no title word or "англ."
     // stands before them ("альбом ''Fallen Angels''" stays a title).
-    let wiki = before.is_some_and(|b| {
-        b >= 1
-            && doc.is(b, "'")
-            && doc.is(b - 1, "'")
-            && doc.glued(b)
-            && doc.is(end, "'")
-            && doc.is(end + 1, "'")
-            && doc.glued(end + 1)
-            && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
-    });
+    let wiki = || {
+        before.is_some_and(|b| {
+            b >= 1
+                && doc.is(b, "'")
+                && doc.is(b - 1, "'")
+                && doc.glued(b)
+                && doc.is(end, "'")
+                && doc.is(end + 1, "'")
+                && doc.glued(end + 1)
+                && (b < 2 || !(doc.is_a(b - 2, flag::TITLE) || doc.is(b - 2, "англ.")))
+        })
+    };
     let quoted = before.is_some_and(|b| matches!(doc.text(b), "\"" | "'"))
         && matches!(doc.text(end), "\"" | "'")
-        && !wiki;
+        && !wiki();
     // In brackets after Cyrillic capitals or a quoted name: its spelling in Latin letters
     // («Шкода Октавия» (Skoda Octavia)), whatever it names.
     let bracketed = start >= 2
@@ -804,27 +821,18 @@ fn latin_name_alone(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && doc.is(end, ")")
         && ((doc.capitalized(start - 2) && !doc.latin(start - 2) && !doc.all_caps(start - 2))
             || doc.is(start - 2, "\""));
-    // "The Best of Blogs", "The IT Crowd": a title (known names starting so are known), but
-    // after a type noun a name ("группы The Prodigy", "издания The Hill").
-    let title = doc.is(start, "the") && before.is_none_or(|b| org_type(doc, b).is_none());
-    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
-    // "альбом Invaders Must Die", "премии Grammy", "в соцсети Weibo".
-    let titled = before.is_some_and(|b| doc.is_a(b, flag::TITLE));
+    if quoted || bracketed {
+        return false;
+    }
     // Latin glued to a lower-case Cyrillic word is a compound ("VPN-сервисы",
     // "Telegram-канале"), or a typo when no hyphen parts them ("Cолист" with a Latin C);
     // "Rambler-Новости" is a name.
-    let cyrillic = mixed_script(text);
-    !roman
-        && !cyrillic
-        && !product
-        && !titled
-        && !title
-        && !text.bytes().any(|b| b.is_ascii_digit())
-        && !before.is_some_and(lower_latin)
-        && !lower_latin(end)
-        && !address
-        && !quoted
-        && !bracketed
+    let text = doc.original_text(start, end);
+    if mixed_script(text) || text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let product = end == start + 1 && doc.blocked(start, FactType::Organization);
+    !product
 }
 
 /// True if a Latin word has a Cyrillic letter glued to it: right after a Latin letter, or
@@ -982,6 +990,11 @@ impl<'a> Defined<'a> {
 
 /// The first four characters of `word`, or the whole word if shorter.
 fn prefix4(word: &str) -> &str {
+    // Four Russian letters (two bytes each, most words) are told from their first bytes.
+    let two_byte = |k: usize| word.as_bytes().get(k).is_some_and(|b| b & 0xE0 == 0xC0);
+    if word.len() > 8 && (0..4).all(|k| two_byte(2 * k)) {
+        return word.get(..8).unwrap_or(word);
+    }
     word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k])
 }
 
@@ -995,6 +1008,32 @@ fn same_stem(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_prefix_of_four_is_four_characters() {
+        for word in [
+            "",
+            "а",
+            "аб",
+            "абвг",
+            "абвгд",
+            "абвгде",
+            "спартак",
+            "abcd",
+            "abcde",
+            "aбвгд",
+            "абвгdе",
+            "абв-гд",
+            "ёжик",
+            "ёжики",
+            "日本語です",
+            "zoë-zoë",
+            "ааааaaaa",
+        ] {
+            let expected = word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k]);
+            assert_eq!(super::prefix4(word), expected, "{word}");
+        }
+    }
+
     use crate::fact::FactType;
 
     #[test]

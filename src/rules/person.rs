@@ -63,6 +63,42 @@ enum Part {
     Initial,
 }
 
+/// The parts of a name (token, part), in text order, on the stack: a name has four at
+/// most (a first name or initials, a patronymic, a surname of two words).
+#[derive(Clone, Copy, Debug)]
+struct Parts {
+    parts: [(usize, Part); Parts::MAX],
+    len: usize,
+}
+
+impl Parts {
+    const MAX: usize = 4;
+
+    /// The parts of a name that starts with `part`.
+    fn of(part: (usize, Part)) -> Parts {
+        Parts {
+            parts: [part; Parts::MAX],
+            len: 1,
+        }
+    }
+
+    /// Adds `more` after the parts (no rule makes more than [`Parts::MAX`] in all; any
+    /// beyond are left out).
+    fn extend(&mut self, more: impl IntoIterator<Item = (usize, Part)>) {
+        for part in more {
+            if let Some(slot) = self.parts.get_mut(self.len) {
+                *slot = part;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// The parts.
+    fn all(&self) -> &[(usize, Part)] {
+        &self.parts[..self.len]
+    }
+}
+
 /// A first name's reading: lemma, gender, and the cases its form can be in.
 #[derive(Clone, Copy, Debug)]
 struct FirstName<'a> {
@@ -74,10 +110,10 @@ struct FirstName<'a> {
 /// The first-name readings of token `i` (a form may be several names: "Германа" is
 /// Герман in the genitive or Германа), the nominative ones first, at most four.
 fn first_names<'a>(doc: &Doc<'a>, i: usize) -> Vec<FirstName<'a>> {
-    let mut out: Vec<(bool, FirstName<'a>)> = Vec::new();
     if !doc.is_a(i, flag::FIRST) || doc.latin(i) {
         return hyphenated_first(doc, i).into_iter().collect();
     }
+    let mut out: Vec<(bool, FirstName<'a>)> = Vec::with_capacity(4);
     let form = doc.text(i);
     for s in doc.senses(i).filter(|s| s.kind == SenseKind::First).take(4) {
         let lemma = doc.lemma(&s);
@@ -276,7 +312,14 @@ fn particle(s: &str) -> bool {
 /// one of `cases`, as written (capitals kept).
 fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname<'a> {
     let names = doc.lexicon.names();
-    morph::surname_nominative(doc.text(i), gender, cases, names.surname_rules(), |s| {
+    let form = doc.text(i);
+    // [`crate::names::Names::tag`] looked up every capitalized word: one it did not flag a
+    // surname is none, and needs no second look (most words asked about).
+    let not_a_surname = doc.capitalized(i) && !doc.is_a(i, flag::LAST);
+    morph::surname_nominative(form, gender, cases, names.surname_rules(), |s| {
+        if not_a_surname && s == form.as_bytes() {
+            return None;
+        }
         names.surname_gender_of(s)
     })
 }
@@ -437,9 +480,9 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_after_first(doc, j) {
-            let mut parts = vec![(i, Part::First)];
+            let mut parts = Parts::of((i, Part::First));
             parts.extend((i + 1..=j).map(|k| (k, Part::Last)));
-            let v = value(doc, &parts, case::ANY, Some(f));
+            let v = value(doc, parts.all(), case::ANY, Some(f));
             push(out, i, j + 1, v, "person.first_last");
         }
         return;
@@ -631,9 +674,10 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_like(doc, j) {
-            let mut parts: Vec<(usize, Part)> = (i..j).map(|k| (k, Part::Initial)).collect();
-            parts.push((j, Part::Last));
-            let v = value(doc, &parts, case::ANY, None);
+            let mut parts = Parts::of((i, Part::Initial));
+            parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
+            parts.extend([(j, Part::Last)]);
+            let v = value(doc, parts.all(), case::ANY, None);
             push(out, i, j + 1, v, "person.initials_last");
         }
         return;
@@ -651,9 +695,9 @@ fn initials(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             j += 1;
         }
         if surname_like(doc, i) || (doc.sentence_start(i) && doc.is_a(i, flag::LAST)) {
-            let mut parts = vec![(i, Part::Last)];
+            let mut parts = Parts::of((i, Part::Last));
             parts.extend((i + 1..j).map(|k| (k, Part::Initial)));
-            let v = value(doc, &parts, case::ANY, None);
+            let v = value(doc, parts.all(), case::ANY, None);
             push(out, i, j, v, "person.last_initials");
         }
     }
@@ -725,34 +769,39 @@ fn role_and_name(doc: &Doc<'_>, r: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let first = first_name(doc, s);
-    let parts: Vec<(usize, Part)> = match e - s {
+    let parts = match e - s {
         1 => {
             let known_last = doc.lexicon.names().surname_gender(doc.text(s)).is_some();
             if first.is_some() && !known_last {
-                vec![(s, Part::First)]
+                Parts::of((s, Part::First))
             } else {
-                vec![(s, Part::Last)]
+                Parts::of((s, Part::Last))
             }
         }
-        2 if middle_name(doc, s + 1).is_some() => vec![(s, Part::First), (s + 1, Part::Middle)],
+        2 if middle_name(doc, s + 1).is_some() => {
+            let mut p = Parts::of((s, Part::First));
+            p.extend([(s + 1, Part::Middle)]);
+            p
+        }
         n => {
-            let mut p = vec![(s, Part::First)];
+            let mut p = Parts::of((s, Part::First));
             let mut k = s + 1;
             if n == 3 && middle_name(doc, k).is_some() {
-                p.push((k, Part::Middle));
+                p.extend([(k, Part::Middle)]);
                 k += 1;
             }
             p.extend((k..e).map(|k| (k, Part::Last)));
             p
         }
     };
-    let first = if parts[0].1 == Part::First {
+    // The first part is the one `Parts::of` was given.
+    let first = if parts.all().first().is_some_and(|&(_, p)| p == Part::First) {
         first
     } else {
         None
     };
     let cases = if cases == 0 { case::ANY } else { cases };
-    let v = value(doc, &parts, cases, first);
+    let v = value(doc, parts.all(), cases, first);
     push(out, s, e, v, "person.role_name");
 }
 
@@ -762,7 +811,11 @@ fn latin_in_brackets(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let n = out.len();
     for c in first..n {
         let b = out[c].end;
-        if let Some(e) = latin_bracket(doc, b) {
+        // Once for each brackets (several names may end before them): a person of the
+        // same span already proposed comes first and wins or loses where this one would.
+        if let Some(e) = latin_bracket(doc, b)
+            && !out[first..].iter().any(|p| p.start == b + 1 && p.end == e)
+        {
             let v = NameValue {
                 normal: doc.original_text(b + 1, e).to_string(),
                 ..NameValue::default()
@@ -806,9 +859,9 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
     if b - s < 2 || latin_words < 2 || typed {
         return;
     }
-    let mut parts = vec![(s, Part::First)];
+    let mut parts = Parts::of((s, Part::First));
     parts.extend((s + 1..b).map(|k| (k, Part::Last)));
-    let v = value(doc, &parts, case::ANY, first_name(doc, s));
+    let v = value(doc, parts.all(), case::ANY, first_name(doc, s));
     push(out, s, b, v, "person.transliterated");
     let v = NameValue {
         normal: doc.original_text(b + 1, e).to_string(),
@@ -820,43 +873,57 @@ fn transliterated(doc: &Doc<'_>, b: usize, out: &mut Vec<Candidate>) {
 /// `person.surname_mention`: a capitalized word whose nominative (by any surname rule) is
 /// the surname of a person already named in the document.
 fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
-    let mut lasts: Vec<(String, String)> = Vec::new();
-    for c in &out[first..] {
-        if let Value::Name(v) = &c.value
-            && let Some(last) = &v.last
-            && !last.contains(' ')
-            && !last.ends_with('.')
+    // The document's surnames of one word, each once: the candidate that names it first,
+    // and its lower case in `lowered` (one buffer for all: no allocation each; bytes, as
+    // the comparisons below need no `str`).
+    let mut lowered: Vec<u8> = Vec::with_capacity(256);
+    let mut lasts: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(16);
+    for (k, c) in out.iter().enumerate().skip(first) {
+        let Some(last) = surname_of(c) else {
+            continue;
+        };
+        if last.contains(' ') || last.ends_with('.') {
+            continue;
+        }
+        // A surname seen as written needs no lower case to be known (most repeat).
+        if lasts
+            .iter()
+            .any(|(j, _)| surname_of(&out[*j]) == Some(last))
         {
-            // A surname seen as written needs no lower case to be known (most repeat).
-            if lasts.iter().any(|(_, l)| l == last) {
-                continue;
-            }
-            let lower = morph::lower(last);
-            if !lasts.iter().any(|(l, _)| *l == lower) {
-                lasts.push((lower, last.clone()));
-            }
+            continue;
+        }
+        let at = lowered.len();
+        morph::push_lower(last, &mut lowered);
+        let lower = at..lowered.len();
+        if lasts
+            .iter()
+            .any(|(_, l)| lowered[l.clone()] == lowered[lower.clone()])
+        {
+            lowered.truncate(at);
+        } else {
+            lasts.push((k, lower));
         }
     }
     if lasts.is_empty() {
         return;
     }
     let rules = doc.lexicon.names().surname_rules();
-    // A form of a surname shares all but its ending with it: two letters at least.
-    let prefixes: Vec<&str> = lasts
+    // A form of a surname shares all but its ending with it: two letters at least. Each
+    // prefix's first eight bytes (or fewer) as a number, and the mask of them: a word whose
+    // first bytes differ is told apart by one load and a comparison (most marked words
+    // begin no surname of the document).
+    let heads: Vec<(u64, u64, &[u8])> = lasts
         .iter()
-        .map(|(lower, _)| &lower[..lower.char_indices().nth(2).map_or(lower.len(), |(k, _)| k)])
-        .collect();
-    // Each prefix's first eight bytes (or fewer) as a number, and the mask of them: a word
-    // whose first bytes differ is told apart by one load and a comparison, not a call
-    // (most marked words begin no surname of the document).
-    let heads: Vec<(u64, u64)> = prefixes
-        .iter()
-        .map(|p| {
-            let n = p.len().min(8);
+        .map(|(_, l)| {
+            let lower = &lowered[l.clone()];
+            let prefix = &lower[..two_chars(lower)];
+            let n = prefix.len().min(8);
             let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
-            (first_eight(p.as_bytes()) & mask, mask)
+            (first_eight(prefix) & mask, mask, prefix)
         })
         .collect();
+    // The mentions found: the token and the surname's index in `lasts`.
+    let mut found: Vec<(usize, usize)> = Vec::with_capacity(32);
     for i in doc.marked() {
         if !name_word(doc, i)
             || doc.is_a(i, flag::ORG | flag::ORG_TYPE | flag::ROLE)
@@ -864,33 +931,69 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let form = doc.text(i);
-        let head = first_eight(form.as_bytes());
-        let found =
-            lasts
-                .iter()
-                .zip(&prefixes)
-                .zip(&heads)
-                .find(|(((lower, _), prefix), (h, mask))| {
-                    head & mask == *h
-                        && form.starts_with(*prefix)
-                        && (form == lower
-                            || rules.ending_in(form).any(|r| {
-                                form.strip_suffix(&*r.ending).is_some_and(|stem| {
-                                    lower.len() == stem.len() + r.replacement.len()
-                                        && lower.starts_with(stem)
-                                        && lower.ends_with(&*r.replacement)
-                                })
-                            }))
-                });
-        if let Some((((_, last), _), _)) = found {
-            let v = NameValue {
-                normal: last.clone(),
-                last: Some(last.clone()),
-                ..NameValue::default()
-            };
-            push(out, i, i + 1, v, "person.surname_mention");
+        let form = doc.bytes(i);
+        let head = first_eight(form);
+        let is_form_of = |lower: &[u8]| {
+            form == lower
+                || rules.ending_in(doc.text(i)).any(|r| {
+                    form.strip_suffix(r.ending.as_bytes()).is_some_and(|stem| {
+                        lower.len() == stem.len() + r.replacement.len()
+                            && lower.starts_with(stem)
+                            && lower.ends_with(r.replacement.as_bytes())
+                    })
+                })
+        };
+        let matching = heads
+            .iter()
+            .zip(&lasts)
+            .position(|((h, mask, prefix), (_, l))| {
+                head & mask == *h && form.starts_with(prefix) && is_form_of(&lowered[l.clone()])
+            });
+        if let Some(n) = matching {
+            found.push((i, n));
         }
+    }
+    // A person of this one word already proposed (a surname alone, a first name) comes
+    // first among equals and wins or loses where the mention would: the mention would only
+    // lose, and is not made.
+    let mut single_words: Vec<usize> = out[first..]
+        .iter()
+        .filter(|c| c.end == c.start + 1)
+        .map(|c| c.start)
+        .collect();
+    single_words.sort_unstable();
+    for (i, n) in found {
+        if single_words.binary_search(&i).is_ok() {
+            continue;
+        }
+        let Some(last) = surname_of(&out[lasts[n].0]).map(str::to_string) else {
+            continue;
+        };
+        let v = NameValue {
+            normal: last.clone(),
+            last: Some(last),
+            ..NameValue::default()
+        };
+        push(out, i, i + 1, v, "person.surname_mention");
+    }
+}
+
+/// The length in bytes of the first two characters of UTF-8 `bytes` (all of them if
+/// fewer): where its third character starts.
+fn two_chars(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b & 0xC0 != 0x80)
+        .nth(2)
+        .map_or(bytes.len(), |(k, _)| k)
+}
+
+/// The surname of a person candidate, if it has one.
+fn surname_of(c: &Candidate) -> Option<&str> {
+    match &c.value {
+        Value::Name(v) => v.last.as_deref(),
+        _ => None,
     }
 }
 
@@ -906,6 +1009,90 @@ fn first_eight(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    /// Runs `f` on the tagged document of `text` (names wanted).
+    fn with_tagged_doc(text: &str, f: impl FnOnce(&super::Doc<'_>)) {
+        use crate::lexicon::Lexicon;
+        use crate::text::{Normalized, sentence, token};
+        let lexicon = Lexicon::load(None).unwrap();
+        let norm = Normalized::new(text);
+        let mut tokens = Vec::new();
+        token::tokenize(text, &norm, &lexicon, &mut tokens);
+        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
+        let mut hits = Vec::new();
+        lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let (mut names, mut marked) = (Vec::new(), Vec::new());
+        lexicon
+            .names()
+            .tag(norm.text(), &tokens, &mut names, &mut marked);
+        let doc = super::Doc {
+            original: text,
+            norm: &norm,
+            tokens: &tokens,
+            hits: &hits,
+            lexicon: &lexicon,
+            reference: None,
+            measures: std::cell::OnceCell::new(),
+            lengths: std::cell::RefCell::default(),
+            own_form: std::cell::Cell::default(),
+            names: &names,
+            marked: &marked,
+            place_adjectives: false,
+        };
+        f(&doc);
+    }
+
+    #[test]
+    fn surnames_read_with_the_tags_as_without() {
+        use crate::names::morph::{self, case};
+        let text = "Встреча Брайаном Мастом и Путиным, Шойгу, Лукашенко, Иванова с \
+                    Ивановой. Путин сказал: Мастом и Грефа, Кошербаеву, Москва, Бенрате, \
+                    Капитолия, Налбандовым, Налбандов. путиным ИВАНОВ Жан-Мари Ле Пен.";
+        with_tagged_doc(text, |doc| {
+            let names = doc.lexicon.names();
+            // Both kinds of capitalized words are asked about.
+            let surnames = (0..doc.tokens.len())
+                .filter(|&i| doc.capitalized(i) && doc.is_a(i, super::flag::LAST))
+                .count();
+            assert!(
+                surnames >= 2 && surnames + 5 < doc.tokens.len(),
+                "{surnames}"
+            );
+            for i in 0..doc.tokens.len() {
+                for gender in [b'?', b'm', b'f'] {
+                    for cases in [case::ANY, case::NOM, case::GEN, case::INS] {
+                        let general = morph::surname_nominative(
+                            doc.text(i),
+                            gender,
+                            cases,
+                            names.surname_rules(),
+                            |s| names.surname_gender_of(s),
+                        );
+                        assert_eq!(super::surname(doc, i, gender, cases), general, "{i}");
+                    }
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn two_chars_end_where_the_third_starts() {
+        for s in [
+            "",
+            "м",
+            "ма",
+            "маст",
+            "ab",
+            "abc",
+            "aб",
+            "бa",
+            "ёж",
+            "日本語",
+        ] {
+            let end = s.char_indices().nth(2).map_or(s.len(), |(k, _)| k);
+            assert_eq!(super::two_chars(s.as_bytes()), end, "{s}");
+        }
+    }
 
     #[test]
     fn first_eight_bytes_are_zero_padded() {
