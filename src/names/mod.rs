@@ -412,10 +412,31 @@ impl Names {
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
         let cue_starts = &self.cue_starts;
-        for (i, (t, hit)) in tokens.iter().zip(out.iter_mut()).enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
+        // Cue words have three letters or more, but for abbreviations ("СП"); most other
+        // words are told apart by the start bits.
+        let may_be_cue = |t: &Token, word: &[u8]| {
+            (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS)) && cue_starts.may_be_key(word)
+        };
+        // The token to look at next.
+        let mut next = 0;
+        loop {
+            // Most tokens are neither capitalized nor possibly cues (lowercase words,
+            // punctuation, numbers): nothing is done for them, passed over in a loop of
+            // their own with little state live.
+            while let Some(t) = tokens.get(next) {
+                let wanted = t.kind == TokenKind::Word
+                    && (t.has(CAPITALIZED)
+                        || bytes.get(t.start..t.end).is_some_and(|w| may_be_cue(t, w)));
+                if wanted {
+                    break;
+                }
+                next += 1;
             }
+            let i = next;
+            next += 1;
+            let (Some(t), Some(hit)) = (tokens.get(i), out.get_mut(i)) else {
+                break;
+            };
             let capitalized = t.has(CAPITALIZED);
             if capitalized {
                 prev_cap = i;
@@ -427,9 +448,7 @@ impl Names {
             // The word's hash, for both indexes (a token is never empty), when first asked.
             let mut h = None;
             let mut hash = || *h.get_or_insert_with(|| index::hash(word));
-            // Cue words have three letters or more, but for abbreviations ("СП").
-            if (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
-                && cue_starts.may_be_key(word)
+            if may_be_cue(t, word)
                 && ({
                     if next_cap < i {
                         next_cap = first_cap_from(i);
