@@ -306,14 +306,13 @@ impl std::fmt::Debug for FormIndex {
 /// their last two as well.
 #[inline]
 pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
-    let n = word.len();
-    let (first, last) = if n >= 4 {
-        (u32_at(word, 0), u32_at(word, n - 4))
-    } else {
+    // Chunks of fixed size: one test of the length, no bounds check of each.
+    let (first, last) = match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
+        (Some(first), Some(last)) => (u32::from_le_bytes(*first), u32::from_le_bytes(*last)),
         // At most three bytes: `tail_word` reads them all.
-        (tail_word(word) as u32, 0)
+        _ => (tail_word(word) as u32, 0),
     };
-    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (n as u64);
+    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (word.len() as u64);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2_bits)) as usize
 }
 
