@@ -321,12 +321,13 @@ pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
 pub fn hash(s: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = s.len() as u64;
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    // Words of eight bytes, split off one by one: most keys are one or two words long,
+    // for which the unrolled loop `chunks_exact` compiles to cost more to set up.
+    let mut rest = s;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
+        rest = tail;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
         h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(K);
     }
