@@ -95,14 +95,13 @@ fn count_chars(s: &[u8]) -> usize {
     // One count per byte lane, at most four words in all: the lanes sum to at most 31,
     // which the multiplication adds up in the top byte without overflow.
     let mut lanes = 0u64;
-    let mut words = rest.chunks_exact(8);
-    for w in &mut words {
-        lanes += continuation_lanes(u64::from_le_bytes([
-            w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
-        ]));
+    let mut rest = rest;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        lanes += continuation_lanes(u64::from_le_bytes(*word));
+        rest = tail;
     }
     // Zero padding is no continuation byte.
-    lanes += continuation_lanes(crate::names::index::tail_word(words.remainder()));
+    lanes += continuation_lanes(crate::names::index::tail_word(rest));
     continuation += (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     s.len() - continuation
 }
