@@ -246,7 +246,13 @@ impl FixedStartBits {
     /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear.
     #[inline]
     pub fn may_be_key(&self, word: &[u8]) -> bool {
-        let bit = start_bit(word, FixedStartBits::LOG2);
+        self.may_be_mix(start_mix(word))
+    }
+
+    /// [`FixedStartBits::may_be_key`] of the word of [`start_mix`] `mix`.
+    #[inline]
+    pub fn may_be_mix(&self, mix: u64) -> bool {
+        let bit = start_bit_of_mix(mix, FixedStartBits::LOG2);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
@@ -306,6 +312,13 @@ impl std::fmt::Debug for FormIndex {
 /// their last two as well.
 #[inline]
 pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
+    start_bit_of_mix(start_mix(word), log2_bits)
+}
+
+/// The product [`start_bit`] takes its top bits from: one for the tables of every size (a
+/// word asked of two tables is mixed once).
+#[inline]
+pub fn start_mix(word: &[u8]) -> u64 {
     // Chunks of fixed size: one test of the length, no bounds check of each.
     let (first, last) = match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
         (Some(first), Some(last)) => (u32::from_le_bytes(*first), u32::from_le_bytes(*last)),
@@ -313,7 +326,13 @@ pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
         _ => (tail_word(word) as u32, 0),
     };
     let key = (u64::from(first) | (u64::from(last) << 32)) ^ (word.len() as u64);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2_bits)) as usize
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// [`start_bit`] of the word of [`start_mix`] `mix`.
+#[inline]
+pub fn start_bit_of_mix(mix: u64, log2_bits: u32) -> usize {
+    (mix >> (64 - log2_bits)) as usize
 }
 
 /// FxHash-style hashing of a short byte string, 8 bytes at a time, with a final mix.

@@ -384,12 +384,52 @@ impl Names {
         })
     }
 
+    /// The entry of token `i` in the list [`Names::tag`] walks, if it looks at the token:
+    /// a capitalized word, or a word that may be a cue word. `word` is the token's text,
+    /// `mix` its [`index::start_mix`] (mixed once for the form table and the cues, by
+    /// [`crate::lexicon::Lexicon::find_hits_and_name_words`]). The entry is `2 * i`, plus
+    /// one when the word may be a cue.
+    #[inline]
+    pub fn name_word(&self, i: usize, t: &Token, word: &[u8], mix: u64) -> Option<usize> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        // Cue words have three letters or more, but for abbreviations ("СП"); most other
+        // words are told apart by the start bits.
+        let may_be_cue = (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
+            && self.cue_starts.may_be_mix(mix);
+        (may_be_cue || t.has(CAPITALIZED)).then_some(2 * i + usize::from(may_be_cue))
+    }
+
+    /// The list of the tokens [`Names::tag`] looks at ([`Names::name_word`] of every token,
+    /// in order).
+    pub fn name_words(&self, text: &str, tokens: &[Token], out: &mut Vec<usize>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(word) = bytes.get(t.start..t.end)
+                && let Some(entry) = self.name_word(i, t, word, index::start_mix(word))
+            {
+                out.push(entry);
+            }
+        }
+    }
+
     /// Looks up every capitalized word token of a document: its own form, and the longest
     /// multi-word form that starts with it.
     ///
+    /// `name_words` is the list of [`Names::name_words`]: only those tokens matter (most
+    /// tokens are neither capitalized nor possibly cues: nothing is done for them).
     /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
     #[inline(never)]
-    pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
+    pub fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        name_words: &[usize],
+        out: &mut Vec<NameHit>,
+        marked: &mut Vec<u32>,
+    ) {
         out.clear();
         out.resize(tokens.len(), NameHit::default());
         marked.clear();
@@ -411,29 +451,9 @@ impl Names {
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
-        let cue_starts = &self.cue_starts;
-        // Cue words have three letters or more, but for abbreviations ("СП"); most other
-        // words are told apart by the start bits.
-        let may_be_cue = |t: &Token, word: &[u8]| {
-            (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS)) && cue_starts.may_be_key(word)
-        };
-        // The token to look at next.
-        let mut next = 0;
-        loop {
-            // Most tokens are neither capitalized nor possibly cues (lowercase words,
-            // punctuation, numbers): nothing is done for them, passed over in a loop of
-            // their own with little state live.
-            while let Some(t) = tokens.get(next) {
-                let wanted = t.kind == TokenKind::Word
-                    && (t.has(CAPITALIZED)
-                        || bytes.get(t.start..t.end).is_some_and(|w| may_be_cue(t, w)));
-                if wanted {
-                    break;
-                }
-                next += 1;
-            }
-            let i = next;
-            next += 1;
+        for &entry in name_words {
+            let i = entry / 2;
+            let may_be_cue = entry % 2 == 1;
             let (Some(t), Some(hit)) = (tokens.get(i), out.get_mut(i)) else {
                 break;
             };
@@ -448,13 +468,13 @@ impl Names {
             // The word's hash, for both indexes (a token is never empty), when first asked.
             let mut h = None;
             let mut hash = || *h.get_or_insert_with(|| index::hash(word));
-            if may_be_cue(t, word)
+            if may_be_cue
                 && ({
                     if next_cap < i {
                         next_cap = first_cap_from(i);
                     }
                     next_cap < tokens.len() && next_cap - i <= CUE_REACH
-                } || (prev_cap != usize::MAX && i - prev_cap <= 3)
+                } || i.checked_sub(prev_cap).is_some_and(|d| d <= 3)
                     || tokens
                         .get(i + 1)
                         .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
