@@ -126,22 +126,26 @@ fn index_of(
 /// How many tokens before a capitalized word a cue word (a role, a place type) is looked up.
 const CUE_REACH: usize = 9;
 
-/// The shape flags of capitalized word token `i`: [`flag::NAME_WORD`],
-/// [`flag::ADJECTIVE_BEFORE_NOUN`].
-fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
+/// The shape flags of capitalized word token `i` (`word` its bytes): [`flag::NAME_WORD`],
+/// [`flag::ADJECTIVE_BEFORE_NOUN`]. Read off the bytes: a str is sliced only for the
+/// ending of a word before a lower-case one.
+fn shape_flags(text: &str, tokens: &[Token], i: usize, word: &[u8]) -> u16 {
     use crate::text::token::{ALL_CAPS, LATIN};
     let t = &tokens[i];
-    let form = &text[t.start..t.end];
     let mut flags = 0;
     let after_quote = i > 0 && {
         let p = &tokens[i - 1];
         p.end == p.start + 1 && text.as_bytes()[p.start] == b'"'
     };
+    // Two characters or more: more bytes than the first character has.
+    let two_chars = word
+        .first()
+        .is_some_and(|&b| word.len() > utf8_char_width(b));
     if !t.has(LATIN)
         && !t.has(ALL_CAPS)
-        && form.chars().nth(1).is_some()
-        && !form.ends_with('.')
-        && !has_ascii_digit(form.as_bytes())
+        && two_chars
+        && word.last() != Some(&b'.')
+        && !has_ascii_digit(word)
         && !after_quote
     {
         flags |= flag::NAME_WORD;
@@ -149,10 +153,25 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
     let lower_word_next = tokens
         .get(i + 1)
         .is_some_and(|n| n.kind == TokenKind::Word && !n.has(CAPITALIZED));
-    if lower_word_next && morph::clearly_adjective(form) {
+    if lower_word_next
+        && text
+            .get(t.start..t.end)
+            .is_some_and(morph::clearly_adjective)
+    {
         flags |= flag::ADJECTIVE_BEFORE_NOUN;
     }
     flags
+}
+
+/// The number of bytes of the UTF-8 character that starts with byte `first`.
+#[inline]
+fn utf8_char_width(first: u8) -> usize {
+    match first {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// True if `bytes` has an ASCII digit; eight bytes at a time (this runs for every
@@ -166,16 +185,17 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
         let x = w ^ (ONES * u64::from(b'0'));
         x.wrapping_sub(ONES * 10) & !x & HIGHS != 0
     };
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        if below_ten(w) {
+    // Words of eight bytes split off one by one (most words are one or two words long,
+    // for which `chunks_exact`'s unrolled loop costs more to set up).
+    let mut rest = bytes;
+    while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        if below_ten(u64::from_le_bytes(*w)) {
             return true;
         }
+        rest = tail;
     }
     // The rest padded with zeros, no digit once xored (0x30).
-    let tail = chunks.remainder();
-    !tail.is_empty() && below_ten(index::tail_word(tail))
+    !rest.is_empty() && below_ten(index::tail_word(rest))
 }
 
 /// The longest multi-word form tried.
@@ -502,10 +522,14 @@ impl Names {
             if !capitalized {
                 continue;
             }
-            let form = &text[t.start..t.end];
-            hit.flags |= shape_flags(text, tokens, i);
+            hit.flags |= shape_flags(text, tokens, i, word);
+            // The str of a hyphenated word, whose parts are looked up (few words).
+            let hyphenated_first = || {
+                text.get(t.start..t.end)
+                    .is_some_and(|f| self.hyphenated_first(f))
+            };
             let Some(key) = self.index.lookup_hash(hash()) else {
-                if t.has(HYPHENATED) && self.hyphenated_first(form) {
+                if t.has(HYPHENATED) && hyphenated_first() {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }
                 continue;
@@ -531,8 +555,7 @@ impl Names {
                 if kinds & index::BIG_PLACE_BIT != 0 {
                     hit.flags |= flag::BIG_PLACE;
                 }
-                if hit.flags & flag::FIRST == 0 && t.has(HYPHENATED) && self.hyphenated_first(form)
-                {
+                if hit.flags & flag::FIRST == 0 && t.has(HYPHENATED) && hyphenated_first() {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }
             }
@@ -548,8 +571,9 @@ impl Names {
                     end += 1;
                 }
                 while end > i + 1 {
-                    let span = &text[t.start..tokens[end - 1].end];
-                    if let Some(k) = self.index.lookup(span)
+                    // Bytes, never empty: no str is sliced.
+                    if let Some(span) = bytes.get(t.start..tokens[end - 1].end)
+                        && let Some(k) = self.index.lookup_hash(index::hash(span))
                         && self.index.has_senses(k)
                     {
                         hit.multi = Some((end as u32, k));
@@ -595,6 +619,30 @@ mod tests {
         assert!(!has_ascii_digit(b""));
         assert!(has_ascii_digit("Ту-154".as_bytes()));
         assert!(!has_ascii_digit("Жан-Мари".as_bytes()));
+    }
+
+    #[test]
+    fn two_characters_are_told_by_the_first_ones_width() {
+        for word in [
+            "я",
+            "ян",
+            "a",
+            "ab",
+            "€",
+            "€1",
+            "𝔸",
+            "𝔸b",
+            "ё.",
+            "-",
+            "жан-мари",
+        ] {
+            let b = word.as_bytes();
+            assert_eq!(
+                b.len() > utf8_char_width(b[0]),
+                word.chars().nth(1).is_some(),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
