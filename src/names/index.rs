@@ -476,7 +476,7 @@ impl FormIndex {
     }
 
     /// The table's slot for hash `h`, if a key has it.
-    #[inline(never)]
+    #[inline]
     fn probe(&self, h: u64) -> Option<KeyId> {
         let n = self.slots.len() / SLOT;
         if n == 0 {

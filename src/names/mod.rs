@@ -459,19 +459,23 @@ impl Names {
         // Cue words matter near a capitalized word: a role or a place type up to
         // CUE_REACH words before it, an organization type a few words after it, a type
         // before a quoted name.
-        let is_cap = |t: &Token| t.kind == TokenKind::Word && t.has(CAPITALIZED);
+        // The first capitalized word of the list from its entry `from` on (every
+        // capitalized word is in the list, in order; `tokens.len()` for none).
         let first_cap_from = |from: usize| {
-            tokens[from..]
+            name_words
+                .get(from..)
+                .unwrap_or_default()
                 .iter()
-                .position(is_cap)
-                .map_or(tokens.len(), |k| from + k)
+                .map(|&e| e / 2)
+                .find(|&j| tokens.get(j).is_some_and(|t| t.has(CAPITALIZED)))
+                .unwrap_or(tokens.len())
         };
-        // The first capitalized word at or after the current token (`tokens.len()` for none),
-        // searched again only once passed: one walk over the tokens in all.
+        // The first capitalized word at or after the current token, searched again only
+        // once passed: one walk over the list in all.
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
-        for &entry in name_words {
+        for (k, &entry) in name_words.iter().enumerate() {
             let i = entry / 2;
             let may_be_cue = entry % 2 == 1;
             let (Some(t), Some(hit)) = (tokens.get(i), out.get_mut(i)) else {
@@ -491,7 +495,7 @@ impl Names {
             if may_be_cue
                 && ({
                     if next_cap < i {
-                        next_cap = first_cap_from(i);
+                        next_cap = first_cap_from(k);
                     }
                     next_cap < tokens.len() && next_cap - i <= CUE_REACH
                 } || i.checked_sub(prev_cap).is_some_and(|d| d <= 3)
