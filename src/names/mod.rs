@@ -414,10 +414,10 @@ impl Names {
         if t.kind != TokenKind::Word {
             return None;
         }
-        // Cue words have three letters or more, but for abbreviations ("СП"); most other
-        // words are told apart by the start bits.
-        let may_be_cue = (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
-            && self.cue_starts.may_be_mix(mix);
+        // Most words are told apart by the start bits (asked first: they turn away more
+        // words); cue words have three letters or more, but for abbreviations ("СП").
+        let may_be_cue = self.cue_starts.may_be_mix(mix)
+            && (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS));
         (may_be_cue || t.has(CAPITALIZED)).then_some(2 * i + usize::from(may_be_cue))
     }
 
