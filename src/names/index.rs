@@ -475,6 +475,13 @@ impl FormIndex {
         self.probe(h)
     }
 
+    /// [`FormIndex::lookup_hash`] without the Bloom filter (the same answer: a key's hash
+    /// always passes it), for a caller whose words mostly are keys or passed other tests.
+    #[inline]
+    pub fn lookup_hash_unfiltered(&self, h: u64) -> Option<KeyId> {
+        self.probe(h)
+    }
+
     /// The table's slot for hash `h`, if a key has it.
     #[inline]
     fn probe(&self, h: u64) -> Option<KeyId> {
