@@ -115,6 +115,8 @@ pub struct Workspace {
     tokens: Vec<text::Token>,
     hits: Vec<Option<lexicon::Hit>>,
     names: Vec<names::NameHit>,
+    /// The tokens [`names::Names::tag`] looks at ([`names::Names::name_words`]).
+    name_words: Vec<usize>,
     marked: Vec<u32>,
     candidates: Vec<rules::Candidate>,
 }
@@ -179,17 +181,23 @@ impl Extractor {
             tokens,
             hits,
             names,
+            name_words,
             marked,
             candidates,
         } = workspace;
         let norm = text::Normalized::new(text);
         text::token::tokenize(text, &norm, &self.lexicon, tokens);
         text::sentence::mark_sentences(norm.text(), tokens, &self.lexicon);
-        self.lexicon.find_hits(norm.text(), tokens, hits);
         names.clear();
         marked.clear();
         if self.wants_names() {
-            self.lexicon.names().tag(norm.text(), tokens, names, marked);
+            self.lexicon
+                .find_hits_and_name_words(norm.text(), tokens, hits, name_words);
+            self.lexicon
+                .names()
+                .tag(norm.text(), tokens, name_words, names, marked);
+        } else {
+            self.lexicon.find_hits(norm.text(), tokens, hits);
         }
         let doc = rules::Doc {
             original: text,

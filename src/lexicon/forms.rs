@@ -125,9 +125,21 @@ impl FormTable {
     /// starts there (tokens are separated by whitespace only, and no form ends in
     /// whitespace), and the token's own form, if it is one, is the hit.
     /// Both are given as bytes (of whole characters): the caller need not slice a str.
-    #[inline]
+    #[cfg(test)]
     pub fn probe_token<'w>(&self, word: &[u8], ahead: impl FnOnce() -> Option<&'w [u8]>) -> Probe {
-        if !self.may_be_key(word) {
+        self.probe_token_mixed(word, index::start_mix(word), ahead)
+    }
+
+    /// [`FormTable::probe_token`] given the word's [`index::start_mix`] (mixed once for
+    /// this table and the cue start bits).
+    #[inline]
+    pub fn probe_token_mixed<'w>(
+        &self,
+        word: &[u8],
+        mix: u64,
+        ahead: impl FnOnce() -> Option<&'w [u8]>,
+    ) -> Probe {
+        if !self.may_be_mix(mix) {
             return Probe::Nothing;
         }
         let Some(slot) = self.slot(hash(word)) else {
@@ -163,7 +175,13 @@ impl FormTable {
     /// False if `word` is surely no key of the table (its bit in `starts` is clear).
     #[inline]
     fn may_be_key(&self, word: &[u8]) -> bool {
-        let bit = start_bit(word);
+        self.may_be_mix(index::start_mix(word))
+    }
+
+    /// [`FormTable::may_be_key`] of the word of [`index::start_mix`] `mix`.
+    #[inline]
+    fn may_be_mix(&self, mix: u64) -> bool {
+        let bit = index::start_bit_of_mix(mix, START_BITS.trailing_zeros());
         self.starts
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)

@@ -474,6 +474,38 @@ impl Lexicon {
     // pipeline's (inlined into one function they cost more instructions).
     #[inline(never)]
     pub fn find_hits(&self, text: &str, tokens: &[Token], out: &mut Vec<Option<Hit>>) {
+        self.hits_and(text, tokens, out, |_, _, _, _| {});
+    }
+
+    /// [`Lexicon::find_hits`], and the list of the words [`crate::names::Names::tag`] looks
+    /// at ([`crate::names::Names::name_words`]) in the same pass: the start bits of the
+    /// cues are read off the mix of the form table's ([`crate::names::index::start_mix`]).
+    #[inline(never)]
+    pub fn find_hits_and_name_words(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<Option<Hit>>,
+        name_words: &mut Vec<usize>,
+    ) {
+        name_words.clear();
+        self.hits_and(text, tokens, out, |i, t, word, mix| {
+            if let Some(entry) = self.names.name_word(i, t, word, mix) {
+                name_words.push(entry);
+            }
+        });
+    }
+
+    /// [`Lexicon::find_hits`], calling `each(i, token, text, start mix)` for every token but
+    /// numbers.
+    #[inline(always)]
+    fn hits_and(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<Option<Hit>>,
+        mut each: impl FnMut(usize, &Token, &[u8], u64),
+    ) {
         out.clear();
         out.resize(tokens.len(), None);
         for (i, t) in tokens.iter().enumerate() {
@@ -494,7 +526,10 @@ impl Lexicon {
                     &bytes[t.start..(next.start + first).min(bytes.len())]
                 })
             };
-            match self.table.probe_token(&bytes[t.start..t.end], ahead) {
+            let word = &bytes[t.start..t.end];
+            let mix = crate::names::index::start_mix(word);
+            each(i, t, word, mix);
+            match self.table.probe_token_mixed(word, mix, ahead) {
                 forms::Probe::Exact(entry) => {
                     out[i] = Some(Hit { end: i + 1, entry });
                     continue;
@@ -708,6 +743,36 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         Lexicon::load(None).expect("embedded lexicons load")
+    }
+
+    #[test]
+    fn name_words_found_with_the_hits_are_those_of_the_names() {
+        // The list of the pass that finds hits and the one of `Names::name_words`, and the
+        // hits of both passes, on words of every kind: capitalized, all capitals, short,
+        // cues ("президент", "области", "СП"), numbers, punctuation.
+        let lex = lexicon();
+        let texts = [
+            "Президент России Владимир Путин посетил Карагандинскую область 5 мая.",
+            "СП «Газпром-Нефть» и ООО Ромашка: в т.ч. 30 тыс. т, сообщил министр.",
+            "в области, в течение года; губернатор Иван-Мари Ю. и ЕС, АО, МВФ... Ё!",
+            "",
+        ];
+        for text in texts {
+            let n = Normalized::new(text);
+            let mut toks = Vec::new();
+            tokenize(text, &n, &lex, &mut toks);
+            let (mut hits, mut hits_too) = (Vec::new(), Vec::new());
+            let (mut found, mut listed) = (vec![7], Vec::new());
+            lex.find_hits(n.text(), &toks, &mut hits);
+            lex.find_hits_and_name_words(n.text(), &toks, &mut hits_too, &mut found);
+            lex.names().name_words(n.text(), &toks, &mut listed);
+            assert_eq!(hits, hits_too, "{text:?}");
+            assert_eq!(found, listed, "{text:?}");
+            if !text.is_empty() {
+                assert!(found.iter().any(|e| e % 2 == 1), "{text:?}: no cue");
+                assert!(found.iter().any(|e| e % 2 == 0), "{text:?}: no name word");
+            }
+        }
     }
 
     #[test]

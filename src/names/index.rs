@@ -246,7 +246,13 @@ impl FixedStartBits {
     /// False if `word` (normalized bytes) is surely no key: its [`start_bit`] is clear.
     #[inline]
     pub fn may_be_key(&self, word: &[u8]) -> bool {
-        let bit = start_bit(word, FixedStartBits::LOG2);
+        self.may_be_mix(start_mix(word))
+    }
+
+    /// [`FixedStartBits::may_be_key`] of the word of [`start_mix`] `mix`.
+    #[inline]
+    pub fn may_be_mix(&self, mix: u64) -> bool {
+        let bit = start_bit_of_mix(mix, FixedStartBits::LOG2);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
@@ -306,15 +312,27 @@ impl std::fmt::Debug for FormIndex {
 /// their last two as well.
 #[inline]
 pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
-    let n = word.len();
-    let (first, last) = if n >= 4 {
-        (u32_at(word, 0), u32_at(word, n - 4))
-    } else {
+    start_bit_of_mix(start_mix(word), log2_bits)
+}
+
+/// The product [`start_bit`] takes its top bits from: one for the tables of every size (a
+/// word asked of two tables is mixed once).
+#[inline]
+pub fn start_mix(word: &[u8]) -> u64 {
+    // Chunks of fixed size: one test of the length, no bounds check of each.
+    let (first, last) = match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
+        (Some(first), Some(last)) => (u32::from_le_bytes(*first), u32::from_le_bytes(*last)),
         // At most three bytes: `tail_word` reads them all.
-        (tail_word(word) as u32, 0)
+        _ => (tail_word(word) as u32, 0),
     };
-    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (n as u64);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - log2_bits)) as usize
+    let key = (u64::from(first) | (u64::from(last) << 32)) ^ (word.len() as u64);
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// [`start_bit`] of the word of [`start_mix`] `mix`.
+#[inline]
+pub fn start_bit_of_mix(mix: u64, log2_bits: u32) -> usize {
+    (mix >> (64 - log2_bits)) as usize
 }
 
 /// FxHash-style hashing of a short byte string, 8 bytes at a time, with a final mix.
@@ -322,12 +340,13 @@ pub fn start_bit(word: &[u8], log2_bits: u32) -> usize {
 pub fn hash(s: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = s.len() as u64;
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    // Words of eight bytes, split off one by one: most keys are one or two words long,
+    // for which the unrolled loop `chunks_exact` compiles to cost more to set up.
+    let mut rest = s;
+    while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
+        rest = tail;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
         h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(K);
     }
@@ -456,8 +475,15 @@ impl FormIndex {
         self.probe(h)
     }
 
+    /// [`FormIndex::lookup_hash`] without the Bloom filter (the same answer: a key's hash
+    /// always passes it), for a caller whose words mostly are keys or passed other tests.
+    #[inline]
+    pub fn lookup_hash_unfiltered(&self, h: u64) -> Option<KeyId> {
+        self.probe(h)
+    }
+
     /// The table's slot for hash `h`, if a key has it.
-    #[inline(never)]
+    #[inline]
     fn probe(&self, h: u64) -> Option<KeyId> {
         let n = self.slots.len() / SLOT;
         if n == 0 {

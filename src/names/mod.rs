@@ -126,22 +126,26 @@ fn index_of(
 /// How many tokens before a capitalized word a cue word (a role, a place type) is looked up.
 const CUE_REACH: usize = 9;
 
-/// The shape flags of capitalized word token `i`: [`flag::NAME_WORD`],
-/// [`flag::ADJECTIVE_BEFORE_NOUN`].
-fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
+/// The shape flags of capitalized word token `i` (`word` its bytes): [`flag::NAME_WORD`],
+/// [`flag::ADJECTIVE_BEFORE_NOUN`]. Read off the bytes: a str is sliced only for the
+/// ending of a word before a lower-case one.
+fn shape_flags(text: &str, tokens: &[Token], i: usize, word: &[u8]) -> u16 {
     use crate::text::token::{ALL_CAPS, LATIN};
     let t = &tokens[i];
-    let form = &text[t.start..t.end];
     let mut flags = 0;
     let after_quote = i > 0 && {
         let p = &tokens[i - 1];
         p.end == p.start + 1 && text.as_bytes()[p.start] == b'"'
     };
+    // Two characters or more: more bytes than the first character has.
+    let two_chars = word
+        .first()
+        .is_some_and(|&b| word.len() > utf8_char_width(b));
     if !t.has(LATIN)
         && !t.has(ALL_CAPS)
-        && form.chars().nth(1).is_some()
-        && !form.ends_with('.')
-        && !has_ascii_digit(form.as_bytes())
+        && two_chars
+        && word.last() != Some(&b'.')
+        && !has_ascii_digit(word)
         && !after_quote
     {
         flags |= flag::NAME_WORD;
@@ -149,10 +153,25 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize) -> u16 {
     let lower_word_next = tokens
         .get(i + 1)
         .is_some_and(|n| n.kind == TokenKind::Word && !n.has(CAPITALIZED));
-    if lower_word_next && morph::clearly_adjective(form) {
+    if lower_word_next
+        && text
+            .get(t.start..t.end)
+            .is_some_and(morph::clearly_adjective)
+    {
         flags |= flag::ADJECTIVE_BEFORE_NOUN;
     }
     flags
+}
+
+/// The number of bytes of the UTF-8 character that starts with byte `first`.
+#[inline]
+fn utf8_char_width(first: u8) -> usize {
+    match first {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// True if `bytes` has an ASCII digit; eight bytes at a time (this runs for every
@@ -166,16 +185,17 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
         let x = w ^ (ONES * u64::from(b'0'));
         x.wrapping_sub(ONES * 10) & !x & HIGHS != 0
     };
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        if below_ten(w) {
+    // Words of eight bytes split off one by one (most words are one or two words long,
+    // for which `chunks_exact`'s unrolled loop costs more to set up).
+    let mut rest = bytes;
+    while let Some((w, tail)) = rest.split_first_chunk::<8>() {
+        if below_ten(u64::from_le_bytes(*w)) {
             return true;
         }
+        rest = tail;
     }
     // The rest padded with zeros, no digit once xored (0x30).
-    let tail = chunks.remainder();
-    !tail.is_empty() && below_ten(index::tail_word(tail))
+    !rest.is_empty() && below_ten(index::tail_word(rest))
 }
 
 /// The longest multi-word form tried.
@@ -384,12 +404,52 @@ impl Names {
         })
     }
 
+    /// The entry of token `i` in the list [`Names::tag`] walks, if it looks at the token:
+    /// a capitalized word, or a word that may be a cue word. `word` is the token's text,
+    /// `mix` its [`index::start_mix`] (mixed once for the form table and the cues, by
+    /// [`crate::lexicon::Lexicon::find_hits_and_name_words`]). The entry is `2 * i`, plus
+    /// one when the word may be a cue.
+    #[inline]
+    pub fn name_word(&self, i: usize, t: &Token, word: &[u8], mix: u64) -> Option<usize> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        // Most words are told apart by the start bits (asked first: they turn away more
+        // words); cue words have three letters or more, but for abbreviations ("СП").
+        let may_be_cue = self.cue_starts.may_be_mix(mix)
+            && (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS));
+        (may_be_cue || t.has(CAPITALIZED)).then_some(2 * i + usize::from(may_be_cue))
+    }
+
+    /// The list of the tokens [`Names::tag`] looks at ([`Names::name_word`] of every token,
+    /// in order).
+    pub fn name_words(&self, text: &str, tokens: &[Token], out: &mut Vec<usize>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(word) = bytes.get(t.start..t.end)
+                && let Some(entry) = self.name_word(i, t, word, index::start_mix(word))
+            {
+                out.push(entry);
+            }
+        }
+    }
+
     /// Looks up every capitalized word token of a document: its own form, and the longest
     /// multi-word form that starts with it.
     ///
+    /// `name_words` is the list of [`Names::name_words`]: only those tokens matter (most
+    /// tokens are neither capitalized nor possibly cues: nothing is done for them).
     /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
     #[inline(never)]
-    pub fn tag(&self, text: &str, tokens: &[Token], out: &mut Vec<NameHit>, marked: &mut Vec<u32>) {
+    pub fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        name_words: &[usize],
+        out: &mut Vec<NameHit>,
+        marked: &mut Vec<u32>,
+    ) {
         out.clear();
         out.resize(tokens.len(), NameHit::default());
         marked.clear();
@@ -399,23 +459,28 @@ impl Names {
         // Cue words matter near a capitalized word: a role or a place type up to
         // CUE_REACH words before it, an organization type a few words after it, a type
         // before a quoted name.
-        let is_cap = |t: &Token| t.kind == TokenKind::Word && t.has(CAPITALIZED);
+        // The first capitalized word of the list from its entry `from` on (every
+        // capitalized word is in the list, in order; `tokens.len()` for none).
         let first_cap_from = |from: usize| {
-            tokens[from..]
+            name_words
+                .get(from..)
+                .unwrap_or_default()
                 .iter()
-                .position(is_cap)
-                .map_or(tokens.len(), |k| from + k)
+                .map(|&e| e / 2)
+                .find(|&j| tokens.get(j).is_some_and(|t| t.has(CAPITALIZED)))
+                .unwrap_or(tokens.len())
         };
-        // The first capitalized word at or after the current token (`tokens.len()` for none),
-        // searched again only once passed: one walk over the tokens in all.
+        // The first capitalized word at or after the current token, searched again only
+        // once passed: one walk over the list in all.
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
-        let cue_starts = &self.cue_starts;
-        for (i, (t, hit)) in tokens.iter().zip(out.iter_mut()).enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
+        for (k, &entry) in name_words.iter().enumerate() {
+            let i = entry / 2;
+            let may_be_cue = entry % 2 == 1;
+            let (Some(t), Some(hit)) = (tokens.get(i), out.get_mut(i)) else {
+                break;
+            };
             let capitalized = t.has(CAPITALIZED);
             if capitalized {
                 prev_cap = i;
@@ -427,19 +492,19 @@ impl Names {
             // The word's hash, for both indexes (a token is never empty), when first asked.
             let mut h = None;
             let mut hash = || *h.get_or_insert_with(|| index::hash(word));
-            // Cue words have three letters or more, but for abbreviations ("СП").
-            if (word.len() >= 5 || t.has(crate::text::token::ALL_CAPS))
-                && cue_starts.may_be_key(word)
+            if may_be_cue
                 && ({
                     if next_cap < i {
-                        next_cap = first_cap_from(i);
+                        next_cap = first_cap_from(k);
                     }
                     next_cap < tokens.len() && next_cap - i <= CUE_REACH
-                } || (prev_cap != usize::MAX && i - prev_cap <= 3)
+                } || i.checked_sub(prev_cap).is_some_and(|d| d <= 3)
                     || tokens
                         .get(i + 1)
                         .is_some_and(|n| text.as_bytes()[n.start] == b'"'))
-                && let Some(key) = self.cues.lookup_hash(hash())
+                // The start bits let few words through: the table is probed without
+                // the Bloom filter (which would turn away only half of them).
+                && let Some(key) = self.cues.lookup_hash_unfiltered(hash())
             {
                 hit.cue = Some(key);
                 for s in self.cues.senses(key) {
@@ -463,10 +528,14 @@ impl Names {
             if !capitalized {
                 continue;
             }
-            let form = &text[t.start..t.end];
-            hit.flags |= shape_flags(text, tokens, i);
+            hit.flags |= shape_flags(text, tokens, i, word);
+            // The str of a hyphenated word, whose parts are looked up (few words).
+            let hyphenated_first = || {
+                text.get(t.start..t.end)
+                    .is_some_and(|f| self.hyphenated_first(f))
+            };
             let Some(key) = self.index.lookup_hash(hash()) else {
-                if t.has(HYPHENATED) && self.hyphenated_first(form) {
+                if t.has(HYPHENATED) && hyphenated_first() {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }
                 continue;
@@ -492,8 +561,7 @@ impl Names {
                 if kinds & index::BIG_PLACE_BIT != 0 {
                     hit.flags |= flag::BIG_PLACE;
                 }
-                if hit.flags & flag::FIRST == 0 && t.has(HYPHENATED) && self.hyphenated_first(form)
-                {
+                if hit.flags & flag::FIRST == 0 && t.has(HYPHENATED) && hyphenated_first() {
                     hit.flags |= flag::HYPHENATED_FIRST;
                 }
             }
@@ -509,8 +577,9 @@ impl Names {
                     end += 1;
                 }
                 while end > i + 1 {
-                    let span = &text[t.start..tokens[end - 1].end];
-                    if let Some(k) = self.index.lookup(span)
+                    // Bytes, never empty: no str is sliced.
+                    if let Some(span) = bytes.get(t.start..tokens[end - 1].end)
+                        && let Some(k) = self.index.lookup_hash(index::hash(span))
                         && self.index.has_senses(k)
                     {
                         hit.multi = Some((end as u32, k));
@@ -556,6 +625,54 @@ mod tests {
         assert!(!has_ascii_digit(b""));
         assert!(has_ascii_digit("Ту-154".as_bytes()));
         assert!(!has_ascii_digit("Жан-Мари".as_bytes()));
+    }
+
+    #[test]
+    fn two_characters_are_told_by_the_first_ones_width() {
+        for word in [
+            "я",
+            "ян",
+            "a",
+            "ab",
+            "€",
+            "€1",
+            "𝔸",
+            "𝔸b",
+            "ё.",
+            "-",
+            "жан-мари",
+        ] {
+            let b = word.as_bytes();
+            assert_eq!(
+                b.len() > utf8_char_width(b[0]),
+                word.chars().nth(1).is_some(),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cues_are_found_with_and_without_the_bloom_filter() {
+        let names = Names::load(None).unwrap();
+        let cues = names.cues();
+        let words = [
+            "президент",
+            "области",
+            "банк",
+            "сп",
+            "сообщил",
+            "москва",
+            "и",
+            "годом",
+        ];
+        let mut found = 0;
+        for w in words {
+            let h = index::hash(w.as_bytes());
+            let key = cues.lookup_hash(h);
+            assert_eq!(cues.lookup_hash_unfiltered(h), key, "{w:?}");
+            found += usize::from(key.is_some());
+        }
+        assert!(found >= 3, "{found}");
     }
 
     #[test]

@@ -1019,12 +1019,12 @@ mod tests {
         let mut tokens = Vec::new();
         token::tokenize(text, &norm, &lexicon, &mut tokens);
         sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-        let mut hits = Vec::new();
-        lexicon.find_hits(norm.text(), &tokens, &mut hits);
+        let (mut hits, mut name_words) = (Vec::new(), Vec::new());
+        lexicon.find_hits_and_name_words(norm.text(), &tokens, &mut hits, &mut name_words);
         let (mut names, mut marked) = (Vec::new(), Vec::new());
         lexicon
             .names()
-            .tag(norm.text(), &tokens, &mut names, &mut marked);
+            .tag(norm.text(), &tokens, &name_words, &mut names, &mut marked);
         let doc = super::Doc {
             original: text,
             norm: &norm,
