@@ -9,6 +9,13 @@ use newsfacts::io::{self as nio, RunOptions};
 use newsfacts::offsets::OffsetUnit;
 use newsfacts::{Extractor, FactType, Reference};
 use std::io::Write;
+
+/// mimalloc: a document's many small values (strings of facts, per-document vectors) cost
+/// glibc's allocator ~6% of the run; mimalloc saves about half of it (README, Speed).
+/// `no_thp` keeps transparent huge pages off, without which the peak RSS of two threads
+/// rose from 52 to 91 MB.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
