@@ -6,7 +6,7 @@
 //! past tense, after it otherwise; "прошлый"/"минувший" and "следующий" say it outright.
 
 use super::Doc;
-use super::date::Found;
+use super::date::{Found, Keep, One};
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
 use super::duration::Length;
 use super::timex::{
@@ -21,27 +21,35 @@ use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
 pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    use super::date::keep_longer;
+    let mut one = One {
+        best: None,
+        prep_bits,
+    };
+    relative_into(doc, i, &mut one);
+    one.best
+}
+
+/// The readings of [`relative_at`] into `keep`.
+pub(super) fn relative_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
     // Every form starts with a relative word, a weekday, or an amount of time.
-    let mut best = None;
     if let Some(word) = relative_word(doc, i) {
         // One after the other, not an array: a found date is large, and moving ten of them
         // showed in profiles. The same order, so the same one wins. Each is given the
         // relative word at `i` (and the token after it), read once.
-        best = day_word(doc, i, word);
-        keep_longer(&mut best, shifted_unit(doc, word));
-        keep_longer(&mut best, later(doc, word));
-        keep_longer(&mut best, weekday(doc, i, Some(word), prep_bits));
-        keep_longer(&mut best, relative_season(doc, word));
-        keep_longer(&mut best, anaphoric(doc, word));
-        keep_longer(&mut best, narrative_shift(doc, i, doc.length(i).as_ref()));
-        keep_longer(&mut best, vague_period(doc, word));
-        keep_longer(&mut best, relative_month(doc, word));
-        keep_longer(&mut best, holiday(word));
-        return best;
+        keep.plain(day_word(doc, i, word));
+        keep.plain(shifted_unit(doc, word));
+        keep.plain(later(doc, word));
+        keep.governed(|bits| weekday(doc, i, Some(word), bits));
+        keep.plain(relative_season(doc, word));
+        keep.plain(anaphoric(doc, word));
+        keep.plain(narrative_shift(doc, i, doc.length(i).as_ref()));
+        keep.plain(vague_period(doc, word));
+        keep.plain(relative_month(doc, word));
+        keep.plain(holiday(word));
+        return;
     }
     if weekday_at(doc, i).is_some() {
-        best = weekday(doc, i, None, prep_bits);
+        keep.governed(|bits| weekday(doc, i, None, bits));
     }
     // "три дня назад", "годом позже": a length of time starts with an amount (digits, a
     // number word, a multiplier) or a unit; a month or an ordinal word starts none, and
@@ -58,16 +66,15 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         // it ("назад", "позже"), which has a lexicon hit: without one, the length (large)
         // is not copied out. Without a length, a unit alone may start a shift.
         match doc.length_end(i) {
-            None => keep_longer(&mut best, narrative_shift(doc, i, None)),
+            None => keep.plain(narrative_shift(doc, i, None)),
             Some(end) if doc.hits.get(end).copied().flatten().is_some() => {
                 let length = doc.length(i);
-                keep_longer(&mut best, ago(doc, length.as_ref()));
-                keep_longer(&mut best, narrative_shift(doc, i, length.as_ref()));
+                keep.plain(ago(doc, length.as_ref()));
+                keep.plain(narrative_shift(doc, i, length.as_ref()));
             }
             Some(_) => {}
         }
     }
-    best
 }
 
 fn shift(months: i64, days: i64, grain: Grain, relative: String) -> DateExpr {
