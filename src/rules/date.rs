@@ -216,7 +216,8 @@ struct Both {
 }
 
 impl Keep for Both {
-    #[inline]
+    // Called once per reading, most of which find nothing: not a call each.
+    #[inline(always)]
     fn plain(&mut self, found: Option<Found>) {
         if let Some(found) = found {
             keep_longer(&mut self.without, Some(found.clone()));
