@@ -450,40 +450,39 @@ fn may_have_tense(word: &[u8]) -> bool {
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
 /// future verb, 0 otherwise.
 pub fn tense_of(word: &str) -> i32 {
-    // Every ending below ends with one of these letters: most words are told by their last.
-    if !matches!(
-        word.chars().next_back(),
-        Some('л' | 'а' | 'о' | 'и' | 'ь' | 'я' | 'т')
-    ) {
+    // The endings a word may have, by its last letter (most words end in none of these):
+    // a past ending first, then a present or future one.
+    let (past, present): (&[&str], &[&str]) = match word.chars().next_back() {
+        Some('л') => (&["л"], &[]),
+        Some('а') => (&["ла"], &[]),
+        Some('о') => (&["ло"], &[]),
+        Some('и') => (&["ли"], &[]),
+        Some('ь') => (&["лась", "лось", "лись"], &[]),
+        Some('я') => (&["лся"], &["ется", "ится", "ются", "ятся", "утся", "атся"]),
+        Some('т') => (&[], &["ет", "ит", "ут", "ют", "ят", "ат"]),
+        _ => return 0,
+    };
+    // Five letters at least: the fifth is looked for, not all counted.
+    if word.chars().nth(4).is_none() {
         return 0;
     }
-    if word.chars().count() < 5 {
-        return 0;
+    let vowel_before = |stem: &str| {
+        matches!(
+            stem.chars().next_back(),
+            Some('а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'я')
+        )
+    };
+    if past
+        .iter()
+        .any(|ending| word.strip_suffix(ending).is_some_and(vowel_before))
+    {
+        return 1;
     }
-    const PAST: [&str; 8] = ["лся", "лась", "лось", "лись", "л", "ла", "ло", "ли"];
-    const PRESENT: [&str; 12] = [
-        "ется", "ится", "ются", "ятся", "утся", "атся", "ет", "ит", "ут", "ют", "ят", "ат",
-    ];
-    let vowel_before = |stem: &str| stem.chars().last().is_some_and(|c| "аеиоуыя".contains(c));
-    // An ending can only be one whose last byte is the word's: one compare passes over the
-    // others (the seven last letters above have distinct last bytes).
-    let last = word.as_bytes().last();
-    let may_end = |ending: &str| ending.as_bytes().last() == last;
-    for ending in PAST {
-        if may_end(ending)
-            && let Some(stem) = word.strip_suffix(ending)
-            && vowel_before(stem)
-        {
-            return 1;
-        }
-    }
-    for ending in PRESENT {
-        if may_end(ending)
-            && let Some(stem) = word.strip_suffix(ending)
-            && !stem.is_empty()
-        {
-            return -1;
-        }
+    if present.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| !stem.is_empty())
+    }) {
+        return -1;
     }
     if word == "будет" || word == "будут" {
         return -1;
@@ -514,6 +513,13 @@ mod tests {
             ("выборы", 0),
             ("году", 0),
             ("", 0),
+            ("решили", 1),
+            ("стало", 1),
+            ("было", 0),
+            ("осталась", 1),
+            ("начнутся", -1),
+            ("ходят", -1),
+            ("добыча", 0),
         ] {
             assert_eq!(super::tense_of(word), want, "{word}");
         }
