@@ -63,15 +63,33 @@ pub fn keep_longer(a: &mut Option<Found>, b: Option<Found>) {
 /// Proposes date facts: every expression with and without its preposition (the resolver
 /// keeps the longer).
 pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
+    // The token after a preposition is read with and without it at once (most readings
+    // don't depend on it); the reading without waits here for its own start.
+    let mut read_ahead: Option<(usize, Option<Found>)> = None;
     for s in starts {
         let i = s.i;
+        let own = match read_ahead.take() {
+            Some((at, found)) if at == i => Some(found),
+            other => {
+                read_ahead = other;
+                None
+            }
+        };
         if let Some((bits, next)) = s.prep(doc, prep::DATE | prep::FROM | prep::TO)
             && !doc.sentence_start(next)
-            && let Some(found) = governed_at(doc, next, bits)
         {
-            push(doc, i, found, role(bits), out);
+            let mut both = Both {
+                with: None,
+                without: None,
+                prep_bits: bits,
+            };
+            governed_into(doc, next, &mut both);
+            if let Some(found) = both.with {
+                push(doc, i, found, role(bits), out);
+            }
+            read_ahead = Some((next, both.without));
         }
-        if let Some(found) = governed_at(doc, i, 0) {
+        if let Some(found) = own.unwrap_or_else(|| governed_at(doc, i, 0)) {
             push(doc, i, found, Role::Value, out);
         }
         if s.may_be(word_kind::MONTH)
@@ -138,7 +156,7 @@ fn push(doc: &Doc<'_>, start: usize, found: Found, role: Role, out: &mut Vec<Can
         start,
         end: found.end,
         kind: FactType::Date,
-        value: Value::Time(date_value::value(&found.expr, role, doc.reference)),
+        value: Value::Time(date_value::value(found.expr, role, doc.reference)),
         rule: found.rule,
     });
 }
@@ -150,6 +168,67 @@ pub fn governed_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         return None;
     }
     governed_reading(doc, i, prep_bits)
+}
+
+/// [`governed_at`] into `keep`.
+fn governed_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
+    if !may_start_governed(doc, i) {
+        return;
+    }
+    if may_start_point(doc, i) {
+        point_into(doc, i, keep);
+    }
+    date_relative::relative_into(doc, i, keep);
+    keep.plain(part_of_period(doc, i));
+}
+
+/// Where the readings at a token go, in order (the first of the longest is kept).
+pub(super) trait Keep {
+    /// A reading that is the same with or without a preposition before the token.
+    fn plain(&mut self, found: Option<Found>);
+    /// A reading that depends on the preposition: `read(prep_bits)`.
+    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>);
+}
+
+/// The longest reading after a preposition with bits `prep_bits` (0: none).
+pub(super) struct One {
+    pub best: Option<Found>,
+    pub prep_bits: u8,
+}
+
+impl Keep for One {
+    #[inline]
+    fn plain(&mut self, found: Option<Found>) {
+        keep_longer(&mut self.best, found);
+    }
+    #[inline]
+    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>) {
+        keep_longer(&mut self.best, read(self.prep_bits));
+    }
+}
+
+/// The longest reading with a preposition of bits `prep_bits` and without one, both read
+/// at once: a reading the same in both is read once.
+struct Both {
+    with: Option<Found>,
+    without: Option<Found>,
+    prep_bits: u8,
+}
+
+impl Keep for Both {
+    // Called once per reading, most of which find nothing: not a call each.
+    #[inline(always)]
+    fn plain(&mut self, found: Option<Found>) {
+        if let Some(found) = found {
+            keep_longer(&mut self.without, Some(found.clone()));
+            keep_longer(&mut self.with, Some(found));
+        }
+    }
+    #[inline]
+    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>) {
+        keep_longer(&mut self.with, read(self.prep_bits));
+        keep_longer(&mut self.without, read(0));
+    }
 }
 
 /// False if no [`governed_at`] reading can start at `i`: each starts with digits, a Roman
@@ -252,13 +331,24 @@ pub(super) fn may_start_point(doc: &Doc<'_>, i: usize) -> bool {
 
 /// [`point_at`] past its first test.
 fn point_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
+    let mut one = One {
+        best: None,
+        prep_bits,
+    };
+    point_into(doc, i, &mut one);
+    one.best
+}
+
+/// The readings of [`point_at`] past its first test, into `keep`.
+fn point_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
     // One after the other, not an array of them: a found date is large, and moving eight
     // of them showed in profiles. Each kind of token tries only the readings that can start
     // with it (the others find nothing there: a number has no lexicon hit, a word no
     // digits), in the same order, so the same one wins.
-    match doc.kind(i)? {
-        TokenKind::NumberSeq => numeric(doc, i),
-        TokenKind::Number => {
+    match doc.kind(i) {
+        None => {}
+        Some(TokenKind::NumberSeq) => keep.plain(numeric(doc, i)),
+        Some(TokenKind::Number) => {
             // The digits and the suffix after them, read once for all the readings.
             let digits = digits_at(doc, i, 4);
             let suffix = suffix_at(doc, i + 1);
@@ -269,33 +359,28 @@ fn point_reading(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
                 && digits.is_none_or(|(_, n)| n <= 2)
                 && doc.hits.get(i + 1).is_none_or(Option::is_none)
             {
-                return None;
+                return;
             }
-            let mut best = day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i)));
-            keep_longer(
-                &mut best,
-                digits.and_then(|d| year_of(doc, i, d, suffix, prep_bits)),
-            );
-            keep_longer(&mut best, digits.and_then(|d| decade_of(doc, d, suffix)));
+            keep.plain(day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i))));
+            keep.governed(|bits| digits.and_then(|d| year_of(doc, i, d, suffix, bits)));
+            keep.plain(digits.and_then(|d| decade_of(doc, d, suffix)));
             // A number has no lexicon hit, so no ordinal word: only its digits.
             let number = digits.and_then(|d| digits_number(d, suffix, i));
-            keep_longer(&mut best, century(doc, number));
-            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
-            best
+            keep.plain(century(doc, number));
+            keep.governed(|bits| quarter_or_half(doc, number, bits));
         }
-        TokenKind::Word | TokenKind::Punct => {
+        Some(TokenKind::Word | TokenKind::Punct) => {
             // Not digits: the ordinal word is what the decade and the number read.
             let ordinal_word = ordinal_word_at(doc, i);
-            let mut best = month_year(doc, i, prep_bits);
-            keep_longer(&mut best, decade_word(doc, i, ordinal_word, prep_bits));
+            keep.governed(|bits| month_year(doc, i, bits));
+            keep.governed(|bits| decade_word(doc, i, ordinal_word, bits));
             let number = roman_at(doc, i)
                 .or(ordinal_word)
                 .map(|(value, next)| OrdinalNumber::word(value, next));
-            keep_longer(&mut best, century(doc, number));
-            keep_longer(&mut best, quarter_or_half(doc, number, prep_bits));
-            keep_longer(&mut best, season(doc, i, prep_bits));
-            keep_longer(&mut best, weekday_date(doc, i));
-            best
+            keep.plain(century(doc, number));
+            keep.governed(|bits| quarter_or_half(doc, number, bits));
+            keep.governed(|bits| season(doc, i, bits));
+            keep.plain(weekday_date(doc, i));
         }
     }
 }
@@ -917,6 +1002,37 @@ mod tests {
                 }
             }
             assert!(passed > 100 && found > 50, "{passed} {found}");
+        });
+    }
+
+    /// Reading a token with and without a preposition at once finds what reading it twice
+    /// finds.
+    #[test]
+    fn both_readings_at_once_are_the_two_readings() {
+        use super::*;
+        let text = "С 1-го марта 2022 года по 10 марта, 24.11.2025, в ноябре 2025 года, в 2020-х, \
+                    в девяностые годы, XXI века, во II квартале, в первом полугодии 2024 года, \
+                    весной 2023 года, летом, во вторник, 24 февраля. Вчера и сегодня, в прошлом \
+                    году, до 1990, в 988 году, с 2015, в марте, до весны, в 3 квартале, в \
+                    понедельник, в минувшее воскресенье, этой весной, в том же году, в среду и \
+                    четверг, в последние годы, до Нового года, двумя неделями ранее, в конце \
+                    2023 года, в начале месяца, к середине века, в 1990-е, по пятницам.";
+        super::super::with_doc(text, |doc| {
+            let mut found = 0;
+            for i in 0..=doc.tokens.len() {
+                for prep_bits in [prep::DATE, prep::FROM, prep::TO] {
+                    let mut both = Both {
+                        with: None,
+                        without: None,
+                        prep_bits,
+                    };
+                    governed_into(doc, i, &mut both);
+                    found += usize::from(both.with.is_some());
+                    let want = (governed_at(doc, i, prep_bits), governed_at(doc, i, 0));
+                    assert_eq!((both.with, both.without), want, "{i} {:?}", doc.text(i));
+                }
+            }
+            assert!(found > 50, "{found}");
         });
     }
 

@@ -6,7 +6,7 @@
 //! past tense, after it otherwise; "прошлый"/"минувший" and "следующий" say it outright.
 
 use super::Doc;
-use super::date::Found;
+use super::date::{Found, Keep, One};
 use super::date_value::{DateExpr, Grain, Point, signed_iso};
 use super::duration::Length;
 use super::timex::{
@@ -21,27 +21,35 @@ use crate::text::TokenKind;
 
 /// The longest relative date at `i` (after a preposition with bits `prep_bits`, 0: none).
 pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
-    use super::date::keep_longer;
+    let mut one = One {
+        best: None,
+        prep_bits,
+    };
+    relative_into(doc, i, &mut one);
+    one.best
+}
+
+/// The readings of [`relative_at`] into `keep`.
+pub(super) fn relative_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
     // Every form starts with a relative word, a weekday, or an amount of time.
-    let mut best = None;
     if let Some(word) = relative_word(doc, i) {
         // One after the other, not an array: a found date is large, and moving ten of them
         // showed in profiles. The same order, so the same one wins. Each is given the
         // relative word at `i` (and the token after it), read once.
-        best = day_word(doc, i, word);
-        keep_longer(&mut best, shifted_unit(doc, word));
-        keep_longer(&mut best, later(doc, word));
-        keep_longer(&mut best, weekday(doc, i, Some(word), prep_bits));
-        keep_longer(&mut best, relative_season(doc, word));
-        keep_longer(&mut best, anaphoric(doc, word));
-        keep_longer(&mut best, narrative_shift(doc, i, doc.length(i).as_ref()));
-        keep_longer(&mut best, vague_period(doc, word));
-        keep_longer(&mut best, relative_month(doc, word));
-        keep_longer(&mut best, holiday(word));
-        return best;
+        keep.plain(day_word(doc, i, word));
+        keep.plain(shifted_unit(doc, word));
+        keep.plain(later(doc, word));
+        keep.governed(|bits| weekday(doc, i, Some(word), bits));
+        keep.plain(relative_season(doc, word));
+        keep.plain(anaphoric(doc, word));
+        keep.plain(narrative_shift(doc, i, doc.length(i).as_ref()));
+        keep.plain(vague_period(doc, word));
+        keep.plain(relative_month(doc, word));
+        keep.plain(holiday(word));
+        return;
     }
     if weekday_at(doc, i).is_some() {
-        best = weekday(doc, i, None, prep_bits);
+        keep.governed(|bits| weekday(doc, i, None, bits));
     }
     // "три дня назад", "годом позже": a length of time starts with an amount (digits, a
     // number word, a multiplier) or a unit; a month or an ordinal word starts none, and
@@ -58,16 +66,15 @@ pub fn relative_at(doc: &Doc<'_>, i: usize, prep_bits: u8) -> Option<Found> {
         // it ("назад", "позже"), which has a lexicon hit: without one, the length (large)
         // is not copied out. Without a length, a unit alone may start a shift.
         match doc.length_end(i) {
-            None => keep_longer(&mut best, narrative_shift(doc, i, None)),
+            None => keep.plain(narrative_shift(doc, i, None)),
             Some(end) if doc.hits.get(end).copied().flatten().is_some() => {
                 let length = doc.length(i);
-                keep_longer(&mut best, ago(doc, length.as_ref()));
-                keep_longer(&mut best, narrative_shift(doc, i, length.as_ref()));
+                keep.plain(ago(doc, length.as_ref()));
+                keep.plain(narrative_shift(doc, i, length.as_ref()));
             }
             Some(_) => {}
         }
     }
-    best
 }
 
 fn shift(months: i64, days: i64, grain: Grain, relative: String) -> DateExpr {
@@ -443,40 +450,39 @@ fn may_have_tense(word: &[u8]) -> bool {
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
 /// future verb, 0 otherwise.
 pub fn tense_of(word: &str) -> i32 {
-    // Every ending below ends with one of these letters: most words are told by their last.
-    if !matches!(
-        word.chars().next_back(),
-        Some('л' | 'а' | 'о' | 'и' | 'ь' | 'я' | 'т')
-    ) {
+    // The endings a word may have, by its last letter (most words end in none of these):
+    // a past ending first, then a present or future one.
+    let (past, present): (&[&str], &[&str]) = match word.chars().next_back() {
+        Some('л') => (&["л"], &[]),
+        Some('а') => (&["ла"], &[]),
+        Some('о') => (&["ло"], &[]),
+        Some('и') => (&["ли"], &[]),
+        Some('ь') => (&["лась", "лось", "лись"], &[]),
+        Some('я') => (&["лся"], &["ется", "ится", "ются", "ятся", "утся", "атся"]),
+        Some('т') => (&[], &["ет", "ит", "ут", "ют", "ят", "ат"]),
+        _ => return 0,
+    };
+    // Five letters at least: the fifth is looked for, not all counted.
+    if word.chars().nth(4).is_none() {
         return 0;
     }
-    if word.chars().count() < 5 {
-        return 0;
+    let vowel_before = |stem: &str| {
+        matches!(
+            stem.chars().next_back(),
+            Some('а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'я')
+        )
+    };
+    if past
+        .iter()
+        .any(|ending| word.strip_suffix(ending).is_some_and(vowel_before))
+    {
+        return 1;
     }
-    const PAST: [&str; 8] = ["лся", "лась", "лось", "лись", "л", "ла", "ло", "ли"];
-    const PRESENT: [&str; 12] = [
-        "ется", "ится", "ются", "ятся", "утся", "атся", "ет", "ит", "ут", "ют", "ят", "ат",
-    ];
-    let vowel_before = |stem: &str| stem.chars().last().is_some_and(|c| "аеиоуыя".contains(c));
-    // An ending can only be one whose last byte is the word's: one compare passes over the
-    // others (the seven last letters above have distinct last bytes).
-    let last = word.as_bytes().last();
-    let may_end = |ending: &str| ending.as_bytes().last() == last;
-    for ending in PAST {
-        if may_end(ending)
-            && let Some(stem) = word.strip_suffix(ending)
-            && vowel_before(stem)
-        {
-            return 1;
-        }
-    }
-    for ending in PRESENT {
-        if may_end(ending)
-            && let Some(stem) = word.strip_suffix(ending)
-            && !stem.is_empty()
-        {
-            return -1;
-        }
+    if present.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| !stem.is_empty())
+    }) {
+        return -1;
     }
     if word == "будет" || word == "будут" {
         return -1;
@@ -507,6 +513,13 @@ mod tests {
             ("выборы", 0),
             ("году", 0),
             ("", 0),
+            ("решили", 1),
+            ("стало", 1),
+            ("было", 0),
+            ("осталась", 1),
+            ("начнутся", -1),
+            ("ходят", -1),
+            ("добыча", 0),
         ] {
             assert_eq!(super::tense_of(word), want, "{word}");
         }

@@ -462,7 +462,7 @@ fn weekday_date(r: &Reference, day: u32, future: bool) -> Option<Date> {
 }
 
 /// A settled expression: the point (when it can be told) and its relative offset.
-fn settle(expr: &DateExpr, r: Option<&Reference>) -> (Option<Point>, &'static str, Option<String>) {
+fn settle(expr: DateExpr, r: Option<&Reference>) -> (Option<Point>, &'static str, Option<String>) {
     match expr {
         DateExpr::Point(p) => {
             let (p, relative) = p.settle(r);
@@ -476,24 +476,24 @@ fn settle(expr: &DateExpr, r: Option<&Reference>) -> (Option<Point>, &'static st
         } => {
             let point = r.and_then(|r| {
                 let d = Date::new(r.year, r.month, r.day)?
-                    .add_months(*months)?
-                    .add_days(*days)?;
+                    .add_months(months)?
+                    .add_days(days)?;
                 Some(grain.point(d))
             });
-            (point, grain.name(), Some(relative.clone()))
+            (point, grain.name(), Some(relative))
         }
         DateExpr::Untold { grain } => (None, grain.name(), None),
         DateExpr::Weekday { day, future } => {
             let point = r
-                .and_then(|r| weekday_date(r, *day, *future))
+                .and_then(|r| weekday_date(r, day, future))
                 .map(|d| Grain::Day.point(d));
             (point, "day", None)
         }
     }
 }
 
-/// The value of a date expression with a role.
-pub fn value(expr: &DateExpr, role: Role, r: Option<&Reference>) -> TimeValue {
+/// The value of a date expression with a role (its offset moves into the value).
+pub fn value(expr: DateExpr, role: Role, r: Option<&Reference>) -> TimeValue {
     let (point, grain, relative) = settle(expr, r);
     let mut v = TimeValue {
         grain,
@@ -605,10 +605,10 @@ mod tests {
             ),
         ];
         for (p, reference, want) in table {
-            let v = value(&DateExpr::Point(p), Role::Value, Some(&r(reference)));
+            let v = value(DateExpr::Point(p), Role::Value, Some(&r(reference)));
             assert_eq!(v.value.as_deref(), Some(want), "{p:?} at {reference}");
         }
-        let v = value(&DateExpr::Point(day(11, 24)), Role::Value, None);
+        let v = value(DateExpr::Point(day(11, 24)), Role::Value, None);
         assert_eq!(v.value.as_deref(), Some("--11-24"));
     }
 
@@ -633,10 +633,10 @@ mod tests {
             (shift(-12, 0, Grain::Year, "-P1Y"), "2024-02-29", "2023"),
         ];
         for (expr, reference, want) in table {
-            let v = value(&expr, Role::Value, Some(&r(reference)));
+            let v = value(expr.clone(), Role::Value, Some(&r(reference)));
             assert_eq!(v.value.as_deref(), Some(want), "{expr:?} at {reference}");
         }
-        let v = value(&shift(0, -1, Grain::Day, "-P1D"), Role::Value, None);
+        let v = value(shift(0, -1, Grain::Day, "-P1D"), Role::Value, None);
         assert_eq!((v.value, v.relative.as_deref()), (None, Some("-P1D")));
     }
 
