@@ -14,6 +14,10 @@ pub struct Normalized {
     /// `(normalized offset, original - normalized)`: from that offset on, until the next
     /// entry, a normalized byte offset plus the shift is the original byte offset.
     shifts: Vec<(usize, isize)>,
+    /// A bit per normalized byte offset, set at the characters that differ from their
+    /// original (a capital lowercased, a quote or space replaced, any character the general
+    /// path took) and at those right after a dropped one: see [`Normalized::is_copied`].
+    changed: Vec<u64>,
 }
 
 /// What one original character becomes.
@@ -61,6 +65,7 @@ impl Normalized {
         // runs are copied whole; only the characters that change are written one by one.
         let mut text = String::with_capacity(original.len());
         let mut shifts = vec![(0usize, 0isize)];
+        let mut changed = vec![0u64; original.len() / 64 + 1];
         let mut shift: isize = 0;
         let bytes = original.as_bytes();
         let mut i = 0;
@@ -83,6 +88,7 @@ impl Normalized {
                 };
                 if out != b {
                     text.push_str(&original[run..i]);
+                    mark_changed(&mut changed, text.len());
                     text.push(char::from(out));
                     run = i + 1;
                 }
@@ -106,6 +112,7 @@ impl Normalized {
                 }
                 if let Some(c) = char::from_u32(lower) {
                     text.push_str(&original[run..i]);
+                    mark_changed(&mut changed, text.len());
                     text.push(c);
                     i += 2;
                     run = i;
@@ -113,6 +120,7 @@ impl Normalized {
                 }
             }
             text.push_str(&original[run..i]);
+            mark_changed(&mut changed, text.len());
             // `i` is always on a character boundary here.
             let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
             let len = c.len_utf8();
@@ -146,7 +154,20 @@ impl Normalized {
             run = i;
         }
         text.push_str(&original[run..]);
-        Normalized { text, shifts }
+        Normalized {
+            text,
+            shifts,
+            changed,
+        }
+    }
+
+    /// True if the character at the normalized byte offset `at` is a copy of its original
+    /// character, with nothing dropped right before it.
+    #[inline]
+    pub fn is_copied(&self, at: usize) -> bool {
+        self.changed
+            .get(at / 64)
+            .is_none_or(|&bits| bits >> (at % 64) & 1 == 0)
     }
 
     /// The normalized text.
@@ -370,6 +391,19 @@ impl<'a> OriginalSpans<'a> {
         }
         self.norm
             .span_to_original_at(self.original, start, end, self.next)
+    }
+}
+
+/// Sets the bit of `at` in `changed` (grown if need be: a lowercase letter can take more
+/// bytes than its capital).
+#[inline]
+fn mark_changed(changed: &mut Vec<u64>, at: usize) {
+    let word = at / 64;
+    if word >= changed.len() {
+        changed.resize(word + 1, 0);
+    }
+    if let Some(bits) = changed.get_mut(word) {
+        *bits |= 1 << (at % 64);
     }
 }
 

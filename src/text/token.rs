@@ -167,8 +167,16 @@ pub fn tokenize(
         let mut flags = flags_next;
         flags_next = 0;
         if kind == TokenKind::Word {
-            let (s, e) = spans.span(start, i);
-            flags |= case_flags(original, s, e, latin_possible);
+            // A word without ASCII letters whose first character normalization copied as
+            // it was, a lowercase letter (most words), is neither capitalized nor all caps
+            // nor Latin: its original need not be found or read.
+            let lowercase_copy = !latin_possible
+                && norm.is_copied(start)
+                && starts_lowercase(bytes.get(start..).unwrap_or_default());
+            if !lowercase_copy {
+                let (s, e) = spans.span(start, i);
+                flags |= case_flags(original, s, e, latin_possible);
+            }
         }
         out.push(Token {
             start,
@@ -652,6 +660,32 @@ mod tests {
                     let ascii_letters = text[at..word.end].bytes().any(|b| b.is_ascii_alphabetic());
                     assert_eq!(word.ascii_letters, ascii_letters, "{text:?} from {at}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn words_copied_lowercase_get_the_case_flags_their_original_gives() {
+        // Capitals, letters normalization changes or keeps as they are (the Kelvin sign
+        // becomes an ASCII "k"; Ѡ, U+0460, is a capital kept), dropped characters (soft
+        // hyphen, stress mark), quotes and spaces that shift the map.
+        let rare: Vec<char> = "АЯЁёЀѠѡAZqk\u{212A}İǅÉé\u{00AD}\u{0301}«» \u{00A0}-."
+            .chars()
+            .collect();
+        let common = ['а', 'п', 'р', 'я', ' '];
+        let case_bits = CAPITALIZED | ALL_CAPS | LATIN;
+        for text in crate::text::random_texts(20_000, |s| (s % 24) as usize, &rare, 3, &common) {
+            let n = Normalized::new(&text);
+            let mut out = Vec::new();
+            tokenize(&text, &n, &Few, &mut out);
+            for t in out.iter().filter(|t| t.kind == TokenKind::Word) {
+                let (s, e) = n.span_to_original(&text, t.start, t.end);
+                assert_eq!(
+                    t.flags & case_bits,
+                    case_flags(&text, s, e, true),
+                    "{text:?} at {}",
+                    t.start
+                );
             }
         }
     }
