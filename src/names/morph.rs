@@ -42,14 +42,13 @@ pub fn fold(c: char) -> char {
 #[derive(Clone, Debug, Default)]
 pub struct SurnameRules {
     rules: Vec<SurnameRule>,
-    /// Indices into `rules`, in order, by the last byte of the ending (256 lists): a
-    /// form's list is read off its last byte, with no search and no decoding.
-    by_last: Vec<Vec<u16>>,
+    /// The rules, in order, by the last byte of the ending (256 lists): a form's list is
+    /// read off its last byte, with no search and no decoding. Each holds the rule's index
+    /// and its ending as an [`EndingTail`]: a form's ending is told with a mask and a
+    /// comparison, not a memcmp call per rule, and with no second look-up.
+    by_last: Vec<Vec<(u16, EndingTail)>>,
     /// Indices of the rules with an empty ending (that every form ends with).
     no_ending: Vec<u16>,
-    /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
-    /// with a mask and a comparison, not a memcmp call per rule.
-    tails: Vec<EndingTail>,
     /// For each rule (by index), the earlier rules among the first 128 that make the same
     /// nominative of every form both match ("-ова" → "-ов" and "-а" → ""), as bits: one
     /// of them looked up already answers for it.
@@ -109,12 +108,17 @@ impl EndingTail {
     }
 
     /// True if `word`, of [`last_bytes`] `word_tail`, ends with `ending` (this one's).
-    #[inline]
+    #[cfg(test)]
     fn ends(&self, ending: &str, word: &[u8], word_tail: u64) -> bool {
-        if self.mask == 0 {
-            return word.ends_with(ending.as_bytes());
-        }
-        word.len() >= self.len && word_tail & self.mask == self.bytes
+        self.ends_short(word, word_tail)
+            .unwrap_or_else(|| word.ends_with(ending.as_bytes()))
+    }
+
+    /// [`EndingTail::ends`] told without the ending for one of eight bytes or less (`None`
+    /// for a longer one).
+    #[inline]
+    fn ends_short(&self, word: &[u8], word_tail: u64) -> Option<bool> {
+        (self.mask != 0).then_some(word.len() >= self.len && word_tail & self.mask == self.bytes)
     }
 }
 
@@ -122,11 +126,13 @@ impl SurnameRules {
     /// Indexes `rules` (sorted here, the most frequent first).
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
-        let mut by_last: Vec<Vec<u16>> = vec![Vec::new(); 256];
+        let mut by_last: Vec<Vec<(u16, EndingTail)>> = vec![Vec::new(); 256];
         let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
             match r.ending.as_bytes().last() {
-                Some(&last) => by_last[usize::from(last)].push(k as u16),
+                Some(&last) => {
+                    by_last[usize::from(last)].push((k as u16, EndingTail::new(&r.ending)))
+                }
                 None => no_ending.push(k as u16),
             }
         }
@@ -138,7 +144,6 @@ impl SurnameRules {
             })
             .collect();
         SurnameRules {
-            tails: rules.iter().map(|r| EndingTail::new(&r.ending)).collect(),
             rules,
             by_last,
             no_ending,
@@ -157,11 +162,15 @@ impl SurnameRules {
             .and_then(|&b| self.by_last.get(usize::from(b)))
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter_map(move |&k| {
-                let r = self.rules.get(k as usize)?;
-                let tail = self.tails.get(k as usize)?;
-                tail.ends(&r.ending, form.as_bytes(), form_tail)
-                    .then_some((k as usize, r))
+            .filter_map(move |(k, tail)| {
+                // A short ending (most) is told by its tail alone, the rule read for a match.
+                let short = tail.ends_short(form.as_bytes(), form_tail);
+                if short == Some(false) {
+                    return None;
+                }
+                let r = self.rules.get(usize::from(*k))?;
+                (short == Some(true) || form.as_bytes().ends_with(r.ending.as_bytes()))
+                    .then_some((usize::from(*k), r))
             })
     }
 
@@ -477,7 +486,12 @@ pub fn surname_nominative<'r>(
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
-        if stem.chars().nth(1).is_none() {
+        // A stem of two letters or more: its first letter is not all of it.
+        if stem
+            .chars()
+            .next()
+            .is_none_or(|c| c.len_utf8() == stem.len())
+        {
             continue;
         }
         let cut = r.ending.chars().count();
