@@ -118,7 +118,10 @@ impl EndingTail {
     /// for a longer one).
     #[inline]
     fn ends_short(&self, word: &[u8], word_tail: u64) -> Option<bool> {
-        (self.mask != 0).then_some(word.len() >= self.len && word_tail & self.mask == self.bytes)
+        if self.mask == 0 {
+            return None;
+        }
+        Some(word.len() >= self.len && word_tail & self.mask == self.bytes)
     }
 }
 
