@@ -282,9 +282,29 @@ fn cases_after_prefix(form: &str, lemma: &str, gender: u8, common: usize, whole_
 
 /// True if `form` (normalized) is `lemma` (as written) normalized.
 pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    // The last letters first (an inflected form differs there): the form's last character
+    // is the lemma's folded, told on bytes when that one is ASCII or Russian.
+    if !last_letters_may_agree(form.as_bytes(), lemma.as_bytes()) {
+        return false;
+    }
     match folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
         Some((common, whole_lemma)) => whole_lemma && common == form.len(),
         None => is_lemma_by_chars(form, lemma),
+    }
+}
+
+/// False if the last character of `form` (normalized) is surely not the last one of
+/// `lemma` (as written) folded: told when the lemma ends in an ASCII or a Russian letter,
+/// true (not known) otherwise.
+#[inline]
+fn last_letters_may_agree(form: &[u8], lemma: &[u8]) -> bool {
+    match *lemma {
+        [.., b] if b.is_ascii() => form.last() == Some(&b.to_ascii_lowercase()),
+        [.., b, c] => match fold_russian(b, c) {
+            Some(folded) => form.last_chunk::<2>() == Some(&folded),
+            None => true,
+        },
+        _ => true,
     }
 }
 
@@ -1079,6 +1099,15 @@ mod tests {
             "x",
             "b",
             "ђорђе",
+            "брайана",
+            "мариа",
+            "марияя",
+            "ёжа",
+            "zoe",
+            "joe\u{301}",
+            "анна-марие",
+            "ж",
+            "е",
         ];
         let lemmas = [
             "Брайан",
@@ -1093,6 +1122,9 @@ mod tests {
             "X",
             "Б",
             "ёж",
+            "Ё",
+            "Мариа",
+            "JOE",
         ];
         for form in forms {
             for lemma in lemmas {
