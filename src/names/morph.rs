@@ -636,7 +636,26 @@ pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
 }
 
 /// True if every letter is a capital and there are at least two letters.
+#[inline]
 pub fn is_all_caps(s: &str) -> bool {
+    // A lower-case last letter (most words) settles it, with no call and no decoding.
+    !ends_in_lower_case(s.as_bytes()) && is_all_caps_by_chars(s)
+}
+
+/// True if `s` ends in a lower-case ASCII or Russian letter.
+#[inline]
+fn ends_in_lower_case(s: &[u8]) -> bool {
+    match *s {
+        [.., b] if b.is_ascii_lowercase() => true,
+        // а..п, р..я, ё.
+        [.., 0xD0, 0xB0..=0xBF] | [.., 0xD1, 0x80..=0x8F | 0x91] => true,
+        _ => false,
+    }
+}
+
+/// [`is_all_caps`] character by character.
+#[inline(never)]
+fn is_all_caps_by_chars(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
         // Cyrillic and Latin answered directly: the Unicode tables are slow for Cyrillic.
@@ -1076,6 +1095,45 @@ mod tests {
         assert_eq!(with_case_of("ЕС", "ес"), "ЕС");
         assert_eq!(with_case_of("Ёлки", "ёлка"), "Ёлка");
         assert_eq!(with_case_of("Île", "île-de-france"), "Île-de-france");
+    }
+
+    #[test]
+    fn all_caps_after_the_last_letter_is_all_caps_by_chars() {
+        for s in [
+            "",
+            "а",
+            "я",
+            "ё",
+            "п",
+            "р",
+            "Я",
+            "Ё",
+            "ПУТИН",
+            "Путин",
+            "ПУТИн",
+            "ПУТИНа",
+            "ПУТИНё",
+            "ООН.",
+            "ООН1",
+            "A",
+            "AB",
+            "Ab",
+            "aB",
+            "ABc",
+            "ЦСКА-2",
+            "ŒUVRE",
+            "Œuvre",
+            "ΑΒΓ",
+            "СШАß",
+            "x",
+            "ЖЖ",
+            "Жж",
+        ] {
+            assert_eq!(is_all_caps(s), is_all_caps_by_chars(s), "{s:?}");
+            if ends_in_lower_case(s.as_bytes()) {
+                assert!(!is_all_caps_by_chars(s), "{s:?}");
+            }
+        }
     }
 
     #[test]
