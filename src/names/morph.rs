@@ -812,6 +812,12 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     // Every ending ends in two Cyrillic letters (four bytes): comparing those as one number
     // first keeps this cheap for the many words it is asked about (and inlined, without a
     // call for most of them).
+    adjective_ending_index(form).map(|k| ADJECTIVE_ENDINGS[k])
+}
+
+/// [`adjective_ending`] as its index in [`ADJECTIVE_ENDINGS`].
+#[inline]
+fn adjective_ending_index(form: &str) -> Option<usize> {
     let tail = last_four(form.as_bytes())?;
     let b = tail_bit(tail);
     if TAIL_FILTER[(b / 64) as usize] & (1 << (b % 64)) == 0 {
@@ -820,9 +826,9 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     adjective_ending_of(form, tail)
 }
 
-/// [`adjective_ending`] of a form whose last four bytes are `tail`, past the filter.
+/// [`adjective_ending_index`] of a form whose last four bytes are `tail`, past the filter.
 #[inline(never)]
-fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
+fn adjective_ending_of(form: &str, tail: u32) -> Option<usize> {
     let bytes = form.as_bytes();
     // Lowest index first: the list's order (the longest endings first).
     let mut endings = ENDINGS_BY_BIT[tail_bit(tail) as usize];
@@ -836,19 +842,40 @@ fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
             break k;
         }
     };
-    let (ending, soft) = ADJECTIVE_ENDINGS[k];
+    let (ending, _) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
-    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
+    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some(k)
 }
 
 /// True if `form` (normalized) can only be an adjective form by its ending: the long endings
 /// ("-ого", "-ая", "-ых"...) and the short ones after "-ск-", "-цк-" ("американском"); "-ом",
 /// "-ым", "-ой" alone are as often a noun's ("Мастом", "Путиным", "Толстой").
 pub fn clearly_adjective(form: &str) -> bool {
-    let Some((ending, _)) = adjective_ending(form) else {
+    let Some(k) = adjective_ending_index(form) else {
         return false;
     };
-    if ending.chars().count() >= 3
+    if CLEAR_ADJECTIVE_ENDINGS[k] {
+        return true;
+    }
+    let stem = &form[..form.len() - ADJECTIVE_ENDINGS[k].0.len()];
+    stem.ends_with("ск") || stem.ends_with("цк")
+}
+
+/// For each of [`ADJECTIVE_ENDINGS`], whether it is an adjective's alone
+/// ([`clear_adjective_ending`]), by index: no string compared per word.
+const CLEAR_ADJECTIVE_ENDINGS: [bool; ADJECTIVE_ENDINGS.len()] = [
+    true, true, true, true, true, true, // ыми ими ого его ому ему
+    true, true, false, true, true, true, true, true,
+    true, // ый ий ой ая яя ое ее ые ие
+    false, false, false, false, false, // ым им ом ем ей
+    true, true, false, false, true, true, // ую юю ою ею ых их
+];
+
+/// True if an adjective ending is an adjective's alone: the long endings and the short
+/// ones no noun has ("-ом", "-ым", "-ой" are as often a noun's).
+#[cfg(test)]
+fn clear_adjective_ending(ending: &str) -> bool {
+    ending.chars().count() >= 3
         || matches!(
             ending,
             "ый" | "ий"
@@ -863,11 +890,6 @@ pub fn clearly_adjective(form: &str) -> bool {
                 | "ую"
                 | "юю"
         )
-    {
-        return true;
-    }
-    let stem = &form[..form.len() - ending.len()];
-    stem.ends_with("ск") || stem.ends_with("цк")
 }
 
 /// The nominative of an adjective form agreeing with `agreement`: "карагандинской" →
@@ -1095,6 +1117,17 @@ mod tests {
         assert_eq!(with_case_of("ЕС", "ес"), "ЕС");
         assert_eq!(with_case_of("Ёлки", "ёлка"), "Ёлка");
         assert_eq!(with_case_of("Île", "île-de-france"), "Île-de-france");
+    }
+
+    #[test]
+    fn clear_adjective_endings_by_index_are_the_clear_ones() {
+        for (k, (ending, _)) in ADJECTIVE_ENDINGS.iter().enumerate() {
+            assert_eq!(
+                CLEAR_ADJECTIVE_ENDINGS[k],
+                clear_adjective_ending(ending),
+                "{ending}"
+            );
+        }
     }
 
     #[test]
