@@ -863,12 +863,16 @@ pub fn clearly_adjective(form: &str) -> bool {
 
 /// For each of [`ADJECTIVE_ENDINGS`], whether it is an adjective's alone
 /// ([`clear_adjective_ending`]), by index: no string compared per word.
+#[rustfmt::skip]
 const CLEAR_ADJECTIVE_ENDINGS: [bool; ADJECTIVE_ENDINGS.len()] = [
-    true, true, true, true, true, true, // ыми ими ого его ому ему
-    true, true, false, true, true, true, true, true,
-    true, // ый ий ой ая яя ое ее ые ие
-    false, false, false, false, false, // ым им ом ем ей
-    true, true, false, false, true, true, // ую юю ою ею ых их
+    // ыми ими ого его ому ему
+    true, true, true, true, true, true,
+    // ый ий ой ая яя ое ее ые ие
+    true, true, false, true, true, true, true, true, true,
+    // ым им ом ем ей
+    false, false, false, false, false,
+    // ую юю ою ею ых их
+    true, true, false, false, true, true,
 ];
 
 /// True if an adjective ending is an adjective's alone: the long endings and the short
