@@ -42,14 +42,13 @@ pub fn fold(c: char) -> char {
 #[derive(Clone, Debug, Default)]
 pub struct SurnameRules {
     rules: Vec<SurnameRule>,
-    /// Indices into `rules`, in order, by the last byte of the ending (256 lists): a
-    /// form's list is read off its last byte, with no search and no decoding.
-    by_last: Vec<Vec<u16>>,
+    /// The rules, in order, by the last byte of the ending (256 lists): a form's list is
+    /// read off its last byte, with no search and no decoding. Each holds the rule's index
+    /// and its ending as an [`EndingTail`]: a form's ending is told with a mask and a
+    /// comparison, not a memcmp call per rule, and with no second look-up.
+    by_last: Vec<Vec<(u16, EndingTail)>>,
     /// Indices of the rules with an empty ending (that every form ends with).
     no_ending: Vec<u16>,
-    /// The ending of each rule (by index) as its [`EndingTail`]: a form's ending is told
-    /// with a mask and a comparison, not a memcmp call per rule.
-    tails: Vec<EndingTail>,
     /// For each rule (by index), the earlier rules among the first 128 that make the same
     /// nominative of every form both match ("-ова" → "-ов" and "-а" → ""), as bits: one
     /// of them looked up already answers for it.
@@ -109,12 +108,20 @@ impl EndingTail {
     }
 
     /// True if `word`, of [`last_bytes`] `word_tail`, ends with `ending` (this one's).
-    #[inline]
+    #[cfg(test)]
     fn ends(&self, ending: &str, word: &[u8], word_tail: u64) -> bool {
+        self.ends_short(word, word_tail)
+            .unwrap_or_else(|| word.ends_with(ending.as_bytes()))
+    }
+
+    /// [`EndingTail::ends`] told without the ending for one of eight bytes or less (`None`
+    /// for a longer one).
+    #[inline]
+    fn ends_short(&self, word: &[u8], word_tail: u64) -> Option<bool> {
         if self.mask == 0 {
-            return word.ends_with(ending.as_bytes());
+            return None;
         }
-        word.len() >= self.len && word_tail & self.mask == self.bytes
+        Some(word.len() >= self.len && word_tail & self.mask == self.bytes)
     }
 }
 
@@ -122,11 +129,13 @@ impl SurnameRules {
     /// Indexes `rules` (sorted here, the most frequent first).
     pub fn new(mut rules: Vec<SurnameRule>) -> SurnameRules {
         rules.sort_by_key(|r| std::cmp::Reverse(r.count));
-        let mut by_last: Vec<Vec<u16>> = vec![Vec::new(); 256];
+        let mut by_last: Vec<Vec<(u16, EndingTail)>> = vec![Vec::new(); 256];
         let mut no_ending = Vec::new();
         for (k, r) in rules.iter().enumerate() {
             match r.ending.as_bytes().last() {
-                Some(&last) => by_last[usize::from(last)].push(k as u16),
+                Some(&last) => {
+                    by_last[usize::from(last)].push((k as u16, EndingTail::new(&r.ending)))
+                }
                 None => no_ending.push(k as u16),
             }
         }
@@ -138,7 +147,6 @@ impl SurnameRules {
             })
             .collect();
         SurnameRules {
-            tails: rules.iter().map(|r| EndingTail::new(&r.ending)).collect(),
             rules,
             by_last,
             no_ending,
@@ -157,11 +165,15 @@ impl SurnameRules {
             .and_then(|&b| self.by_last.get(usize::from(b)))
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter_map(move |&k| {
-                let r = self.rules.get(k as usize)?;
-                let tail = self.tails.get(k as usize)?;
-                tail.ends(&r.ending, form.as_bytes(), form_tail)
-                    .then_some((k as usize, r))
+            .filter_map(move |(k, tail)| {
+                // A short ending (most) is told by its tail alone, the rule read for a match.
+                let short = tail.ends_short(form.as_bytes(), form_tail);
+                if short == Some(false) {
+                    return None;
+                }
+                let r = self.rules.get(usize::from(*k))?;
+                (short == Some(true) || form.as_bytes().ends_with(r.ending.as_bytes()))
+                    .then_some((usize::from(*k), r))
             })
     }
 
@@ -270,9 +282,29 @@ fn cases_after_prefix(form: &str, lemma: &str, gender: u8, common: usize, whole_
 
 /// True if `form` (normalized) is `lemma` (as written) normalized.
 pub fn is_lemma(form: &str, lemma: &str) -> bool {
+    // The last letters first (an inflected form differs there): the form's last character
+    // is the lemma's folded, told on bytes when that one is ASCII or Russian.
+    if !last_letters_may_agree(form.as_bytes(), lemma.as_bytes()) {
+        return false;
+    }
     match folded_common_prefix(form.as_bytes(), lemma.as_bytes()) {
         Some((common, whole_lemma)) => whole_lemma && common == form.len(),
         None => is_lemma_by_chars(form, lemma),
+    }
+}
+
+/// False if the last character of `form` (normalized) is surely not the last one of
+/// `lemma` (as written) folded: told when the lemma ends in an ASCII or a Russian letter,
+/// true (not known) otherwise.
+#[inline]
+fn last_letters_may_agree(form: &[u8], lemma: &[u8]) -> bool {
+    match *lemma {
+        [.., b] if b.is_ascii() => form.last() == Some(&b.to_ascii_lowercase()),
+        [.., b, c] => match fold_russian(b, c) {
+            Some(folded) => form.last_chunk::<2>() == Some(&folded),
+            None => true,
+        },
+        _ => true,
     }
 }
 
@@ -477,7 +509,12 @@ pub fn surname_nominative<'r>(
             continue;
         }
         let stem = &form[..form.len() - r.ending.len()];
-        if stem.chars().nth(1).is_none() {
+        // A stem of two letters or more: its first letter is not all of it.
+        if stem
+            .chars()
+            .next()
+            .is_none_or(|c| c.len_utf8() == stem.len())
+        {
             continue;
         }
         let cut = r.ending.chars().count();
@@ -599,7 +636,26 @@ pub fn apply_ending(original: &str, cut: usize, append: &str) -> String {
 }
 
 /// True if every letter is a capital and there are at least two letters.
+#[inline]
 pub fn is_all_caps(s: &str) -> bool {
+    // A lower-case last letter (most words) settles it, with no call and no decoding.
+    !ends_in_lower_case(s.as_bytes()) && is_all_caps_by_chars(s)
+}
+
+/// True if `s` ends in a lower-case ASCII or Russian letter.
+#[inline]
+fn ends_in_lower_case(s: &[u8]) -> bool {
+    match *s {
+        [.., b] if b.is_ascii_lowercase() => true,
+        // а..п, р..я, ё.
+        [.., 0xD0, 0xB0..=0xBF] | [.., 0xD1, 0x80..=0x8F | 0x91] => true,
+        _ => false,
+    }
+}
+
+/// [`is_all_caps`] character by character.
+#[inline(never)]
+fn is_all_caps_by_chars(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
         // Cyrillic and Latin answered directly: the Unicode tables are slow for Cyrillic.
@@ -756,6 +812,12 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     // Every ending ends in two Cyrillic letters (four bytes): comparing those as one number
     // first keeps this cheap for the many words it is asked about (and inlined, without a
     // call for most of them).
+    adjective_ending_index(form).map(|k| ADJECTIVE_ENDINGS[k])
+}
+
+/// [`adjective_ending`] as its index in [`ADJECTIVE_ENDINGS`].
+#[inline]
+fn adjective_ending_index(form: &str) -> Option<usize> {
     let tail = last_four(form.as_bytes())?;
     let b = tail_bit(tail);
     if TAIL_FILTER[(b / 64) as usize] & (1 << (b % 64)) == 0 {
@@ -764,9 +826,9 @@ pub fn adjective_ending(form: &str) -> Option<(&'static str, bool)> {
     adjective_ending_of(form, tail)
 }
 
-/// [`adjective_ending`] of a form whose last four bytes are `tail`, past the filter.
+/// [`adjective_ending_index`] of a form whose last four bytes are `tail`, past the filter.
 #[inline(never)]
-fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
+fn adjective_ending_of(form: &str, tail: u32) -> Option<usize> {
     let bytes = form.as_bytes();
     // Lowest index first: the list's order (the longest endings first).
     let mut endings = ENDINGS_BY_BIT[tail_bit(tail) as usize];
@@ -780,19 +842,44 @@ fn adjective_ending_of(form: &str, tail: u32) -> Option<(&'static str, bool)> {
             break k;
         }
     };
-    let (ending, soft) = ADJECTIVE_ENDINGS[k];
+    let (ending, _) = ADJECTIVE_ENDINGS[k];
     // At least two letters of stem.
-    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some((ending, soft))
+    (form[..form.len() - ending.len()].chars().nth(1).is_some()).then_some(k)
 }
 
 /// True if `form` (normalized) can only be an adjective form by its ending: the long endings
 /// ("-ого", "-ая", "-ых"...) and the short ones after "-ск-", "-цк-" ("американском"); "-ом",
 /// "-ым", "-ой" alone are as often a noun's ("Мастом", "Путиным", "Толстой").
 pub fn clearly_adjective(form: &str) -> bool {
-    let Some((ending, _)) = adjective_ending(form) else {
+    let Some(k) = adjective_ending_index(form) else {
         return false;
     };
-    if ending.chars().count() >= 3
+    if CLEAR_ADJECTIVE_ENDINGS[k] {
+        return true;
+    }
+    let stem = &form[..form.len() - ADJECTIVE_ENDINGS[k].0.len()];
+    stem.ends_with("ск") || stem.ends_with("цк")
+}
+
+/// For each of [`ADJECTIVE_ENDINGS`], whether it is an adjective's alone
+/// ([`clear_adjective_ending`]), by index: no string compared per word.
+#[rustfmt::skip]
+const CLEAR_ADJECTIVE_ENDINGS: [bool; ADJECTIVE_ENDINGS.len()] = [
+    // ыми ими ого его ому ему
+    true, true, true, true, true, true,
+    // ый ий ой ая яя ое ее ые ие
+    true, true, false, true, true, true, true, true, true,
+    // ым им ом ем ей
+    false, false, false, false, false,
+    // ую юю ою ею ых их
+    true, true, false, false, true, true,
+];
+
+/// True if an adjective ending is an adjective's alone: the long endings and the short
+/// ones no noun has ("-ом", "-ым", "-ой" are as often a noun's).
+#[cfg(test)]
+fn clear_adjective_ending(ending: &str) -> bool {
+    ending.chars().count() >= 3
         || matches!(
             ending,
             "ый" | "ий"
@@ -807,11 +894,6 @@ pub fn clearly_adjective(form: &str) -> bool {
                 | "ую"
                 | "юю"
         )
-    {
-        return true;
-    }
-    let stem = &form[..form.len() - ending.len()];
-    stem.ends_with("ск") || stem.ends_with("цк")
 }
 
 /// The nominative of an adjective form agreeing with `agreement`: "карагандинской" →
@@ -1042,6 +1124,56 @@ mod tests {
     }
 
     #[test]
+    fn clear_adjective_endings_by_index_are_the_clear_ones() {
+        for (k, (ending, _)) in ADJECTIVE_ENDINGS.iter().enumerate() {
+            assert_eq!(
+                CLEAR_ADJECTIVE_ENDINGS[k],
+                clear_adjective_ending(ending),
+                "{ending}"
+            );
+        }
+    }
+
+    #[test]
+    fn all_caps_after_the_last_letter_is_all_caps_by_chars() {
+        for s in [
+            "",
+            "а",
+            "я",
+            "ё",
+            "п",
+            "р",
+            "Я",
+            "Ё",
+            "ПУТИН",
+            "Путин",
+            "ПУТИн",
+            "ПУТИНа",
+            "ПУТИНё",
+            "ООН.",
+            "ООН1",
+            "A",
+            "AB",
+            "Ab",
+            "aB",
+            "ABc",
+            "ЦСКА-2",
+            "ŒUVRE",
+            "Œuvre",
+            "ΑΒΓ",
+            "СШАß",
+            "x",
+            "ЖЖ",
+            "Жж",
+        ] {
+            assert_eq!(is_all_caps(s), is_all_caps_by_chars(s), "{s:?}");
+            if ends_in_lower_case(s.as_bytes()) {
+                assert!(!is_all_caps_by_chars(s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn folded_prefixes_by_bytes_agree_with_the_char_path() {
         let forms = [
             "брайаном",
@@ -1062,6 +1194,15 @@ mod tests {
             "x",
             "b",
             "ђорђе",
+            "брайана",
+            "мариа",
+            "марияя",
+            "ёжа",
+            "zoe",
+            "joe\u{301}",
+            "анна-марие",
+            "ж",
+            "е",
         ];
         let lemmas = [
             "Брайан",
@@ -1076,6 +1217,9 @@ mod tests {
             "X",
             "Б",
             "ёж",
+            "Ё",
+            "Мариа",
+            "JOE",
         ];
         for form in forms {
             for lemma in lemmas {

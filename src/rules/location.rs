@@ -526,7 +526,7 @@ fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // adjective's ending (few words have a type word so near).
     if !doc.capitalized(i)
         || doc.all_caps(i)
-        || !(i + 1..=i + 3).any(|j| doc.is_a(j, flag::PLACE_TYPE))
+        || !super::organization::flagged_within(doc, i + 1, 3, flag::PLACE_TYPE)
         || adjective(doc, i).is_none()
     {
         return;

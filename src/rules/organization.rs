@@ -228,6 +228,14 @@ fn geo_prefix(doc: &Doc<'_>, i: usize) -> usize {
     }
 }
 
+/// True if one of the `n` tokens from `start` on is any of `flags` ([`Doc::is_a`] of each):
+/// the window read as one slice, without a bounds check per token.
+pub(super) fn flagged_within(doc: &Doc<'_>, start: usize, n: usize, flags: u16) -> bool {
+    doc.names
+        .get(start..)
+        .is_some_and(|after| after.iter().take(n).any(|h| h.flags & flags != 0))
+}
+
 /// An adjective form at token `i` (Cyrillic word with an adjective ending), not a role
 /// ("главнокомандующий", "командующим" end so and name a person).
 // Asked of most capitalized words: inlined, a call costs as much as the test.
@@ -246,10 +254,7 @@ fn adjective(doc: &Doc<'_>, i: usize) -> bool {
 fn adjective_and_type(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     // The type word is one of the five tokens after (adjectives, maybe "и" and one more):
     // its flag is tested before the adjective's ending.
-    if !doc.capitalized(i)
-        || !(i + 1..=i + 5).any(|j| doc.is_a(j, flag::ORG_TYPE))
-        || !adjective(doc, i)
-    {
+    if !doc.capitalized(i) || !flagged_within(doc, i + 1, 5, flag::ORG_TYPE) || !adjective(doc, i) {
         return;
     }
     // Adjectives, one pair maybe joined by "и" ("Промышленный и коммерческий банк").

@@ -1043,6 +1043,30 @@ mod tests {
     }
 
     #[test]
+    // Of `organization`, which has no tagged document of its own.
+    fn a_flagged_window_is_the_flags_of_its_tokens() {
+        use crate::names::flag;
+        let text = "Глава Каспийского трубопроводного консорциума и городской администрации \
+                    Москвы встретился с министром.";
+        with_tagged_doc(text, |doc| {
+            let n = doc.tokens.len();
+            assert!((0..n).any(|j| doc.is_a(j, flag::ORG_TYPE)));
+            for flags in [flag::ORG_TYPE, flag::PLACE_TYPE, flag::ROLE, u16::MAX] {
+                for start in 0..n + 3 {
+                    for width in 0..7 {
+                        let expected = (start..start + width).any(|j| doc.is_a(j, flags));
+                        assert_eq!(
+                            crate::rules::organization::flagged_within(doc, start, width, flags),
+                            expected,
+                            "{start} {width} {flags}"
+                        );
+                    }
+                }
+            }
+        });
+    }
+
+    #[test]
     fn surnames_read_with_the_tags_as_without() {
         use crate::names::morph::{self, case};
         let text = "Встреча Брайаном Мастом и Путиным, Шойгу, Лукашенко, Иванова с \
