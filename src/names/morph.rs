@@ -518,13 +518,8 @@ pub fn surname_nominative<'r>(
             continue;
         }
         let cut = r.ending.chars().count();
-        // The same nominative as an earlier rule's, looked up already: no second look (the
-        // same answer, not taken).
-        if rules
-            .same_as_earlier
-            .get(k)
-            .is_some_and(|&s| s & looked_up != 0)
-        {
+        // The most frequent rule with a count, should the dictionary know none.
+        let mut keep_fallback = || {
             if fallback.is_none() && r.count > 0 {
                 fallback = Some(Surname {
                     cut,
@@ -534,6 +529,15 @@ pub fn surname_nominative<'r>(
                     case: r.case,
                 });
             }
+        };
+        // The same nominative as an earlier rule's, looked up already: no second look (the
+        // same answer, not taken).
+        if rules
+            .same_as_earlier
+            .get(k)
+            .is_some_and(|&s| s & looked_up != 0)
+        {
+            keep_fallback();
             continue;
         }
         let n = stem.len() + r.replacement.len();
@@ -561,15 +565,7 @@ pub fn surname_nominative<'r>(
         if k < 128 {
             looked_up |= 1 << k;
         }
-        if fallback.is_none() && r.count > 0 {
-            fallback = Some(Surname {
-                cut,
-                append: &r.replacement,
-                gender: same(r.gender),
-                known: false,
-                case: r.case,
-            });
-        }
+        keep_fallback();
     }
     if let Some(g) = itself {
         return identity(true, same(g));
