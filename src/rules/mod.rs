@@ -661,6 +661,13 @@ pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
 /// the readers.
 #[cfg(test)]
 pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
+    with_doc_tagged(text, false, f)
+}
+
+/// Runs `f` on the document of `text` (no reference date), its name tags made as the
+/// pipeline makes them when `names` (else none): for unit tests of the rules.
+#[cfg(test)]
+pub(crate) fn with_doc_tagged(text: &str, names: bool, f: impl FnOnce(&Doc<'_>)) {
     use crate::lexicon::Lexicon;
     use crate::text::{Normalized, sentence, token};
     let lexicon = Lexicon::load(None).unwrap();
@@ -668,8 +675,16 @@ pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
     let mut tokens = Vec::new();
     token::tokenize(text, &norm, &lexicon, &mut tokens);
     sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-    let mut hits = Vec::new();
-    lexicon.find_hits(norm.text(), &tokens, &mut hits);
+    let (mut hits, mut name_words) = (Vec::new(), Vec::new());
+    let (mut tags, mut marked) = (Vec::new(), Vec::new());
+    if names {
+        lexicon.find_hits_and_name_words(norm.text(), &tokens, &mut hits, &mut name_words);
+        lexicon
+            .names()
+            .tag(norm.text(), &tokens, &name_words, &mut tags, &mut marked);
+    } else {
+        lexicon.find_hits(norm.text(), &tokens, &mut hits);
+    }
     let doc = Doc {
         original: text,
         norm: &norm,
@@ -680,8 +695,8 @@ pub(crate) fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>)) {
         measures: std::cell::OnceCell::new(),
         lengths: std::cell::RefCell::default(),
         own_form: std::cell::Cell::default(),
-        names: &[],
-        marked: &[],
+        names: &tags,
+        marked: &marked,
         place_adjectives: false,
     };
     f(&doc);

@@ -1010,45 +1010,13 @@ fn first_eight(bytes: &[u8]) -> u64 {
 mod tests {
     use crate::fact::FactType;
 
-    /// Runs `f` on the tagged document of `text` (names wanted).
-    fn with_tagged_doc(text: &str, f: impl FnOnce(&super::Doc<'_>)) {
-        use crate::lexicon::Lexicon;
-        use crate::text::{Normalized, sentence, token};
-        let lexicon = Lexicon::load(None).unwrap();
-        let norm = Normalized::new(text);
-        let mut tokens = Vec::new();
-        token::tokenize(text, &norm, &lexicon, &mut tokens);
-        sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-        let (mut hits, mut name_words) = (Vec::new(), Vec::new());
-        lexicon.find_hits_and_name_words(norm.text(), &tokens, &mut hits, &mut name_words);
-        let (mut names, mut marked) = (Vec::new(), Vec::new());
-        lexicon
-            .names()
-            .tag(norm.text(), &tokens, &name_words, &mut names, &mut marked);
-        let doc = super::Doc {
-            original: text,
-            norm: &norm,
-            tokens: &tokens,
-            hits: &hits,
-            lexicon: &lexicon,
-            reference: None,
-            measures: std::cell::OnceCell::new(),
-            lengths: std::cell::RefCell::default(),
-            own_form: std::cell::Cell::default(),
-            names: &names,
-            marked: &marked,
-            place_adjectives: false,
-        };
-        f(&doc);
-    }
-
     #[test]
     // Of `organization`, which has no tagged document of its own.
     fn a_flagged_window_is_the_flags_of_its_tokens() {
         use crate::names::flag;
         let text = "Глава Каспийского трубопроводного консорциума и городской администрации \
                     Москвы встретился с министром.";
-        with_tagged_doc(text, |doc| {
+        super::super::with_doc_tagged(text, true, |doc| {
             let n = doc.tokens.len();
             assert!((0..n).any(|j| doc.is_a(j, flag::ORG_TYPE)));
             for flags in [flag::ORG_TYPE, flag::PLACE_TYPE, flag::ROLE, u16::MAX] {
@@ -1072,7 +1040,7 @@ mod tests {
         let text = "Встреча Брайаном Мастом и Путиным, Шойгу, Лукашенко, Иванова с \
                     Ивановой. Путин сказал: Мастом и Грефа, Кошербаеву, Москва, Бенрате, \
                     Капитолия, Налбандовым, Налбандов. путиным ИВАНОВ Жан-Мари Ле Пен.";
-        with_tagged_doc(text, |doc| {
+        super::super::with_doc_tagged(text, true, |doc| {
             let names = doc.lexicon.names();
             // Both kinds of capitalized words are asked about.
             let surnames = (0..doc.tokens.len())
