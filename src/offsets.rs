@@ -70,7 +70,7 @@ impl<'a> OffsetConverter<'a> {
                 .text
                 .get(self.byte..byte)
                 .map_or(0, |chunk| chunk.chars().map(char::len_utf16).sum()),
-            OffsetUnit::Bytes => byte - self.byte,
+            OffsetUnit::Bytes => byte.saturating_sub(self.byte),
         };
         self.byte = byte;
         self.counted

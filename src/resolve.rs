@@ -80,6 +80,8 @@ fn rank(c: &Candidate) -> u8 {
 /// organization that has won.
 const ORGANIZATION_FIRST: u8 = 64;
 const ORGANIZATION_LAST: u8 = 128;
+// Every layer bit lies below the organization marks.
+const _: () = assert!(CENTURY < ORGANIZATION_FIRST && AMOUNT < ORGANIZATION_FIRST);
 
 /// True if `c` is a location whose words an organization that has won already spans
 /// exactly: "на Первом канале" is the channel, not a canal. A location may sit inside an
@@ -249,7 +251,12 @@ pub(crate) fn resolve_with(
         [original_len + 1, original_len + 1, won.len()],
         |w| {
             let (start, end, _) = won[w];
-            [start, original_len - end.min(original_len), w]
+            // Each part below its bound, or the packed key would spill into the next.
+            [
+                start.min(original_len),
+                original_len - end.min(original_len),
+                w,
+            ]
         },
         packed,
         |w| {

@@ -497,7 +497,7 @@ impl Names {
                     if next_cap < i {
                         next_cap = first_cap_from(k);
                     }
-                    next_cap < tokens.len() && next_cap - i <= CUE_REACH
+                    next_cap < tokens.len() && next_cap.checked_sub(i).is_some_and(|d| d <= CUE_REACH)
                 } || i.checked_sub(prev_cap).is_some_and(|d| d <= 3)
                     || tokens
                         .get(i + 1)
