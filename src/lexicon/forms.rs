@@ -130,7 +130,7 @@ impl FormTable {
         self.probe_token_mixed(word, index::start_mix(word), ahead)
     }
 
-    /// [`FormTable::probe_token`] given the word's [`index::start_mix`] (mixed once for
+    /// `FormTable::probe_token` given the word's [`index::start_mix`] (mixed once for
     /// this table and the cue start bits).
     #[inline]
     pub fn probe_token_mixed<'w>(

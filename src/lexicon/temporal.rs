@@ -194,7 +194,7 @@ pub enum TimeStart {
 }
 
 impl TemporalWord {
-    /// This word's [`TemporalWord::KINDS`] bit.
+    /// This word's `TemporalWord::KINDS` bit.
     pub fn kind(&self) -> u16 {
         1 << match self {
             TemporalWord::Month { .. } => 0,

@@ -114,7 +114,7 @@ impl EndingTail {
             .unwrap_or_else(|| word.ends_with(ending.as_bytes()))
     }
 
-    /// [`EndingTail::ends`] told without the ending for one of eight bytes or less (`None`
+    /// `EndingTail::ends` told without the ending for one of eight bytes or less (`None`
     /// for a longer one).
     #[inline]
     fn ends_short(&self, word: &[u8], word_tail: u64) -> Option<bool> {
@@ -858,7 +858,7 @@ pub fn clearly_adjective(form: &str) -> bool {
 }
 
 /// For each of [`ADJECTIVE_ENDINGS`], whether it is an adjective's alone
-/// ([`clear_adjective_ending`]), by index: no string compared per word.
+/// (`clear_adjective_ending`), by index: no string compared per word.
 #[rustfmt::skip]
 const CLEAR_ADJECTIVE_ENDINGS: [bool; ADJECTIVE_ENDINGS.len()] = [
     // ыми ими ого его ому ему

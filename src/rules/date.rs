@@ -179,15 +179,15 @@ fn governed_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
         point_into(doc, i, keep);
     }
     date_relative::relative_into(doc, i, keep);
-    keep.plain(part_of_period(doc, i));
+    keep.same_either_way(part_of_period(doc, i));
 }
 
 /// Where the readings at a token go, in order (the first of the longest is kept).
 pub(super) trait Keep {
     /// A reading that is the same with or without a preposition before the token.
-    fn plain(&mut self, found: Option<Found>);
+    fn same_either_way(&mut self, found: Option<Found>);
     /// A reading that depends on the preposition: `read(prep_bits)`.
-    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>);
+    fn depends_on_prep(&mut self, read: impl Fn(u8) -> Option<Found>);
 }
 
 /// The longest reading after a preposition with bits `prep_bits` (0: none).
@@ -198,11 +198,11 @@ pub(super) struct One {
 
 impl Keep for One {
     #[inline]
-    fn plain(&mut self, found: Option<Found>) {
+    fn same_either_way(&mut self, found: Option<Found>) {
         keep_longer(&mut self.best, found);
     }
     #[inline]
-    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>) {
+    fn depends_on_prep(&mut self, read: impl Fn(u8) -> Option<Found>) {
         keep_longer(&mut self.best, read(self.prep_bits));
     }
 }
@@ -218,14 +218,14 @@ struct Both {
 impl Keep for Both {
     // Called once per reading, most of which find nothing: not a call each.
     #[inline(always)]
-    fn plain(&mut self, found: Option<Found>) {
+    fn same_either_way(&mut self, found: Option<Found>) {
         if let Some(found) = found {
             keep_longer(&mut self.without, Some(found.clone()));
             keep_longer(&mut self.with, Some(found));
         }
     }
     #[inline]
-    fn governed(&mut self, read: impl Fn(u8) -> Option<Found>) {
+    fn depends_on_prep(&mut self, read: impl Fn(u8) -> Option<Found>) {
         keep_longer(&mut self.with, read(self.prep_bits));
         keep_longer(&mut self.without, read(0));
     }
@@ -347,40 +347,40 @@ fn point_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
     // digits), in the same order, so the same one wins.
     match doc.kind(i) {
         None => {}
-        Some(TokenKind::NumberSeq) => keep.plain(numeric(doc, i)),
+        Some(TokenKind::NumberSeq) => keep.same_either_way(numeric(doc, i)),
         Some(TokenKind::Number) => {
             // The digits and the suffix after them, read once for all the readings.
             let digits = digits_at(doc, i, 4);
             let suffix = suffix_at(doc, i + 1);
             // A day, century, quarter or half needs a month or unit word right after one or
-            // two digits (the year and decade readings need more digits or a suffix): with
-            // no lexicon form there, none is read.
+            // two digits (the year and decade readings need three or four digits or a
+            // suffix; no reading takes five or more): with no lexicon form there, none is read.
             if suffix.is_none()
                 && digits.is_none_or(|(_, n)| n <= 2)
                 && doc.hits.get(i + 1).is_none_or(Option::is_none)
             {
                 return;
             }
-            keep.plain(day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i))));
-            keep.governed(|bits| digits.and_then(|d| year_of(doc, i, d, suffix, bits)));
-            keep.plain(digits.and_then(|d| decade_of(doc, d, suffix)));
+            keep.same_either_way(day_month_of(doc, digits.and_then(|d| day_of(d, suffix, i))));
+            keep.depends_on_prep(|bits| digits.and_then(|d| year_of(doc, i, d, suffix, bits)));
+            keep.same_either_way(digits.and_then(|d| decade_of(doc, d, suffix)));
             // A number has no lexicon hit, so no ordinal word: only its digits.
             let number = digits.and_then(|d| digits_number(d, suffix, i));
-            keep.plain(century(doc, number));
-            keep.governed(|bits| quarter_or_half(doc, number, bits));
+            keep.same_either_way(century(doc, number));
+            keep.depends_on_prep(|bits| quarter_or_half(doc, number, bits));
         }
         Some(TokenKind::Word | TokenKind::Punct) => {
             // Not digits: the ordinal word is what the decade and the number read.
             let ordinal_word = ordinal_word_at(doc, i);
-            keep.governed(|bits| month_year(doc, i, bits));
-            keep.governed(|bits| decade_word(doc, i, ordinal_word, bits));
+            keep.depends_on_prep(|bits| month_year(doc, i, bits));
+            keep.depends_on_prep(|bits| decade_word(doc, i, ordinal_word, bits));
             let number = roman_at(doc, i)
                 .or(ordinal_word)
                 .map(|(value, next)| OrdinalNumber::word(value, next));
-            keep.plain(century(doc, number));
-            keep.governed(|bits| quarter_or_half(doc, number, bits));
-            keep.governed(|bits| season(doc, i, bits));
-            keep.plain(weekday_date(doc, i));
+            keep.same_either_way(century(doc, number));
+            keep.depends_on_prep(|bits| quarter_or_half(doc, number, bits));
+            keep.depends_on_prep(|bits| season(doc, i, bits));
+            keep.same_either_way(weekday_date(doc, i));
         }
     }
 }

@@ -252,7 +252,7 @@ fn dashed(doc: &Doc<'_>, s: &StartToken, last_dash: Option<usize>, out: &mut Vec
     }
 }
 
-/// False if no dashed interval runs through the dash at `k` ([`dashed`]): its end, a point
+/// False if no dashed interval runs through the dash at `k` (`dashed`): its end, a point
 /// or digits, must start right after it in the same sentence.
 pub fn may_join(doc: &Doc<'_>, k: usize) -> bool {
     !doc.sentence_start(k + 1) && super::date::may_start_point(doc, k + 1)

@@ -36,20 +36,20 @@ pub(super) fn relative_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
         // One after the other, not an array: a found date is large, and moving ten of them
         // showed in profiles. The same order, so the same one wins. Each is given the
         // relative word at `i` (and the token after it), read once.
-        keep.plain(day_word(doc, i, word));
-        keep.plain(shifted_unit(doc, word));
-        keep.plain(later(doc, word));
-        keep.governed(|bits| weekday(doc, i, Some(word), bits));
-        keep.plain(relative_season(doc, word));
-        keep.plain(anaphoric(doc, word));
-        keep.plain(narrative_shift(doc, i, doc.length(i).as_ref()));
-        keep.plain(vague_period(doc, word));
-        keep.plain(relative_month(doc, word));
-        keep.plain(holiday(word));
+        keep.same_either_way(day_word(doc, i, word));
+        keep.same_either_way(shifted_unit(doc, word));
+        keep.same_either_way(later(doc, word));
+        keep.depends_on_prep(|bits| weekday(doc, i, Some(word), bits));
+        keep.same_either_way(relative_season(doc, word));
+        keep.same_either_way(anaphoric(doc, word));
+        keep.same_either_way(narrative_shift(doc, i, doc.length(i).as_ref()));
+        keep.same_either_way(vague_period(doc, word));
+        keep.same_either_way(relative_month(doc, word));
+        keep.same_either_way(holiday(word));
         return;
     }
     if weekday_at(doc, i).is_some() {
-        keep.governed(|bits| weekday(doc, i, None, bits));
+        keep.depends_on_prep(|bits| weekday(doc, i, None, bits));
     }
     // "три дня назад", "годом позже": a length of time starts with an amount (digits, a
     // number word, a multiplier) or a unit; a month or an ordinal word starts none, and
@@ -66,11 +66,11 @@ pub(super) fn relative_into<K: Keep>(doc: &Doc<'_>, i: usize, keep: &mut K) {
         // it ("назад", "позже"), which has a lexicon hit: without one, the length (large)
         // is not copied out. Without a length, a unit alone may start a shift.
         match doc.length_end(i) {
-            None => keep.plain(narrative_shift(doc, i, None)),
+            None => keep.same_either_way(narrative_shift(doc, i, None)),
             Some(end) if doc.hits.get(end).copied().flatten().is_some() => {
                 let length = doc.length(i);
-                keep.plain(ago(doc, length.as_ref()));
-                keep.plain(narrative_shift(doc, i, length.as_ref()));
+                keep.same_either_way(ago(doc, length.as_ref()));
+                keep.same_either_way(narrative_shift(doc, i, length.as_ref()));
             }
             Some(_) => {}
         }

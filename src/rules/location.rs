@@ -8,7 +8,7 @@
 //! A one-word place of the gazetteer that is also a first name ("Ксения", "Мартин"), a
 //! club's name in quotes («Милан»), a surname before a first name's surname ("Харви
 //! Вайнштейн"), or an ordinary word at a sentence start ("Пара объявила") is no place
-//! unless the document shows it as one: see [`reading`].
+//! unless the document shows it as one: see `reading`.
 
 use super::{Candidate, Doc};
 use crate::fact::{FactType, NameValue, Value};
@@ -79,7 +79,7 @@ fn place_adjective(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-/// What a document shows about its one-word places as it is read (see [`reading`]), and
+/// What a document shows about its one-word places as it is read (see `reading`), and
 /// the mentions that depend on it.
 #[derive(Default)]
 struct Evidence<'a> {

@@ -638,7 +638,7 @@ impl<'a> Doc<'a> {
 
 /// Runs every rule family over `doc`.
 ///
-/// Each family's `apply` (and [`MeasureCache::new`]) is kept out of line: inlined here
+/// Each family's `apply` (and `MeasureCache::new`) is kept out of line: inlined here
 /// together, their per-token loops compiled to more instructions (0.2 M Ir on the bench).
 pub fn run_all(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     money::apply(doc, out);

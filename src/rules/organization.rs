@@ -1014,6 +1014,29 @@ fn same_stem(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_flagged_window_is_the_flags_of_its_tokens() {
+        use crate::names::flag;
+        let text = "Глава Каспийского трубопроводного консорциума и городской администрации \
+                    Москвы встретился с министром.";
+        super::super::with_doc_tagged(text, true, |doc| {
+            let n = doc.tokens.len();
+            assert!((0..n).any(|j| doc.is_a(j, flag::ORG_TYPE)));
+            for flags in [flag::ORG_TYPE, flag::PLACE_TYPE, flag::ROLE, u16::MAX] {
+                for start in 0..n + 3 {
+                    for width in 0..7 {
+                        let expected = (start..start + width).any(|j| doc.is_a(j, flags));
+                        assert_eq!(
+                            super::flagged_within(doc, start, width, flags),
+                            expected,
+                            "{start} {width} {flags}"
+                        );
+                    }
+                }
+            }
+        });
+    }
+
+    #[test]
     fn a_prefix_of_four_is_four_characters() {
         for word in [
             "",

@@ -314,7 +314,9 @@ fn surname<'a>(doc: &Doc<'a>, i: usize, gender: u8, cases: u8) -> morph::Surname
     let names = doc.lexicon.names();
     let form = doc.text(i);
     // [`crate::names::Names::tag`] looked up every capitalized word: one it did not flag a
-    // surname is none, and needs no second look (most words asked about).
+    // surname is none, and needs no second look (most words asked about). The name rules
+    // run only on a tagged document (`doc.names` not empty), so the flags are there.
+    debug_assert!(!doc.names.is_empty());
     let not_a_surname = doc.capitalized(i) && !doc.is_a(i, flag::LAST);
     morph::surname_nominative(form, gender, cases, names.surname_rules(), |s| {
         if not_a_surname && s == form.as_bytes() {
@@ -1009,30 +1011,6 @@ fn first_eight(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
-
-    #[test]
-    // Of `organization`, which has no tagged document of its own.
-    fn a_flagged_window_is_the_flags_of_its_tokens() {
-        use crate::names::flag;
-        let text = "Глава Каспийского трубопроводного консорциума и городской администрации \
-                    Москвы встретился с министром.";
-        super::super::with_doc_tagged(text, true, |doc| {
-            let n = doc.tokens.len();
-            assert!((0..n).any(|j| doc.is_a(j, flag::ORG_TYPE)));
-            for flags in [flag::ORG_TYPE, flag::PLACE_TYPE, flag::ROLE, u16::MAX] {
-                for start in 0..n + 3 {
-                    for width in 0..7 {
-                        let expected = (start..start + width).any(|j| doc.is_a(j, flags));
-                        assert_eq!(
-                            crate::rules::organization::flagged_within(doc, start, width, flags),
-                            expected,
-                            "{start} {width} {flags}"
-                        );
-                    }
-                }
-            }
-        });
-    }
 
     #[test]
     fn surnames_read_with_the_tags_as_without() {

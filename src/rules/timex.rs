@@ -292,7 +292,7 @@ pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
 pub struct StartToken {
     /// The token.
     pub i: usize,
-    /// The [`word_kind`] bits among [`StartToken::KINDS`] that [`word_of`] may find at the
+    /// The [`word_kind`] bits among `StartToken::KINDS` that [`word_of`] may find at the
     /// token (all of them where a longer form hides the token's own).
     kinds: u16,
 }
@@ -316,7 +316,7 @@ impl StartToken {
         StartToken { i, kinds }
     }
 
-    /// False if [`word_of`] with these `kinds` (some of [`StartToken::KINDS`]) finds nothing
+    /// False if [`word_of`] with these `kinds` (some of `StartToken::KINDS`) finds nothing
     /// at the token.
     #[inline]
     pub fn may_be(&self, kinds: u16) -> bool {
