@@ -456,9 +456,16 @@ impl Lexicon {
     /// ([`temporal::TemporalWord::kind`] bits).
     #[inline]
     pub fn has_temporal_kind(&self, hit: Hit, kinds: u16) -> bool {
+        self.temporal_kinds(hit) & kinds != 0
+    }
+
+    /// The [`temporal::word_kind`] bits of the form of a hit (0 for none).
+    #[inline]
+    pub fn temporal_kinds(&self, hit: Hit) -> u16 {
         self.temporal_kinds
             .get(hit.entry as usize)
-            .is_some_and(|k| k & kinds != 0)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Whether the form of a hit may start a time expression.
@@ -474,7 +481,7 @@ impl Lexicon {
     // pipeline's (inlined into one function they cost more instructions).
     #[inline(never)]
     pub fn find_hits(&self, text: &str, tokens: &[Token], out: &mut Vec<Option<Hit>>) {
-        self.hits_and(text, tokens, out, |_, _, _, _| {});
+        self.find_hits_with(text, tokens, out, |_, _, _, _| {});
     }
 
     /// [`Lexicon::find_hits`], and the list of the words [`crate::names::Names::tag`] looks
@@ -489,7 +496,7 @@ impl Lexicon {
         name_words: &mut Vec<usize>,
     ) {
         name_words.clear();
-        self.hits_and(text, tokens, out, |i, t, word, mix| {
+        self.find_hits_with(text, tokens, out, |i, t, word, mix| {
             if let Some(entry) = self.names.name_word(i, t, word, mix) {
                 name_words.push(entry);
             }
@@ -499,7 +506,7 @@ impl Lexicon {
     /// [`Lexicon::find_hits`], calling `each(i, token, text, start mix)` for every token but
     /// numbers.
     #[inline(always)]
-    fn hits_and(
+    fn find_hits_with(
         &self,
         text: &str,
         tokens: &[Token],

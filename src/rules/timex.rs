@@ -308,10 +308,7 @@ impl StartToken {
             None => 0,
             // As `word_of` tells: a longer form may hide the token's own (see `word_at`).
             Some(hit) if hit.end != i + 1 => StartToken::KINDS,
-            Some(hit) => [word_kind::PREP, word_kind::MONTH, word_kind::CLOCK]
-                .into_iter()
-                .filter(|&k| doc.lexicon.has_temporal_kind(hit, k))
-                .fold(0, |kinds, k| kinds | k),
+            Some(hit) => doc.lexicon.temporal_kinds(hit) & StartToken::KINDS,
         };
         StartToken { i, kinds }
     }
