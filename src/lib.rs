@@ -115,8 +115,8 @@ pub struct Workspace {
     tokens: Vec<text::Token>,
     hits: Vec<Option<lexicon::Hit>>,
     names: Vec<names::NameHit>,
-    /// The tokens [`names::Names::tag`] looks at ([`names::Names::name_words`]).
-    name_words: Vec<usize>,
+    /// The tokens [`names::Names::tag`] looks at ([`names::Names::tag_words`]).
+    tag_words: Vec<usize>,
     marked: Vec<u32>,
     candidates: Vec<rules::Candidate>,
 }
@@ -181,7 +181,7 @@ impl Extractor {
             tokens,
             hits,
             names,
-            name_words,
+            tag_words,
             marked,
             candidates,
         } = workspace;
@@ -192,10 +192,10 @@ impl Extractor {
         marked.clear();
         if self.wants_names() {
             self.lexicon
-                .find_hits_and_name_words(norm.text(), tokens, hits, name_words);
+                .find_hits_and_tag_words(norm.text(), tokens, hits, tag_words);
             self.lexicon
                 .names()
-                .tag(norm.text(), tokens, name_words, names, marked);
+                .tag(norm.text(), tokens, tag_words, names, marked);
         } else {
             self.lexicon.find_hits(norm.text(), tokens, hits);
         }

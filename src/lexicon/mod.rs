@@ -485,20 +485,20 @@ impl Lexicon {
     }
 
     /// [`Lexicon::find_hits`], and the list of the words [`crate::names::Names::tag`] looks
-    /// at ([`crate::names::Names::name_words`]) in the same pass: the start bits of the
+    /// at ([`crate::names::Names::tag_words`]) in the same pass: the start bits of the
     /// cues are read off the mix of the form table's ([`crate::names::index::start_mix`]).
     #[inline(never)]
-    pub fn find_hits_and_name_words(
+    pub fn find_hits_and_tag_words(
         &self,
         text: &str,
         tokens: &[Token],
         out: &mut Vec<Option<Hit>>,
-        name_words: &mut Vec<usize>,
+        tag_words: &mut Vec<usize>,
     ) {
-        name_words.clear();
+        tag_words.clear();
         self.find_hits_with(text, tokens, out, |i, t, word, mix| {
-            if let Some(entry) = self.names.name_word(i, t, word, mix) {
-                name_words.push(entry);
+            if let Some(entry) = self.names.tag_word(i, t, word, mix) {
+                tag_words.push(entry);
             }
         });
     }
@@ -754,7 +754,7 @@ mod tests {
 
     #[test]
     fn name_words_found_with_the_hits_are_those_of_the_names() {
-        // The list of the pass that finds hits and the one of `Names::name_words`, and the
+        // The list of the pass that finds hits and the one of `Names::tag_words`, and the
         // hits of both passes, on words of every kind: capitalized, all capitals, short,
         // cues ("президент", "области", "СП"), numbers, punctuation.
         let lex = lexicon();
@@ -771,8 +771,8 @@ mod tests {
             let (mut hits, mut hits_too) = (Vec::new(), Vec::new());
             let (mut found, mut listed) = (vec![7], Vec::new());
             lex.find_hits(n.text(), &toks, &mut hits);
-            lex.find_hits_and_name_words(n.text(), &toks, &mut hits_too, &mut found);
-            lex.names().name_words(n.text(), &toks, &mut listed);
+            lex.find_hits_and_tag_words(n.text(), &toks, &mut hits_too, &mut found);
+            lex.names().tag_words(n.text(), &toks, &mut listed);
             assert_eq!(hits, hits_too, "{text:?}");
             assert_eq!(found, listed, "{text:?}");
             if !text.is_empty() {

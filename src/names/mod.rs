@@ -407,10 +407,10 @@ impl Names {
     /// The entry of token `i` in the list [`Names::tag`] walks, if it looks at the token:
     /// a capitalized word, or a word that may be a cue word. `word` is the token's text,
     /// `mix` its [`index::start_mix`] (mixed once for the form table and the cues, by
-    /// [`crate::lexicon::Lexicon::find_hits_and_name_words`]). The entry is `2 * i`, plus
+    /// [`crate::lexicon::Lexicon::find_hits_and_tag_words`]). The entry is `2 * i`, plus
     /// one when the word may be a cue.
     #[inline]
-    pub fn name_word(&self, i: usize, t: &Token, word: &[u8], mix: u64) -> Option<usize> {
+    pub fn tag_word(&self, i: usize, t: &Token, word: &[u8], mix: u64) -> Option<usize> {
         if t.kind != TokenKind::Word {
             return None;
         }
@@ -421,14 +421,14 @@ impl Names {
         (may_be_cue || t.has(CAPITALIZED)).then_some(2 * i + usize::from(may_be_cue))
     }
 
-    /// The list of the tokens [`Names::tag`] looks at ([`Names::name_word`] of every token,
+    /// The list of the tokens [`Names::tag`] looks at ([`Names::tag_word`] of every token,
     /// in order).
-    pub fn name_words(&self, text: &str, tokens: &[Token], out: &mut Vec<usize>) {
+    pub fn tag_words(&self, text: &str, tokens: &[Token], out: &mut Vec<usize>) {
         out.clear();
         let bytes = text.as_bytes();
         for (i, t) in tokens.iter().enumerate() {
             if let Some(word) = bytes.get(t.start..t.end)
-                && let Some(entry) = self.name_word(i, t, word, index::start_mix(word))
+                && let Some(entry) = self.tag_word(i, t, word, index::start_mix(word))
             {
                 out.push(entry);
             }
@@ -438,7 +438,7 @@ impl Names {
     /// Looks up every capitalized word token of a document: its own form, and the longest
     /// multi-word form that starts with it.
     ///
-    /// `name_words` is the list of [`Names::name_words`]: only those tokens matter (most
+    /// `tag_words` is the list of [`Names::tag_words`]: only those tokens matter (most
     /// tokens are neither capitalized nor possibly cues: nothing is done for them).
     /// `marked` gets the tokens the name rules look at: capitalized words and cue words.
     #[inline(never)]
@@ -446,7 +446,7 @@ impl Names {
         &self,
         text: &str,
         tokens: &[Token],
-        name_words: &[usize],
+        tag_words: &[usize],
         out: &mut Vec<NameHit>,
         marked: &mut Vec<u32>,
     ) {
@@ -462,7 +462,7 @@ impl Names {
         // The first capitalized word of the list from its entry `from` on (every
         // capitalized word is in the list, in order; `tokens.len()` for none).
         let first_cap_from = |from: usize| {
-            name_words
+            tag_words
                 .get(from..)
                 .unwrap_or_default()
                 .iter()
@@ -475,7 +475,7 @@ impl Names {
         let mut next_cap = first_cap_from(0);
         let mut prev_cap = usize::MAX;
         let bytes = text.as_bytes();
-        for (k, &entry) in name_words.iter().enumerate() {
+        for (k, &entry) in tag_words.iter().enumerate() {
             let i = entry / 2;
             let may_be_cue = entry % 2 == 1;
             let (Some(t), Some(hit)) = (tokens.get(i), out.get_mut(i)) else {

@@ -675,13 +675,13 @@ pub(crate) fn with_doc_tagged(text: &str, names: bool, f: impl FnOnce(&Doc<'_>))
     let mut tokens = Vec::new();
     token::tokenize(text, &norm, &lexicon, &mut tokens);
     sentence::mark_sentences(norm.text(), &mut tokens, &lexicon);
-    let (mut hits, mut name_words) = (Vec::new(), Vec::new());
+    let (mut hits, mut tag_words) = (Vec::new(), Vec::new());
     let (mut tags, mut marked) = (Vec::new(), Vec::new());
     if names {
-        lexicon.find_hits_and_name_words(norm.text(), &tokens, &mut hits, &mut name_words);
+        lexicon.find_hits_and_tag_words(norm.text(), &tokens, &mut hits, &mut tag_words);
         lexicon
             .names()
-            .tag(norm.text(), &tokens, &name_words, &mut tags, &mut marked);
+            .tag(norm.text(), &tokens, &tag_words, &mut tags, &mut marked);
     } else {
         lexicon.find_hits(norm.text(), &tokens, &mut hits);
     }
