@@ -29,7 +29,7 @@ use crate::lexicon::temporal::TimeStart;
 use crate::lexicon::{Hit, Lexicon, Meaning, kind};
 use crate::names::NameHit;
 use crate::names::index::{Sense, SenseKind};
-use crate::text::token::{ALL_CAPS, CAPITALIZED, LATIN};
+use crate::text::token::{ALL_CAPS, CAPITALIZED, HYPHENATED, LATIN};
 use crate::text::{Normalized, Token, TokenKind};
 
 /// A proposed fact over the tokens `start..end`.
@@ -172,93 +172,141 @@ impl MeasureCache {
         cache.starts.reserve(doc.tokens.len() / 8);
         let text = doc.norm.text().as_bytes();
         // One pass over the tokens and their hits: what each may start (most: nothing).
+        // Most tokens are plain words, told here in a few tests; the others are
+        // classified out of line (inlined, their tests made this loop costlier for all).
         for (k, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
-            let mut bits = 0;
-            let (may_be_number, word) = match t.kind {
-                TokenKind::Number => {
-                    bits |= start::TIME_STRONG;
-                    if doc.glued(k + 1) && doc.is(k + 1, "-") {
-                        bits |= start::NUMBER_HYPHEN;
-                    }
-                    (true, false)
-                }
-                TokenKind::NumberSeq => {
-                    bits |= start::TIME_STRONG;
-                    (true, false)
-                }
-                TokenKind::Punct => match text.get(t.start..t.end) {
-                    Some(b"-") => {
-                        bits |= start::DASH;
-                        (true, false)
-                    }
-                    Some(b"+") => (true, false),
-                    _ => (false, false),
-                },
-                TokenKind::Word => {
-                    // The bytes, sliced once: most words need no `str` (whose slicing
-                    // checks boundaries).
-                    let w = text.get(t.start..t.end).unwrap_or_default();
-                    bits |= match timex::word_start_class(doc, k, t, w, *hit) {
-                        TimeStart::Strong => start::TIME_STRONG,
-                        TimeStart::Weak => start::TIME_WEAK,
-                        TimeStart::No => 0,
-                    };
-                    if w == "на".as_bytes() {
-                        bits |= start::NA;
-                    } else if w == "в".as_bytes() {
-                        bits |= start::V;
-                    }
-                    if doc.lexicon.may_have_age_suffix(w) {
-                        bits |= start::AGE_SUFFIX;
-                    }
-                    if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
-                        bits |= start::ROMAN;
-                    }
-                    (false, true)
-                }
+            let bits = match bits_by_bytes(doc.lexicon, text, t, hit) {
+                Some(bits) => bits,
+                None => cache.classify(doc, k, t),
             };
-            let mut may_start = may_be_number;
-            // Most forms are none of these kinds: one test passes them over.
-            const NUMERIC_KINDS: u32 = kind::CURRENCY
-                | kind::AGE_CUE
-                | kind::ORDINAL_WORD
-                | kind::NUMBER_WORD
-                | kind::LONE_MULTIPLIER;
-            if let Some(hit) = *hit
-                && doc.lexicon.has_kind(hit, NUMERIC_KINDS)
-            {
-                let has = |kinds| doc.lexicon.has_kind(hit, kinds);
-                if has(kind::CURRENCY) {
-                    bits |= start::CURRENCY;
-                }
-                if word {
-                    if has(kind::AGE_CUE) {
-                        bits |= start::AGE_CUE;
-                    }
-                    if has(kind::ORDINAL_WORD | kind::NUMBER_WORD) {
-                        bits |= start::ORDINAL_WORD;
-                    }
-                    may_start = has(kind::NUMBER_WORD | kind::LONE_MULTIPLIER);
-                }
-            }
-            debug_assert_eq!(may_start, amount::may_start(doc, k));
-            // A measure is found exactly where a number is (see `amount::measure_at`).
-            if may_start
-                && cache.found.len() < u32::MAX as usize
-                && let Some(number) = amount::amount_at(doc, k)
-                && let Some(m) = amount::measure_from(doc, k, number)
-            {
-                cache.index[k] = cache.found.len() as u32;
-                cache.found.push(m);
-                cache.numbers.push(number);
-                bits |= start::MEASURE;
-            }
             if bits != 0 && k < u32::MAX as usize {
                 cache.starts.push((k as u32, bits));
             }
         }
         cache
     }
+
+    /// The [`start`] bits of token `k` (`t`, with lexicon hit `hit`), its measure kept if
+    /// one starts there: any token ([`plain_word`]s too, though the loop tells them apart).
+    #[inline(never)]
+    fn classify(&mut self, doc: &Doc<'_>, k: usize, t: &Token) -> u16 {
+        let text = doc.norm.text().as_bytes();
+        let hit = doc.hits.get(k).copied().flatten();
+        let mut bits = 0;
+        let (may_be_number, word) = match t.kind {
+            TokenKind::Number => {
+                bits |= start::TIME_STRONG;
+                if doc.glued(k + 1) && doc.is(k + 1, "-") {
+                    bits |= start::NUMBER_HYPHEN;
+                }
+                (true, false)
+            }
+            TokenKind::NumberSeq => {
+                bits |= start::TIME_STRONG;
+                (true, false)
+            }
+            TokenKind::Punct => match text.get(t.start..t.end) {
+                Some(b"-") => {
+                    bits |= start::DASH;
+                    (true, false)
+                }
+                Some(b"+") => (true, false),
+                _ => (false, false),
+            },
+            TokenKind::Word => {
+                // The bytes, sliced once: most words need no `str` (whose slicing
+                // checks boundaries).
+                let w = text.get(t.start..t.end).unwrap_or_default();
+                bits |= match timex::word_start_class(doc, k, t, w, hit) {
+                    TimeStart::Strong => start::TIME_STRONG,
+                    TimeStart::Weak => start::TIME_WEAK,
+                    TimeStart::No => 0,
+                };
+                bits |= plain_word_bits(doc.lexicon, w);
+                if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
+                    bits |= start::ROMAN;
+                }
+                (false, true)
+            }
+        };
+        let mut may_start = may_be_number;
+        // Most forms are none of these kinds: one test passes them over.
+        const NUMERIC_KINDS: u32 = kind::CURRENCY
+            | kind::AGE_CUE
+            | kind::ORDINAL_WORD
+            | kind::NUMBER_WORD
+            | kind::LONE_MULTIPLIER;
+        if let Some(hit) = hit
+            && doc.lexicon.has_kind(hit, NUMERIC_KINDS)
+        {
+            let has = |kinds| doc.lexicon.has_kind(hit, kinds);
+            if has(kind::CURRENCY) {
+                bits |= start::CURRENCY;
+            }
+            if word {
+                if has(kind::AGE_CUE) {
+                    bits |= start::AGE_CUE;
+                }
+                if has(kind::ORDINAL_WORD | kind::NUMBER_WORD) {
+                    bits |= start::ORDINAL_WORD;
+                }
+                may_start = has(kind::NUMBER_WORD | kind::LONE_MULTIPLIER);
+            }
+        }
+        debug_assert_eq!(may_start, amount::may_start(doc, k));
+        // A measure is found exactly where a number is (see `amount::measure_at`).
+        if may_start
+            && self.found.len() < u32::MAX as usize
+            && let Some(number) = amount::amount_at(doc, k)
+            && let Some(m) = amount::measure_from(doc, k, number)
+        {
+            if let Some(slot) = self.index.get_mut(k) {
+                *slot = self.found.len() as u32;
+            }
+            self.found.push(m);
+            self.numbers.push(number);
+            bits |= start::MEASURE;
+        }
+        bits
+    }
+}
+
+/// The [`start`] bits of token `t` (with lexicon hit `hit`) when its bytes and flags tell
+/// them, as [`MeasureCache::classify`] would (None: ask it). Most tokens are told here: a
+/// word with no lexicon form, neither hyphenated nor Latin, that cannot be a Roman numeral
+/// has only the bits of [`plain_word_bits`] (no time start, no numeric kind, no number);
+/// punctuation with no lexicon form other than "-" and "+" has none.
+#[inline(always)]
+fn bits_by_bytes(lexicon: &Lexicon, text: &[u8], t: &Token, hit: &Option<Hit>) -> Option<u16> {
+    if hit.is_some() {
+        return None;
+    }
+    match t.kind {
+        TokenKind::Word if !t.has(HYPHENATED | LATIN) => {
+            let w = text.get(t.start..t.end)?;
+            (!timex::may_be_roman(w)).then(|| plain_word_bits(lexicon, w))
+        }
+        TokenKind::Punct => match text.get(t.start..t.end)? {
+            b"-" | b"+" => None,
+            _ => Some(0),
+        },
+        _ => None,
+    }
+}
+
+/// The [`start`] bits a word has by its bytes alone: "на", "в", an age suffix.
+#[inline(always)]
+fn plain_word_bits(lexicon: &Lexicon, w: &[u8]) -> u16 {
+    let mut bits = 0;
+    if w == "на".as_bytes() {
+        bits |= start::NA;
+    } else if w == "в".as_bytes() {
+        bits |= start::V;
+    }
+    if lexicon.may_have_age_suffix(w) {
+        bits |= start::AGE_SUFFIX;
+    }
+    bits
 }
 
 /// The lengths of time of a document that rules asked for, sparse like [`MeasureCache`].
@@ -720,5 +768,91 @@ pub(crate) fn check_name_table(kind: FactType, table: &[(&str, &str, &str, &str)
         };
         assert_eq!(v.normal, normal, "{text:?}");
         assert_eq!(f.rule, rule, "{text:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_told_by_their_bytes_get_the_bits_the_classifier_gives() {
+        // Each word before each other: plain words, prepositions, age words, Roman
+        // numerals in Latin and Cyrillic letters, hyphenated and Latin words, numbers,
+        // number words, currencies, time words, punctuation.
+        let words = [
+            "дом",
+            "на",
+            "в",
+            "На",
+            "В",
+            "тридцатилетний",
+            "летний",
+            "хх",
+            "Х",
+            "хлеб",
+            "іі",
+            "XIV",
+            "xiv",
+            "Mix",
+            "iPhone",
+            "ЧМ-2018",
+            "из-за",
+            "5",
+            "1,5",
+            "2/3",
+            "пять",
+            "тысяч",
+            "млн",
+            "$",
+            "руб.",
+            "%",
+            "-",
+            "+",
+            "—",
+            ",",
+            "мая",
+            "году",
+            "вчера",
+            "в течение",
+            "час",
+            "утра",
+            "лет",
+            "третий",
+            "с",
+            "по",
+            "до",
+        ];
+        let mut text = String::new();
+        for w in words {
+            for v in words {
+                text.push_str(w);
+                text.push(' ');
+                text.push_str(v);
+                text.push_str(if v == "-" { "" } else { " " });
+            }
+        }
+        with_doc(&text, |doc| {
+            let bytes = doc.norm.text().as_bytes();
+            let mut cache = MeasureCache {
+                index: vec![u32::MAX; doc.tokens.len()],
+                found: Vec::new(),
+                numbers: Vec::new(),
+                starts: Vec::new(),
+            };
+            let mut told = 0;
+            for (k, (t, hit)) in doc.tokens.iter().zip(doc.hits).enumerate() {
+                if let Some(bits) = bits_by_bytes(doc.lexicon, bytes, t, hit) {
+                    told += 1;
+                    assert_eq!(bits, cache.classify(doc, k, t), "{:?}", doc.text(k));
+                }
+            }
+            // Most of these words have a lexicon form: a tenth are told by their bytes.
+            assert!(
+                told > doc.tokens.len() / 20,
+                "{told} of {}",
+                doc.tokens.len()
+            );
+        });
     }
 }

@@ -493,7 +493,7 @@ pub fn may_start_with(doc: &Doc<'_>, i: usize, kinds: u32, temporal: u16) -> boo
 /// True if `text` (normalized) starts with a letter of Roman numerals: `i v x l c d m`, or
 /// Cyrillic "х" or "і" (see [`roman`]).
 #[inline]
-fn may_be_roman(text: &[u8]) -> bool {
+pub(super) fn may_be_roman(text: &[u8]) -> bool {
     matches!(
         text,
         [b'i' | b'v' | b'x' | b'l' | b'c' | b'd' | b'm', ..] | [0xD1, 0x85 | 0x96, ..]
