@@ -461,9 +461,9 @@ impl<'a> Doc<'a> {
 
     /// What [`Doc::measure`] finds at every token, in token order (those where it finds
     /// none left out): for rules that start only at a measure.
-    pub fn measures(&self) -> impl Iterator<Item = amount::Measure> + '_ {
-        let cache = self.measure_cache();
-        cache.found.iter().copied()
+    pub fn measures(&self) -> impl Iterator<Item = &amount::Measure> + '_ {
+        // By reference: a measure is large, and most are passed over.
+        self.measure_cache().found.iter()
     }
 
     /// The normalized text of token `i` ("" past the end).

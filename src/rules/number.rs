@@ -14,12 +14,12 @@ use crate::text::token::LATIN;
 #[inline(never)]
 pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     for m in doc.measures() {
-        if is_lone_one(&m) {
+        if is_lone_one(m) {
             continue;
         }
-        if is_identifier(doc, &m) {
+        if is_identifier(doc, m) {
             // "№ 432", "статье 200.2": a number that names is an ordinal (NEREL's reading).
-            if let (true, Some(NumValue::Exact(v))) = (after_identifier_prefix(doc, &m), m.single) {
+            if let (true, Some(NumValue::Exact(v))) = (after_identifier_prefix(doc, m), m.single) {
                 out.push(Candidate {
                     start: m.start,
                     end: m.end,
@@ -38,7 +38,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             end: m.end,
             kind: FactType::Number,
             value: Value::Amount(amount),
-            rule: rule_name(&m),
+            rule: rule_name(m),
         });
     }
 }

@@ -21,20 +21,20 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             Meaning::Unit { symbol, dimension } => Some((symbol.clone(), dimension.clone())),
             _ => None,
         }) {
-            with_unit(doc, &m, &symbol, &dimension, next, out);
+            with_unit(doc, m, &symbol, &dimension, next, out);
         } else if let Some((lemma, next)) = doc.meaning(m.end, |mn| match mn {
             Meaning::CountNoun(lemma) => Some(lemma.clone()),
             _ => None,
         }) {
             // "частью 7 статьи 84": a number after "частью", "№" names, it counts nothing.
             if matches!(m.single, Some(NumValue::Fraction(..)))
-                || super::number::after_identifier_prefix(doc, &m)
+                || super::number::after_identifier_prefix(doc, m)
             {
                 continue;
             }
             push(
                 doc,
-                &m,
+                m,
                 m.start,
                 next,
                 lemma.to_string(),
