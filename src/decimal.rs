@@ -347,17 +347,28 @@ impl fmt::Display for Decimal {
 impl Decimal {
     /// Appends the JSON string of the decimal: the bytes serde_json writes for it.
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        match Printed::new(self) {
-            // Digits, a sign and a dot: nothing to escape.
-            Some(p) => {
-                out.push(b'"');
-                out.extend_from_slice(&p.buf[..p.len]);
-                out.push(b'"');
-            }
-            None => {
-                let _ = serde_json::to_writer(&mut *out, self);
-            }
+        // Straight into `out`, as `Display` writes it (no `Printed` to fill and copy):
+        // digits, a sign and a dot, nothing to escape.
+        let mut buf = [0u8; 20];
+        let digits = decimal_digits(self.mantissa.unsigned_abs(), &mut buf);
+        let scale = self.scale() as usize;
+        out.push(b'"');
+        if self.mantissa < 0 {
+            out.push(b'-');
         }
+        if scale == 0 {
+            out.extend_from_slice(digits);
+        } else if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            out.extend_from_slice(int);
+            out.push(b'.');
+            out.extend_from_slice(frac);
+        } else {
+            out.extend_from_slice(b"0.");
+            out.resize(out.len() + (scale - digits.len()), b'0');
+            out.extend_from_slice(digits);
+        }
+        out.push(b'"');
     }
 }
 
@@ -429,6 +440,23 @@ mod tests {
             };
             assert_eq!(d.to_string(), want);
             assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{want}\""));
+        }
+    }
+
+    /// `write_json` writes the bytes serde_json writes, at every scale.
+    #[test]
+    fn written_as_json_as_serde_json_writes() {
+        for mantissa in [0, 1, -1, 7, -42, 1234, -100_000, i64::MIN, i64::MAX] {
+            for s in 0..=2 * MAX_SCALE {
+                let d = Decimal {
+                    mantissa,
+                    scale: Scale::of(s),
+                };
+                let mut out = b"x".to_vec();
+                d.write_json(&mut out);
+                let want = format!("x{}", serde_json::to_string(&d).unwrap());
+                assert_eq!(String::from_utf8(out).unwrap(), want);
+            }
         }
     }
 
