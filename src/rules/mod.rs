@@ -186,77 +186,56 @@ impl MeasureCache {
         cache
     }
 
-    /// The [`start`] bits of token `k` (`t`, with lexicon hit `hit`), its measure kept if
-    /// one starts there: any token ([`plain_word`]s too, though the loop tells them apart).
+    /// The [`start`] bits of token `k` (`t`), its measure kept if one starts there: any
+    /// token (those [`bits_by_bytes`] tells too, though the loop tells them apart).
     #[inline(never)]
     fn classify(&mut self, doc: &Doc<'_>, k: usize, t: &Token) -> u16 {
         let text = doc.norm.text().as_bytes();
         let hit = doc.hits.get(k).copied().flatten();
-        let mut bits = 0;
-        let (may_be_number, word) = match t.kind {
-            TokenKind::Number => {
-                bits |= start::TIME_STRONG;
-                if doc.glued(k + 1) && doc.is(k + 1, "-") {
-                    bits |= start::NUMBER_HYPHEN;
+        let (mut bits, may_start) = if t.kind == TokenKind::Word {
+            word_bits(doc, k, t, text.get(t.start..t.end).unwrap_or_default(), hit)
+        } else {
+            let mut bits = 0;
+            let may_start = match t.kind {
+                TokenKind::Number => {
+                    bits |= start::TIME_STRONG;
+                    if doc.glued(k + 1) && doc.is(k + 1, "-") {
+                        bits |= start::NUMBER_HYPHEN;
+                    }
+                    true
                 }
-                (true, false)
-            }
-            TokenKind::NumberSeq => {
-                bits |= start::TIME_STRONG;
-                (true, false)
-            }
-            TokenKind::Punct => match text.get(t.start..t.end) {
-                Some(b"-") => {
-                    bits |= start::DASH;
-                    (true, false)
+                TokenKind::NumberSeq => {
+                    bits |= start::TIME_STRONG;
+                    true
                 }
-                Some(b"+") => (true, false),
-                _ => (false, false),
-            },
-            TokenKind::Word => {
-                // The bytes, sliced once: most words need no `str` (whose slicing
-                // checks boundaries).
-                let w = text.get(t.start..t.end).unwrap_or_default();
-                bits |= match timex::word_start_class(doc, k, t, w, hit) {
-                    TimeStart::Strong => start::TIME_STRONG,
-                    TimeStart::Weak => start::TIME_WEAK,
-                    TimeStart::No => 0,
-                };
-                bits |= plain_word_bits(doc.lexicon, w);
-                if t.has(LATIN) && (t.has(ALL_CAPS) || t.has(CAPITALIZED)) {
-                    bits |= start::ROMAN;
-                }
-                (false, true)
-            }
-        };
-        let mut may_start = may_be_number;
-        // Most forms are none of these kinds: one test passes them over.
-        const NUMERIC_KINDS: u32 = kind::CURRENCY
-            | kind::AGE_CUE
-            | kind::ORDINAL_WORD
-            | kind::NUMBER_WORD
-            | kind::LONE_MULTIPLIER;
-        if let Some(hit) = hit
-            && doc.lexicon.has_kind(hit, NUMERIC_KINDS)
-        {
-            let has = |kinds| doc.lexicon.has_kind(hit, kinds);
-            if has(kind::CURRENCY) {
+                _ => match text.get(t.start..t.end) {
+                    Some(b"-") => {
+                        bits |= start::DASH;
+                        true
+                    }
+                    Some(b"+") => true,
+                    _ => false,
+                },
+            };
+            if let Some(hit) = hit
+                && doc.lexicon.has_kind(hit, kind::CURRENCY)
+            {
                 bits |= start::CURRENCY;
             }
-            if word {
-                if has(kind::AGE_CUE) {
-                    bits |= start::AGE_CUE;
-                }
-                if has(kind::ORDINAL_WORD | kind::NUMBER_WORD) {
-                    bits |= start::ORDINAL_WORD;
-                }
-                may_start = has(kind::NUMBER_WORD | kind::LONE_MULTIPLIER);
-            }
-        }
+            (bits, may_start)
+        };
         debug_assert_eq!(may_start, amount::may_start(doc, k));
-        // A measure is found exactly where a number is (see `amount::measure_at`).
-        if may_start
-            && self.found.len() < u32::MAX as usize
+        if may_start && self.add_measure(doc, k) {
+            bits |= start::MEASURE;
+        }
+        bits
+    }
+
+    /// Keeps the measure at token `k` if one starts there (exactly where a number does,
+    /// see `amount::measure_at`): true if one does. Out of line: few tokens ask.
+    #[inline(never)]
+    fn add_measure(&mut self, doc: &Doc<'_>, k: usize) -> bool {
+        if self.found.len() < u32::MAX as usize
             && let Some(number) = amount::amount_at(doc, k)
             && let Some(m) = amount::measure_from(doc, k, number)
         {
@@ -265,10 +244,48 @@ impl MeasureCache {
             }
             self.found.push(m);
             self.numbers.push(number);
-            bits |= start::MEASURE;
+            return true;
         }
-        bits
+        false
     }
+}
+
+/// The [`start`] bits of word `k` (`t`, its bytes `w`, its lexicon hit `hit`) but
+/// [`start::MEASURE`], and whether a number may start there ([`amount::may_start`]).
+#[inline(always)]
+fn word_bits(doc: &Doc<'_>, k: usize, t: &Token, w: &[u8], hit: Option<Hit>) -> (u16, bool) {
+    let mut bits = match timex::word_start_class(doc, k, t, w, hit) {
+        TimeStart::Strong => start::TIME_STRONG,
+        TimeStart::Weak => start::TIME_WEAK,
+        TimeStart::No => 0,
+    };
+    bits |= plain_word_bits(doc.lexicon, w);
+    if t.has(LATIN) && t.has(ALL_CAPS | CAPITALIZED) {
+        bits |= start::ROMAN;
+    }
+    // Most forms are none of these kinds: one test passes them over.
+    const NUMERIC_KINDS: u32 = kind::CURRENCY
+        | kind::AGE_CUE
+        | kind::ORDINAL_WORD
+        | kind::NUMBER_WORD
+        | kind::LONE_MULTIPLIER;
+    let mut may_start = false;
+    if let Some(hit) = hit
+        && doc.lexicon.has_kind(hit, NUMERIC_KINDS)
+    {
+        let has = |kinds| doc.lexicon.has_kind(hit, kinds);
+        if has(kind::CURRENCY) {
+            bits |= start::CURRENCY;
+        }
+        if has(kind::AGE_CUE) {
+            bits |= start::AGE_CUE;
+        }
+        if has(kind::ORDINAL_WORD | kind::NUMBER_WORD) {
+            bits |= start::ORDINAL_WORD;
+        }
+        may_start = has(kind::NUMBER_WORD | kind::LONE_MULTIPLIER);
+    }
+    (bits, may_start)
 }
 
 /// The [`start`] bits of token `t` (with lexicon hit `hit`) when its bytes and flags tell
