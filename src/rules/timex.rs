@@ -287,7 +287,8 @@ pub fn prep_at(doc: &Doc<'_>, i: usize, roles: u8) -> Option<(u8, usize)> {
 
 /// A token a time expression may start at ([`apply`]), and which temporal words it may be:
 /// each time rule first asks [`prep_at`] at every start (seven asks), a month adjective and
-/// a part of the day are asked too, and most starts are none of these.
+/// a part of the day are asked too, and most starts are none of these. The preposition of
+/// its lexicon form is read once for the seven asks.
 #[derive(Clone, Copy, Debug)]
 pub struct StartToken {
     /// The token.
@@ -295,22 +296,60 @@ pub struct StartToken {
     /// The [`word_kind`] bits among `StartToken::KINDS` that [`word_of`] may find at the
     /// token (all of them where a longer form hides the token's own).
     kinds: u16,
+    /// The role bits of the one preposition among the meanings of the lexicon form at the
+    /// token (0: none), when the form has at most one ([`StartToken::prep`] answers from
+    /// it); [`StartToken::MANY_PREPS`] when it has more (it asks [`prep_at`]).
+    form_prep: u8,
+    /// Whether the form is longer than the token (then the token's own form is looked up
+    /// where the form has no preposition of the roles asked, as [`word_at`] does).
+    longer_form: bool,
+    /// One past the form's last token.
+    form_end: usize,
 }
 
 impl StartToken {
     /// The temporal words a start token is told for.
     const KINDS: u16 = word_kind::PREP | word_kind::MONTH | word_kind::CLOCK;
 
+    /// [`StartToken::form_prep`] of a form with more than one preposition among its
+    /// meanings (or one with all eight role bits, which the lexicon does not have).
+    const MANY_PREPS: u8 = u8::MAX;
+
     /// Token `i`.
     #[inline]
     pub fn at(doc: &Doc<'_>, i: usize) -> StartToken {
-        let kinds = match doc.hits.get(i).copied().flatten() {
+        let hit = doc.hits.get(i).copied().flatten();
+        let kinds = match hit {
             None => 0,
             // As `word_of` tells: a longer form may hide the token's own (see `word_at`).
             Some(hit) if hit.end != i + 1 => StartToken::KINDS,
             Some(hit) => doc.lexicon.temporal_kinds(hit) & StartToken::KINDS,
         };
-        StartToken { i, kinds }
+        let mut s = StartToken {
+            i,
+            kinds,
+            form_prep: 0,
+            longer_form: false,
+            form_end: i + 1,
+        };
+        if let Some(hit) = hit
+            && kinds & word_kind::PREP != 0
+        {
+            s.longer_form = hit.end > i + 1;
+            s.form_end = hit.end;
+            let mut preps = doc.lexicon.meanings(hit).iter().filter_map(|m| match m {
+                Meaning::Temporal(TemporalWord::Prep(bits)) => Some(*bits),
+                _ => None,
+            });
+            if let Some(bits) = preps.next() {
+                s.form_prep = if preps.next().is_some() || bits == StartToken::MANY_PREPS {
+                    StartToken::MANY_PREPS
+                } else {
+                    bits
+                };
+            }
+        }
+        s
     }
 
     /// False if [`word_of`] with these `kinds` (some of `StartToken::KINDS`) finds nothing
@@ -320,12 +359,26 @@ impl StartToken {
         self.kinds & kinds != 0
     }
 
-    /// [`prep_at`] at the token.
-    #[inline]
+    /// [`prep_at`] at the token. Inlined where asked (seven rules ask at every start).
+    #[inline(always)]
     pub fn prep(&self, doc: &Doc<'_>, roles: u8) -> Option<(u8, usize)> {
         if !self.may_be(word_kind::PREP) {
             return None;
         }
+        match self.form_prep {
+            StartToken::MANY_PREPS => self.prep_looked_up(doc, roles),
+            // The form's one preposition, as `word_at` finds it first.
+            bits if bits & roles != 0 => Some((bits, self.form_end)),
+            // None of the roles: the token's own form, under a longer one.
+            _ if self.longer_form => self.prep_looked_up(doc, roles),
+            _ => None,
+        }
+    }
+
+    /// [`prep_at`] at the token, for the few starts whose form does not tell.
+    #[cold]
+    #[inline(never)]
+    fn prep_looked_up(&self, doc: &Doc<'_>, roles: u8) -> Option<(u8, usize)> {
         prep_at(doc, self.i, roles)
     }
 }
@@ -644,7 +697,8 @@ mod tests {
         use crate::lexicon::temporal::word_kind;
         let text = "С 1 по 10 марта, в течение года, в час, между 2010 и 2015 годами, до 2030 \
                     года, на 2024-2026 годы, к 15:00, после обеда, во вторник, в Москве, майских \
-                    праздников, утром, в полдень, вечером 5 мая, в марте.";
+                    праздников, утром, в полдень, вечером 5 мая, в марте, от 5 до 7 дней, за \
+                    2020 год, через час, со 2 мая по 2020 год, около 10 лет, в течении дня.";
         crate::rules::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
