@@ -265,7 +265,7 @@ const ZONES: &[&str] = &[
 
 fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     // Most starts cannot be a clock time: tested before reading what leads to one.
-    if !may_start_clock(doc, i) {
+    if !may_start_clock(doc, i) || !may_be_hour_in_digits(doc, i) {
         return None;
     }
     let lead = lead_before(doc, i);
@@ -360,6 +360,16 @@ fn may_start_clock(doc: &Doc<'_>, i: usize) -> bool {
         }
         Some(TokenKind::Punct) | None => false,
     }
+}
+
+/// False if token `i` is digits that [`clock_reading`] reads as no clock time, governed
+/// or not (then what leads to it need not be read): an hour is one or two digits up to 24
+/// ([`hour_at`]), and "18.00" has a dot ([`dotted`]). True for any other token.
+#[inline]
+fn may_be_hour_in_digits(doc: &Doc<'_>, i: usize) -> bool {
+    doc.kind(i) != Some(TokenKind::Number)
+        || digits_at(doc, i, 2).is_some_and(|(h, _)| h <= 24)
+        || doc.bytes(i).contains(&b'.')
 }
 
 /// A clock time starting at token `i` (`governed`: after a preposition or qualifier).
@@ -569,14 +579,15 @@ mod tests {
                     полдень, около полуночи, в половине восьмого, в четверть девятого, без \
                     четверти девять, около 2:30 ночи, с 9:00 до 18:00, с 10 до 14 часов, до \
                     23:00, в час ночи, три часа ночи, в 9 ч 30 мин, в 14 часов 15 минут, 5 \
-                    утра, в двенадцать часов, утром 17 октября, в ночь на 19 декабря.";
+                    утра, в двенадцать часов, утром 17 октября, в ночь на 19 декабря, в 2015 \
+                    году, в 25 часов, в 100 тонн, в 24 часа, к 1.50 раза, в 2,5 часа.";
         super::super::with_doc(text, |doc| {
             let (mut passed, mut found) = (0, 0);
             for i in 0..=doc.tokens.len() {
                 for governed in [false, true] {
                     let clock = clock_reading(doc, i, governed);
                     found += usize::from(clock.is_some());
-                    if !may_start_clock(doc, i) {
+                    if !may_start_clock(doc, i) || !may_be_hour_in_digits(doc, i) {
                         passed += 1;
                         assert_eq!(clock, None, "{i} {:?}", doc.text(i));
                     }
