@@ -465,11 +465,14 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             return;
         }
-        // Two first names as written, then a surname: "Анна Мария Тремонти".
-        if morph::is_lemma(doc.text(i), f.lemma)
-            && first_name_as_written(doc, i + 1)
+        // Two first names as written, then a surname: "Анна Мария Тремонти". (The flags
+        // first: most first names have no other after them, told before any form is
+        // compared with its lemma.)
+        if doc.is_a(i + 1, flag::FIRST | flag::HYPHENATED_FIRST)
             && surname_after_first(doc, i + 1)
             && surname_after_first(doc, i + 2)
+            && morph::is_lemma(doc.text(i), f.lemma)
+            && first_name_as_written(doc, i + 1)
             && first_name(doc, i + 2).is_none()
         {
             let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
