@@ -167,7 +167,13 @@ pub fn resolve(doc: &Doc<'_>, candidates: &mut Vec<Candidate>) -> Vec<Fact> {
 #[derive(Default)]
 struct Buffers {
     taken: Vec<u8>,
+    /// How many candidates cover each token (at most 255 counted).
+    cover: Vec<u8>,
+    /// The candidates that overlap another, by index.
+    contested: Vec<usize>,
     won: Vec<(usize, usize, usize)>,
+    /// The winners again, in text order.
+    in_text_order: Vec<(usize, usize, usize)>,
     packed: Packed,
 }
 
@@ -204,8 +210,6 @@ pub(crate) fn resolve_with(
     // Small keys are sorted, not the candidates: a candidate carries its whole value, and
     // moving them around was most of the time on number-dense text. Each part ascending:
     // what is wanted first, smallest.
-    let n = candidates.len();
-    let bounds = [2, text_len + 1, 256, tokens.len(), n];
     let key = |k: usize| {
         let c = &candidates[k];
         [
@@ -217,12 +221,63 @@ pub(crate) fn resolve_with(
         ]
     };
     let mut buffers = crate::spare::take(&SPARE_BUFFERS);
-    let Buffers { taken, won, packed } = &mut buffers;
-    taken.clear();
-    taken.resize(tokens.len(), 0);
+    let Buffers {
+        taken,
+        cover,
+        contested,
+        won,
+        in_text_order,
+        packed,
+    } = &mut buffers;
+    // An abbreviation keeps its dot even at the end of a sentence ("5 тыс. руб."):
+    // Russian writes one dot for both.
+    let original_span = |c: &Candidate| {
+        let (ns, ne) = (tokens[c.start].start, tokens[c.end - 1].end);
+        doc.norm.span_to_original(doc.original, ns, ne)
+    };
     // The winners, in the order they won.
     won.clear();
-    visit_sorted(n, bounds, key, packed, |k| {
+    // Most candidates overlap no other: nothing can block them, so they win whatever the
+    // order, and need neither a key nor a place in the sort. How many candidates cover
+    // each token tells them.
+    cover.clear();
+    cover.resize(tokens.len(), 0);
+    // (Most candidates are one token: told apart, without a loop.)
+    for c in candidates.iter() {
+        if c.end == c.start + 1 {
+            cover[c.start] = cover[c.start].saturating_add(1);
+        } else {
+            for covered in &mut cover[c.start..c.end] {
+                *covered = covered.saturating_add(1);
+            }
+        }
+    }
+    contested.clear();
+    for (k, c) in candidates.iter().enumerate() {
+        let alone = if c.end == c.start + 1 {
+            cover[c.start] == 1
+        } else {
+            cover[c.start..c.end].iter().all(|&covered| covered == 1)
+        };
+        if alone {
+            let (start, end) = original_span(c);
+            won.push((start, end, k));
+        } else {
+            contested.push(k);
+        }
+    }
+    taken.clear();
+    taken.resize(tokens.len(), 0);
+    let contested = &*contested;
+    let bounds = [2, text_len + 1, 256, tokens.len(), contested.len()];
+    // The contested candidates' keys, each with its place in `contested` last (the same
+    // order as the candidate's own index).
+    let contested_key = |j: usize| {
+        let [user, narrower, lower, start, _] = key(contested[j]);
+        [user, narrower, lower, start, j]
+    };
+    visit_sorted(contested.len(), bounds, contested_key, packed, |j| {
+        let k = contested[j];
         let c = &candidates[k];
         let mask = blocks(c.kind);
         if taken[c.start..c.end].iter().any(|&t| t & mask != 0) || names_an_organization(c, taken) {
@@ -236,16 +291,14 @@ pub(crate) fn resolve_with(
             taken[c.start] |= ORGANIZATION_FIRST;
             taken[c.end - 1] |= ORGANIZATION_LAST;
         }
-        // An abbreviation keeps its dot even at the end of a sentence ("5 тыс. руб."):
-        // Russian writes one dot for both.
-        let (ns, ne) = (tokens[c.start].start, tokens[c.end - 1].end);
-        let (start, end) = doc.norm.span_to_original(doc.original, ns, ne);
+        let (start, end) = original_span(c);
         won.push((start, end, k));
     });
     // Text order: by start, the longer first, then in the order they won.
-    let mut facts = Vec::with_capacity(won.len());
     let original_len = doc.original.len();
     let won = &*won;
+    in_text_order.clear();
+    let mut same_spans = false;
     visit_sorted(
         won.len(),
         [original_len + 1, original_len + 1, won.len()],
@@ -261,22 +314,46 @@ pub(crate) fn resolve_with(
         packed,
         |w| {
             let (start, end, k) = won[w];
-            // Each candidate wins at most once: its value is moved out, an empty one left.
-            let c = &mut candidates[k];
-            facts.push(Fact {
-                kind: c.kind,
-                start,
-                end,
-                text: if with_text {
-                    doc.original[start..end].to_string()
-                } else {
-                    String::new()
-                },
-                value: std::mem::replace(&mut c.value, Value::Name(NameValue::default())),
-                rule: c.rule,
-            });
+            same_spans |= in_text_order
+                .last()
+                .is_some_and(|&(s, e, _)| (s, e) == (start, end));
+            in_text_order.push((start, end, k));
         },
     );
+    // Winners of the same span (in the original: two spans of tokens may map to one) stand
+    // in the order of the keys they were visited in; `won` has the uncontested ones first,
+    // so such a run is put in that order here (runs are rare, and short).
+    let mut run = 0;
+    while same_spans && run < in_text_order.len() {
+        let (start, end, _) = in_text_order[run];
+        let run_end = in_text_order[run..]
+            .iter()
+            .position(|&(s, e, _)| (s, e) != (start, end))
+            .map_or(in_text_order.len(), |len| run + len);
+        if run_end > run + 1 {
+            in_text_order[run..run_end].sort_unstable_by_key(|&(_, _, k)| key(k));
+        }
+        run = run_end;
+    }
+    // The facts made in one extend over the winners in text order, not pushed one by one
+    // from inside the sort's visit: no capacity check per fact, and a tighter loop.
+    let mut facts = Vec::with_capacity(won.len());
+    facts.extend(in_text_order.iter().map(|&(start, end, k)| {
+        // Each candidate wins at most once: its value is moved out, an empty one left.
+        let c = &mut candidates[k];
+        Fact {
+            kind: c.kind,
+            start,
+            end,
+            text: if with_text {
+                doc.original[start..end].to_string()
+            } else {
+                String::new()
+            },
+            value: std::mem::replace(&mut c.value, Value::Name(NameValue::default())),
+            rule: c.rule,
+        }
+    }));
     candidates.clear();
     let room = buffers.taken.capacity();
     crate::spare::keep(&SPARE_BUFFERS, buffers, room);
@@ -330,6 +407,147 @@ mod tests {
                 assert_eq!(visited, expected, "{big} {len}");
             }
         }
+    }
+
+    /// What [`super::resolve`] keeps, as it kept it before uncontested candidates were let
+    /// through unsorted: every candidate sorted by its key, then the winners in text order.
+    fn resolve_by_sorting_all(
+        doc: &crate::rules::Doc<'_>,
+        candidates: &[crate::rules::Candidate],
+    ) -> Vec<(usize, usize, String, &'static str)> {
+        use super::{
+            FactType, ORGANIZATION_FIRST, ORGANIZATION_LAST, blocks, layer, names_an_organization,
+            rank,
+        };
+        let tokens = doc.tokens;
+        let text_len = doc.norm.text().len();
+        let mut order: Vec<([usize; 4], usize)> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.start < c.end && c.end <= tokens.len())
+            .map(|(k, c)| {
+                let width = tokens[c.end - 1].end - tokens[c.start].start;
+                let user = crate::rules::user::is_user_rule(c.rule);
+                let key = [
+                    usize::from(!user),
+                    text_len - width,
+                    usize::from(u8::MAX - rank(c)),
+                    c.start,
+                ];
+                (key, k)
+            })
+            .collect();
+        order.sort();
+        let mut taken = vec![0u8; tokens.len()];
+        let mut won = Vec::new();
+        for &(_, k) in &order {
+            let c = &candidates[k];
+            let mask = blocks(c.kind);
+            if taken[c.start..c.end].iter().any(|&t| t & mask != 0)
+                || names_an_organization(c, &taken)
+            {
+                continue;
+            }
+            for t in &mut taken[c.start..c.end] {
+                *t |= layer(c);
+            }
+            if c.kind == FactType::Organization {
+                taken[c.start] |= ORGANIZATION_FIRST;
+                taken[c.end - 1] |= ORGANIZATION_LAST;
+            }
+            let (start, end) = doc.norm.span_to_original(
+                doc.original,
+                tokens[c.start].start,
+                tokens[c.end - 1].end,
+            );
+            won.push((start, end, k));
+        }
+        let mut in_text_order: Vec<(usize, usize, usize)> = won
+            .iter()
+            .enumerate()
+            .map(|(w, &(start, end, _))| (start, usize::MAX - end, w))
+            .collect();
+        in_text_order.sort();
+        in_text_order
+            .iter()
+            .map(|&(_, _, w)| {
+                let (start, end, k) = won[w];
+                let crate::fact::Value::Name(v) = &candidates[k].value else {
+                    unreachable!()
+                };
+                (start, end, v.normal.clone(), candidates[k].rule)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn uncontested_candidates_win_as_if_all_were_sorted() {
+        use crate::fact::{FactType, NameValue, Value};
+        use crate::rules::Candidate;
+        let kinds = [
+            FactType::Number,
+            FactType::Money,
+            FactType::Date,
+            FactType::Ordinal,
+            FactType::Person,
+            FactType::Organization,
+            FactType::Location,
+            FactType::Time,
+        ];
+        let rules = [
+            "test.any",
+            "organization.known",
+            "test.user_lexicon",
+            "organization.type_quoted",
+        ];
+        let mut next = generator();
+        // Letters normalization changes (capitals, "ё", a dash), so that spans shift.
+        crate::rules::with_doc(
+            "Ёлка — Один два ТРИ «четыре» пять шесть семь восемь, девять; десять Ё.",
+            |doc| {
+                let len = doc.tokens.len();
+                for round in 0..500 {
+                    let mut candidates = Vec::new();
+                    for k in 0..next(14) {
+                        let start = next(len + 1);
+                        // Most one token, some wider, a few empty or past the end.
+                        let end = start + [1, 1, 1, 2, 3, 0][next(6)];
+                        candidates.push(Candidate {
+                            start,
+                            end: end.min(len + usize::from(next(9) == 0)),
+                            kind: kinds[next(kinds.len())],
+                            value: Value::Name(NameValue {
+                                normal: k.to_string(),
+                                ..NameValue::default()
+                            }),
+                            rule: rules[next(rules.len())],
+                        });
+                        if next(4) == 0 {
+                            // The same span again, of another kind or the same.
+                            let mut again = candidates[candidates.len() - 1].clone();
+                            again.kind = kinds[next(kinds.len())];
+                            again.value = Value::Name(NameValue {
+                                normal: format!("{k}'"),
+                                ..NameValue::default()
+                            });
+                            candidates.push(again);
+                        }
+                    }
+                    let expected = resolve_by_sorting_all(doc, &candidates);
+                    let facts = super::resolve(doc, &mut candidates);
+                    let got: Vec<(usize, usize, String, &'static str)> = facts
+                        .into_iter()
+                        .map(|f| {
+                            let Value::Name(v) = f.value else {
+                                unreachable!()
+                            };
+                            (f.start, f.end, v.normal, f.rule)
+                        })
+                        .collect();
+                    assert_eq!(got, expected, "round {round}");
+                }
+            },
+        );
     }
 
     #[test]

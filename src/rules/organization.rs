@@ -922,12 +922,17 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     // a mention, exact or in another case form (`same_stem`: a common stem of four letters
     // or more), shares them. In the names' order, so that candidates come as before.
     let mut by_prefix: FastMap<&str, Vec<usize>> = FastMap::default();
+    // And a bit for the first two bytes of each prefix: a word whose bit is not set starts
+    // no name (most words), told without its prefix and the map's hash.
+    let mut leads = 0u64;
     for (k, &(s, _)) in names.iter().enumerate() {
-        by_prefix.entry(prefix4(doc.text(s))).or_default().push(k);
+        let prefix = prefix4(doc.text(s));
+        leads |= super::person::lead_bit(prefix.as_bytes());
+        by_prefix.entry(prefix).or_default().push(k);
     }
     for i in doc.marked() {
         // Mentions start at a capitalized word (most marked words, not all).
-        if !doc.capitalized(i) {
+        if !doc.capitalized(i) || leads & super::person::lead_bit(doc.bytes(i)) == 0 {
             continue;
         }
         let Some(candidates) = by_prefix.get(prefix4(doc.text(i))) else {
@@ -1059,6 +1064,12 @@ mod tests {
         ] {
             let expected = word.char_indices().nth(4).map_or(word, |(k, _)| &word[..k]);
             assert_eq!(super::prefix4(word), expected, "{word}");
+            // A mention's bit is its name's: `mentions` skips a word by its bit alone.
+            assert_eq!(
+                super::super::person::lead_bit(super::prefix4(word).as_bytes()),
+                super::super::person::lead_bit(word.as_bytes()),
+                "{word}"
+            );
         }
     }
 

@@ -465,11 +465,14 @@ fn full_name(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             return;
         }
-        // Two first names as written, then a surname: "Анна Мария Тремонти".
-        if morph::is_lemma(doc.text(i), f.lemma)
-            && first_name_as_written(doc, i + 1)
+        // Two first names as written, then a surname: "Анна Мария Тремонти". (The flags
+        // first: most first names have no other after them, told before any form is
+        // compared with its lemma.)
+        if doc.is_a(i + 1, flag::FIRST | flag::HYPHENATED_FIRST)
             && surname_after_first(doc, i + 1)
             && surname_after_first(doc, i + 2)
+            && morph::is_lemma(doc.text(i), f.lemma)
+            && first_name_as_written(doc, i + 1)
             && first_name(doc, i + 2).is_none()
         {
             let parts = [(i, Part::First), (i + 1, Part::Middle), (i + 2, Part::Last)];
@@ -924,6 +927,17 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             (first_eight(prefix) & mask, mask, prefix)
         })
         .collect();
+    // A bit of 64 for each prefix's first two bytes: a word whose bit is not set begins no
+    // surname of the document (most words), told before its first bytes are read as a
+    // number and compared with each prefix. (A prefix of one byte, rare, lets every word
+    // through.)
+    let leads = heads.iter().fold(0u64, |bits, &(_, _, prefix)| {
+        if prefix.len() < 2 {
+            u64::MAX
+        } else {
+            bits | lead_bit(prefix)
+        }
+    });
     // The mentions found: the token and the surname's index in `lasts`.
     let mut found: Vec<(usize, usize)> = Vec::with_capacity(32);
     for i in doc.marked() {
@@ -934,6 +948,9 @@ fn surname_mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let form = doc.bytes(i);
+        if leads & lead_bit(form) == 0 {
+            continue;
+        }
         let head = first_eight(form);
         let is_form_of = |lower: &[u8]| {
             form == lower
@@ -991,6 +1008,14 @@ fn two_chars(bytes: &[u8]) -> usize {
         .map_or(bytes.len(), |(k, _)| k)
 }
 
+/// A bit of 64 for the first two bytes of `bytes` (as many as it has): bytes that start
+/// with the same two have the same bit. A set of words' bits turns away most words that
+/// begin none of them, before anything dearer is compared.
+pub(super) fn lead_bit(bytes: &[u8]) -> u64 {
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
+    1 << ((byte(0) * 31 + byte(1)) % 64)
+}
+
 /// The surname of a person candidate, if it has one.
 fn surname_of(c: &Candidate) -> Option<&str> {
     match &c.value {
@@ -1011,6 +1036,40 @@ fn first_eight(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use crate::fact::FactType;
+
+    #[test]
+    fn a_word_has_the_lead_bit_of_its_two_byte_prefixes() {
+        // What `surname_mentions` counts on to pass over a word by its bit alone.
+        for word in [
+            "путина",
+            "ян",
+            "шольцем",
+            "o'нил",
+            "ёж",
+            "x",
+            "日本",
+            "ab",
+            "аb",
+        ] {
+            let bytes = word.as_bytes();
+            for end in 2..=bytes.len() {
+                assert_eq!(
+                    super::lead_bit(&bytes[..end]),
+                    super::lead_bit(bytes),
+                    "{word} {end}"
+                );
+            }
+        }
+        // Words that differ in their first two bytes may share a bit, but one set bit
+        // turns away most others.
+        let names = super::lead_bit("пу".as_bytes());
+        let others = ["ше", "ла", "ме", "ки", "ро"];
+        assert!(
+            others
+                .iter()
+                .all(|w| super::lead_bit(w.as_bytes()) & names == 0)
+        );
+    }
 
     #[test]
     fn surnames_read_with_the_tags_as_without() {
