@@ -240,7 +240,12 @@ fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
     while let Some(unkept) = first_unkept(bytes, i) {
         i += unkept;
         if unkept < CHUNK {
-            break;
+            // The byte found begins a character: most end the run here (a capital, a
+            // quote), told without the byte-wise loop; the rare kept `[\]^_` go on.
+            match bytes.get(i) {
+                Some(&b) if KEPT[usize::from(b)] == ASCII => i += 1,
+                _ => return i,
+            }
         }
     }
     if i > start && bytes.get(i).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
