@@ -170,9 +170,12 @@ pub fn tokenize(
             // A word without ASCII letters whose first character normalization copied as
             // it was, a lowercase letter (most words), is neither capitalized nor all caps
             // nor Latin: its original need not be found or read.
+            // A copied first character is a lowercase letter but for the old Cyrillic
+            // letters U+0460..U+047F (0xD1 0xA0..), capitals among them, which normalization
+            // keeps as they are: capitals and the general path's characters are changed.
             let lowercase_copy = !latin_possible
                 && norm.is_copied(start)
-                && starts_lowercase(bytes.get(start..).unwrap_or_default());
+                && (b != 0xD1 || bytes.get(start + 1).is_some_and(|&c| c < 0xA0));
             if !lowercase_copy {
                 let (s, e) = spans.span(start, i);
                 flags |= case_flags(original, s, e, latin_possible);
