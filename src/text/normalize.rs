@@ -69,7 +69,12 @@ impl Builder {
     fn new(len: usize) -> Builder {
         Builder {
             text: String::with_capacity(len),
-            shifts: vec![(0usize, 0isize)],
+            // Room for the shift points of a quote or a dash every few hundred bytes.
+            shifts: {
+                let mut shifts = Vec::with_capacity(len / 256 + 8);
+                shifts.push((0usize, 0isize));
+                shifts
+            },
             changed: vec![0u64; len / 64 + 1],
             shift: 0,
             run: 0,
