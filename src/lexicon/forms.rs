@@ -148,6 +148,7 @@ impl FormTable {
         mix: u64,
         ahead: impl FnOnce() -> Option<&'w [u8]>,
     ) -> Probe {
+        debug_assert_eq!(mix, index::start_mix(word));
         if !self.may_be_mix(mix) {
             return Probe::Nothing;
         }
@@ -199,14 +200,21 @@ impl FormTable {
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
-    /// The form `word` is, by its slot, when no longer form matters.
+    /// The form `word` is, by its slot (the slot of `word`'s key), when no longer form
+    /// matters.
     #[inline]
     fn own_form(&self, slot: &Slot, word: &[u8]) -> Probe {
         match slot.entry {
             SEVERAL_FORMS => Probe::Automaton,
             entry => match self.forms.get(entry as usize) {
-                Some(form) if form.as_bytes() == word => Probe::Exact(entry),
-                // No form ([`NO_FORM`]), or another form with the same hash: `word` is no
+                // A form of the word's length and key is the word when that is up to eight
+                // bytes long (such keys are one to one): only longer ones are compared.
+                Some(form)
+                    if form.len() == word.len() && (word.len() <= 8 || form.as_bytes() == word) =>
+                {
+                    Probe::Exact(entry)
+                }
+                // No form ([`NO_FORM`]), or another form with the same key: `word` is no
                 // form, or its own slot would say several.
                 _ => Probe::Nothing,
             },
@@ -345,6 +353,56 @@ mod tests {
             }
         }
         assert!(seen.len() > 4000);
+    }
+
+    #[test]
+    fn exact_hits_are_the_forms_themselves() {
+        // Forms of up to eight bytes (told by their key alone) and longer ones (compared),
+        // probed with every short string of their alphabet and with the forms cut or
+        // lengthened by a letter.
+        let forms: Vec<String> = [
+            "я",
+            "а.",
+            "яя",
+            "ая а",
+            "яаяа",
+            "а1я",
+            "ёаяая",
+            "яаяаяа",
+            "я я я я",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let table = FormTable::new(&forms);
+        let alphabet = ["а", "я", "ё", " ", ".", "1"];
+        let mut words = vec![String::new()];
+        let mut last = words.clone();
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for form in &forms {
+            words.push(form.clone());
+            words.push(format!("{form}я"));
+            words.push(form.chars().skip(1).collect());
+        }
+        // No token is empty.
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let own = forms.iter().position(|f| f == word);
+            let begins_longer = forms
+                .iter()
+                .any(|f| f.len() > word.len() && f.starts_with(word.as_str()));
+            let want = match own {
+                _ if begins_longer => Probe::Automaton,
+                Some(k) => Probe::Exact(k as u32),
+                None => Probe::Nothing,
+            };
+            assert_eq!(table.probe(word), want, "{word:?}");
+        }
     }
 
     #[test]
