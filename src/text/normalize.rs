@@ -60,6 +60,7 @@ struct Builder {
     text: String,
     shifts: Vec<(usize, isize)>,
     changed: Vec<u64>,
+    /// The shift of the last shift point.
     shift: isize,
     /// The start of the run of unchanged characters not yet copied.
     run: usize,
@@ -84,6 +85,7 @@ impl Builder {
     /// Judges the character at `i` (a character boundary of `original`) that the fast
     /// tests could not keep: writes what it becomes (after the run before it) if it
     /// changes, else leaves it in the run. Returns the end of the character.
+    // Inlined in both of its loops: out of line it cost more (measured: +0.06 M Ir).
     #[inline(always)]
     fn judge(&mut self, original: &str, i: usize) -> usize {
         let bytes = original.as_bytes();
@@ -293,6 +295,7 @@ impl Normalized {
 /// The end of the run of characters from `i` on that normalization keeps as they are:
 /// lowercase Cyrillic and the usual ASCII (the bulk of news text), checked on the bytes
 /// without decoding. Any other character ends the run, for the general code to judge.
+/// [`Normalized::new`] asks it for the last bytes of a text, too few for a chunk.
 #[inline]
 fn skip_unchanged(bytes: &[u8], mut i: usize) -> usize {
     // Sixteen bytes at a time while they all are kept (the next byte read too, for the

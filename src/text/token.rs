@@ -169,10 +169,11 @@ pub fn tokenize(
         if kind == TokenKind::Word {
             // A word without ASCII letters whose first character normalization copied as
             // it was, a lowercase letter (most words), is neither capitalized nor all caps
-            // nor Latin: its original need not be found or read.
-            // A copied first character is a lowercase letter but for the old Cyrillic
-            // letters U+0460..U+047F (0xD1 0xA0..), capitals among them, which normalization
-            // keeps as they are: capitals and the general path's characters are changed.
+            // nor Latin: its original need not be found or read. A copied character is a
+            // lowercase letter but for U+0460..U+047F (0xD1 0xA0..), old Cyrillic letters,
+            // capitals among them, that normalization keeps (it marks the capitals it
+            // lowercases and every character of its general path as changed): only those
+            // are told by the first byte `b` and the next.
             let lowercase_copy = !latin_possible
                 && norm.is_copied(start)
                 && (b != 0xD1 || bytes.get(start + 1).is_some_and(|&c| c < 0xA0));
