@@ -1,12 +1,15 @@
 //! One hash probe per token before the automaton: most tokens are settled by it.
 //!
-//! The table holds the hash of every lexicon form and of every proper prefix of one.
+//! The table holds the key of every lexicon form and of every proper prefix of one: for
+//! strings of up to eight bytes (most tokens that get this far: "в", "на", "год") their
+//! [`index::start_mix`], which the token's start bits need anyway (so they are mixed once
+//! and not hashed), for longer ones their [`hash`].
 //! A token whose text is no proper prefix of a form cannot begin a longer, multi-token form,
 //! so its only possible hit is the form equal to it: one probe says which, or that there is
 //! none (most words). Only tokens that begin a longer form ("в" of "в течение", "кв" of
-//! "кв. км") walk the aho-corasick automaton, which settles forms that span tokens. A hash
-//! collision can only send a token to the automaton, never give a wrong hit: an exact hit is
-//! checked against the form's text.
+//! "кв. км") walk the aho-corasick automaton, which settles forms that span tokens. Two
+//! strings with one key can only send a token to the automaton, never give a wrong hit: an
+//! exact hit is checked against the form's text.
 
 use crate::names::index::{self, hash};
 use std::collections::HashMap;
@@ -26,10 +29,13 @@ pub enum Probe {
 /// Hashes of forms and of their prefixes. Immutable once built.
 #[derive(Clone, Debug)]
 pub struct FormTable {
-    /// The hash of every key (a form or a proper prefix of one) by open addressing with
-    /// linear probing, at most half full; 0 marks an empty place ([`hash`] is never 0).
-    /// Cheaper to probe than a general hash map: one load and a comparison, most times.
+    /// Every key (of a form or a proper prefix of one: see [`key_of_mix`]) by open
+    /// addressing with linear probing from the place its top bits give, at most half full;
+    /// 0 marks an empty place (no key is 0). Cheaper to probe than a general hash map: one
+    /// load and a comparison, most times.
     keys: Vec<u64>,
+    /// 64 less the log2 of the length of `keys`: a key's first place is `key >> shift`.
+    shift: u32,
     /// The slot of the key at the same place of `keys`.
     slots: Vec<Slot>,
     /// Bit [`start_bit`] of every key of `slots` (a form or a proper prefix of one): a token
@@ -73,11 +79,11 @@ impl FormTable {
             }
             for (at, _) in form.char_indices().skip(1) {
                 slots
-                    .entry(hash(&form.as_bytes()[..at]))
+                    .entry(key(&form.as_bytes()[..at]))
                     .or_insert(empty)
                     .begins_longer = true;
             }
-            let slot = slots.entry(hash(form.as_bytes())).or_insert(empty);
+            let slot = slots.entry(key(form.as_bytes())).or_insert(empty);
             slot.entry = match slot.entry {
                 NO_FORM => u32::try_from(k).unwrap_or(SEVERAL_FORMS),
                 _ => SEVERAL_FORMS,
@@ -86,10 +92,11 @@ impl FormTable {
         // Laid out at most half full (a key's place does not depend on the map's order:
         // a lookup finds it whatever the order of insertion).
         let size = (slots.len() * 2).max(2).next_power_of_two();
+        let shift = 64 - size.trailing_zeros();
         let mut keys = vec![0u64; size];
         let mut places = vec![empty; size];
         for (&h, &slot) in &slots {
-            let mut at = h as usize & (size - 1);
+            let mut at = (h >> shift) as usize;
             while keys[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
@@ -98,6 +105,7 @@ impl FormTable {
         }
         FormTable {
             keys,
+            shift,
             slots: places,
             starts,
             forms: forms.iter().map(|f| f.as_str().into()).collect(),
@@ -108,10 +116,11 @@ impl FormTable {
     /// What the lexicon has for the text `word` of one token.
     #[inline]
     pub fn probe(&self, word: &str) -> Probe {
-        if !self.may_be_key(word.as_bytes()) {
+        let mix = index::start_mix(word.as_bytes());
+        if !self.may_be_mix(mix) {
             return Probe::Nothing;
         }
-        match self.slot(hash(word.as_bytes())) {
+        match self.slot(key_of_mix(word.as_bytes(), mix)) {
             None => Probe::Nothing,
             Some(slot) if slot.begins_longer => Probe::Automaton,
             Some(slot) => self.own_form(slot, word.as_bytes()),
@@ -139,26 +148,30 @@ impl FormTable {
         mix: u64,
         ahead: impl FnOnce() -> Option<&'w [u8]>,
     ) -> Probe {
+        debug_assert_eq!(mix, index::start_mix(word));
         if !self.may_be_mix(mix) {
             return Probe::Nothing;
         }
-        let Some(slot) = self.slot(hash(word)) else {
+        let Some(slot) = self.slot(key_of_mix(word, mix)) else {
             return Probe::Nothing;
         };
         if slot.begins_longer
             && (!self.forms_end_in_text
-                || ahead().is_some_and(|a| self.may_be_key(a) && self.slot(hash(a)).is_some()))
+                || ahead().is_some_and(|a| {
+                    let mix = index::start_mix(a);
+                    self.may_be_mix(mix) && self.slot(key_of_mix(a, mix)).is_some()
+                }))
         {
             return Probe::Automaton;
         }
         self.own_form(slot, word)
     }
 
-    /// The slot of the key of hash `h`, if there is one.
+    /// The slot of key `h`, if there is one.
     #[inline]
     fn slot(&self, h: u64) -> Option<&Slot> {
         let mask = self.keys.len().wrapping_sub(1);
-        let mut at = h as usize & mask;
+        let mut at = (h >> self.shift) as usize;
         // The table is at most half full: an empty place ends every search.
         loop {
             let key = *self.keys.get(at)?;
@@ -173,7 +186,7 @@ impl FormTable {
     }
 
     /// False if `word` is surely no key of the table (its bit in `starts` is clear).
-    #[inline]
+    #[cfg(test)]
     fn may_be_key(&self, word: &[u8]) -> bool {
         self.may_be_mix(index::start_mix(word))
     }
@@ -187,19 +200,46 @@ impl FormTable {
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
-    /// The form `word` is, by its slot, when no longer form matters.
+    /// The form `word` is, by its slot (the slot of `word`'s key), when no longer form
+    /// matters.
     #[inline]
     fn own_form(&self, slot: &Slot, word: &[u8]) -> Probe {
         match slot.entry {
             SEVERAL_FORMS => Probe::Automaton,
             entry => match self.forms.get(entry as usize) {
-                Some(form) if form.as_bytes() == word => Probe::Exact(entry),
-                // No form ([`NO_FORM`]), or another form with the same hash: `word` is no
+                // A form of the word's length and key is the word when that is up to eight
+                // bytes long (such keys are one to one): only longer ones are compared.
+                Some(form)
+                    if form.len() == word.len() && (word.len() <= 8 || form.as_bytes() == word) =>
+                {
+                    Probe::Exact(entry)
+                }
+                // No form ([`NO_FORM`]), or another form with the same key: `word` is no
                 // form, or its own slot would say several.
                 _ => Probe::Nothing,
             },
         }
     }
+}
+
+/// The key of `word`, of [`index::start_mix`] `mix`, in [`FormTable::keys`]: up to eight
+/// bytes the mix itself, which tells such strings apart (their first and last four bytes
+/// cover them, the multiplication is one to one), 0 made 1 (0 marks an empty place); the
+/// [`hash`] of longer ones (never 0), whose mixes may be the same. A mix and a hash could
+/// only be the same by chance, and two strings of one key can only send a token to the
+/// automaton, never give a wrong hit.
+#[inline]
+fn key_of_mix(word: &[u8], mix: u64) -> u64 {
+    if word.len() <= 8 {
+        mix.max(1)
+    } else {
+        hash(word)
+    }
+}
+
+/// The key of `word` (see [`key_of_mix`]).
+fn key(word: &[u8]) -> u64 {
+    key_of_mix(word, index::start_mix(word))
 }
 
 /// The number of bits of [`FormTable::starts`], a power of two.
@@ -288,6 +328,81 @@ mod tests {
             .filter(|w| table.may_be_key(w.as_bytes()))
             .count();
         assert!(passing <= 2, "{passing} strangers pass");
+    }
+
+    #[test]
+    fn strings_of_up_to_eight_bytes_have_keys_of_their_own() {
+        use std::collections::HashMap;
+        // Every string of up to four characters of a small alphabet (one and two bytes
+        // each), so up to eight bytes: no two share a key.
+        let alphabet = ["а", "я", "ё", "a", " ", ".", "1", "\0"];
+        let mut strings = vec![String::new()];
+        let mut last = strings.clone();
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        let mut seen = HashMap::new();
+        for s in &strings {
+            assert!(s.len() <= 8);
+            if let Some(other) = seen.insert(super::key(s.as_bytes()), s) {
+                panic!("{s:?} and {other:?} share a key");
+            }
+        }
+        assert!(seen.len() > 4000);
+    }
+
+    #[test]
+    fn exact_hits_are_the_forms_themselves() {
+        // Forms of up to eight bytes (told by their key alone) and longer ones (compared),
+        // probed with every short string of their alphabet and with the forms cut or
+        // lengthened by a letter.
+        let forms: Vec<String> = [
+            "я",
+            "а.",
+            "яя",
+            "ая а",
+            "яаяа",
+            "а1я",
+            "ёаяая",
+            "яаяаяа",
+            "я я я я",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let table = FormTable::new(&forms);
+        let alphabet = ["а", "я", "ё", " ", ".", "1"];
+        let mut words = vec![String::new()];
+        let mut last = words.clone();
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for form in &forms {
+            words.push(form.clone());
+            words.push(format!("{form}я"));
+            words.push(form.chars().skip(1).collect());
+        }
+        // No token is empty.
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let own = forms.iter().position(|f| f == word);
+            let begins_longer = forms
+                .iter()
+                .any(|f| f.len() > word.len() && f.starts_with(word.as_str()));
+            let want = match own {
+                _ if begins_longer => Probe::Automaton,
+                Some(k) => Probe::Exact(k as u32),
+                None => Probe::Nothing,
+            };
+            assert_eq!(table.probe(word), want, "{word:?}");
+        }
     }
 
     #[test]

@@ -169,10 +169,14 @@ pub fn tokenize(
         if kind == TokenKind::Word {
             // A word without ASCII letters whose first character normalization copied as
             // it was, a lowercase letter (most words), is neither capitalized nor all caps
-            // nor Latin: its original need not be found or read.
+            // nor Latin: its original need not be found or read. A copied character is a
+            // lowercase letter but for U+0460..U+047F (0xD1 0xA0..), old Cyrillic letters,
+            // capitals among them, that normalization keeps (it marks the capitals it
+            // lowercases and every character of its general path as changed): only those
+            // are told by the first byte `b` and the next.
             let lowercase_copy = !latin_possible
                 && norm.is_copied(start)
-                && starts_lowercase(bytes.get(start..).unwrap_or_default());
+                && (b != 0xD1 || bytes.get(start + 1).is_some_and(|&c| c < 0xA0));
             if !lowercase_copy {
                 let (s, e) = spans.span(start, i);
                 flags |= case_flags(original, s, e, latin_possible);
@@ -337,15 +341,14 @@ fn scan_word(text: &str, start: usize) -> WordScan {
     let mut hyphenated = false;
     let mut ascii_letters = false;
     loop {
-        // Eight bytes at a time while they are Cyrillic letters (lead bytes 0xD0..0xD3 and
-        // continuation bytes), up to the first other byte: it begins a character (a
-        // continuation byte there would belong to a lead before it, in the run), which the
-        // loop below judges.
+        // Eight bytes (four letters) at a time while they are two-byte Cyrillic letters, up
+        // to the first other character, which the loop below judges. `i` is a character
+        // boundary here (a word's start, or right after an inner hyphen).
         while let Some(w) = bytes
             .get(i..i + 8)
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
-            let other = not_cyrillic(u64::from_le_bytes(w));
+            let other = not_cyrillic_pairs(u64::from_le_bytes(w));
             if other != 0 {
                 i += (other.trailing_zeros() / 8) as usize;
                 break;
@@ -392,19 +395,17 @@ fn scan_word(text: &str, start: usize) -> WordScan {
     }
 }
 
-/// The high bit of each byte of `w` that is neither a lead byte 0xD0..0xD3 (of the
-/// Cyrillic letters U+0400..U+04FF) nor a continuation byte 0x80..0xBF.
+/// Of eight bytes `w` read from a character boundary, the bits where they differ from four
+/// two-byte Cyrillic letters (U+0400..U+04FF: a lead byte 0xD0..0xD3 at the even offsets, a
+/// continuation byte at the odd ones): zero if they are four such letters, else the first
+/// byte with a bit set begins the first other character. (The first difference is at an
+/// even offset: in UTF-8 a continuation byte follows a lead byte 0xD0..0xD3 that matched.)
+/// Two operations a word: the place of each byte in its letter is known.
 #[inline]
-fn not_cyrillic(w: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Continuation bytes: bit 7 set, bit 6 clear.
-    let continuation = w & !(w << 1) & HIGH;
-    // Leads: the bytes that are 0xD0 once their two low bits are cleared, i.e. the zero
-    // bytes of `x` (a byte's high bit is set in `(x & LOW7) + LOW7 | x` unless it is 0).
-    let x = (w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xD0D0_D0D0_D0D0_D0D0;
-    let lead = !(((x & LOW7) + LOW7) | x) & HIGH;
-    HIGH & !(continuation | lead)
+fn not_cyrillic_pairs(w: u64) -> u64 {
+    const MASK: u64 = u64::from_le_bytes([0xFC, 0xC0, 0xFC, 0xC0, 0xFC, 0xC0, 0xFC, 0xC0]);
+    const LETTERS: u64 = u64::from_le_bytes([0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80]);
+    (w & MASK) ^ LETTERS
 }
 
 /// The length in bytes of the character at `i` if it belongs in a word (a letter, a digit
@@ -691,14 +692,28 @@ mod tests {
     }
 
     #[test]
-    fn not_cyrillic_flags_each_byte_that_is_no_cyrillic_lead_or_continuation() {
-        let filler = u64::from_le_bytes(*b"\xD0\xB0\xD1\x8F\xD3\x95\xD2\x80");
-        for b in 0..=255u8 {
-            let cyrillic = (0xD0..=0xD3).contains(&b) || (0x80..=0xBF).contains(&b);
-            for k in 0..8 {
-                let w = (filler & !(0xFF << (8 * k))) | (u64::from(b) << (8 * k));
-                let want = if cyrillic { 0 } else { 0x80 << (8 * k) };
-                assert_eq!(not_cyrillic(w), want, "{b:#x} at {k}");
+    fn cyrillic_pairs_end_at_the_first_other_character() {
+        // Every character of the first plane (and some beyond) after zero to three Cyrillic
+        // letters, the eight bytes padded with more letters.
+        let others = (0..0x1_0000u32)
+            .chain([0x1_F600, 0x10_FFFF])
+            .filter_map(char::from_u32);
+        for c in others {
+            for before in 0..4 {
+                let mut text = "я".repeat(before);
+                text.push(c);
+                text.push_str("абвг");
+                let w = u64::from_le_bytes(text.as_bytes()[..8].try_into().unwrap());
+                let other = not_cyrillic_pairs(w);
+                if ('\u{0400}'..='\u{04FF}').contains(&c) {
+                    assert_eq!(other, 0, "{c:?} after {before}");
+                } else {
+                    assert_eq!(
+                        other.trailing_zeros() / 8,
+                        2 * before as u32,
+                        "{c:?} after {before}"
+                    );
+                }
             }
         }
     }
