@@ -24,7 +24,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                     start: m.start,
                     end: m.end,
                     kind: FactType::Ordinal,
-                    value: Value::Amount(crate::fact::Amount::exact(v)),
+                    value: Some(Value::Amount(crate::fact::Amount::exact(v))),
                     rule: "ordinal.identifier",
                 });
             }
@@ -36,12 +36,12 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             start: m.start,
             end: m.end,
             kind: FactType::Number,
-            value: Value::Amount(Amount::default()),
+            value: Some(Value::Amount(Amount::default())),
             rule: rule_name(m),
         });
         let written = match out.last_mut() {
             Some(Candidate {
-                value: Value::Amount(amount),
+                value: Some(Value::Amount(amount)),
                 ..
             }) => m.write_amount(Decimal::from_int(1), amount),
             _ => None,
