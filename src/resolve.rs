@@ -134,7 +134,16 @@ fn visit_sorted<const N: usize>(
     if total <= 64 {
         let keys = &mut packed.narrow;
         keys.clear();
-        keys.extend((0..n).map(|k| pack(key(k)) as u64));
+        // Packed in a u64 itself: shifts of a u128 cost several instructions each. (A
+        // shift of 64 bits is of a part that takes all of them, the ones before it empty,
+        // so the number shifted is 0: wrapping, it stays 0.)
+        let pack = |parts: [usize; N]| {
+            parts
+                .iter()
+                .zip(bits)
+                .fold(0u64, |acc, (&p, b)| acc.wrapping_shl(b) | p as u64)
+        };
+        keys.extend((0..n).map(|k| pack(key(k))));
         keys.sort_unstable();
         let mask = index_mask(index_bits) as u64;
         for &key in keys.iter() {
