@@ -52,7 +52,7 @@ fn push(
         start,
         end,
         kind: FactType::Age,
-        value: Value::Amount(amount),
+        value: Some(Value::Amount(amount)),
         rule,
     });
 }

@@ -90,10 +90,16 @@ impl Measure {
     /// The [`Amount`] of this measure with every number multiplied by `factor` (1 for most
     /// rules, 0.01 for kopecks).
     pub fn amount(&self, factor: Decimal) -> Option<Amount> {
-        let mut a = Amount {
-            qualifier: self.qualifier,
-            ..Amount::default()
-        };
+        let mut a = Amount::default();
+        self.write_amount(factor, &mut a)?;
+        Some(a)
+    }
+
+    /// [`Measure::amount`] written into `a`, a default [`Amount`] (a candidate's own, in
+    /// place: an amount is large, and each move of one is a copy); `None` as there, `a`
+    /// then part written.
+    pub fn write_amount(&self, factor: Decimal, a: &mut Amount) -> Option<()> {
+        a.qualifier = self.qualifier;
         if let Some((from, to)) = self.range {
             a.from = Some(from.checked_mul(factor)?);
             a.to = Some(to.checked_mul(factor)?);
@@ -113,7 +119,7 @@ impl Measure {
             Some(None) => return None,
             None => {}
         }
-        Some(a)
+        Some(())
     }
 }
 

@@ -156,7 +156,11 @@ fn push(doc: &Doc<'_>, start: usize, found: Found, role: Role, out: &mut Vec<Can
         start,
         end: found.end,
         kind: FactType::Date,
-        value: Value::Time(date_value::value(found.expr, role, doc.reference)),
+        value: Some(Value::Time(date_value::value(
+            found.expr,
+            role,
+            doc.reference,
+        ))),
         rule: found.rule,
     });
 }

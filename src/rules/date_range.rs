@@ -107,7 +107,7 @@ fn push(
             start,
             end,
             kind: FactType::Date,
-            value: Value::Time(value),
+            value: Some(Value::Time(value)),
             rule,
         });
     }

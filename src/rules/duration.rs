@@ -268,7 +268,7 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         start,
         end: length.end,
         kind: FactType::Duration,
-        value: Value::Amount(amount),
+        value: Some(Value::Amount(amount)),
         rule,
     })
 }
@@ -355,13 +355,13 @@ fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         start,
         end,
         kind: FactType::Duration,
-        value: Value::Amount(Amount {
+        value: Some(Value::Amount(Amount {
             from: Some(from),
             to: Some(to),
             unit: Some(unit.name().to_string()),
             qualifier,
             ..Amount::default()
-        }),
+        })),
         rule: "duration.range",
     })
 }

@@ -121,10 +121,10 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
         start,
         end,
         kind: FactType::Location,
-        value: Value::Name(NameValue {
+        value: Some(Value::Name(NameValue {
             normal,
             ..NameValue::default()
-        }),
+        })),
         rule,
     });
 }

@@ -41,8 +41,8 @@ pub struct Candidate {
     pub end: usize,
     /// The fact type.
     pub kind: FactType,
-    /// The value.
-    pub value: Value,
+    /// The value; `None` once [`crate::resolve`] has moved it into its fact.
+    pub value: Option<Value>,
     /// The rule's name (`family.rule`).
     pub rule: &'static str,
 }

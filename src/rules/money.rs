@@ -66,7 +66,7 @@ fn currency_then_amount(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         start,
         end: m.end,
         kind: FactType::Money,
-        value: Value::Amount(amount),
+        value: Some(Value::Amount(amount)),
         rule: "money.currency_amount",
     });
 }
@@ -106,7 +106,7 @@ fn amount_then_currency(doc: &Doc<'_>, i: usize, out: &mut Vec<Candidate>) {
         start: m.start,
         end,
         kind: FactType::Money,
-        value: Value::Amount(amount),
+        value: Some(Value::Amount(amount)),
         rule,
     });
 }

@@ -5,7 +5,7 @@
 use super::amount::{Measure, NumValue};
 use super::{Candidate, Doc};
 use crate::decimal::Decimal;
-use crate::fact::{FactType, Value};
+use crate::fact::{Amount, FactType, Value};
 use crate::lexicon::Meaning;
 use crate::text::TokenKind;
 use crate::text::token::LATIN;
@@ -24,22 +24,31 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                     start: m.start,
                     end: m.end,
                     kind: FactType::Ordinal,
-                    value: Value::Amount(crate::fact::Amount::exact(v)),
+                    value: Some(Value::Amount(crate::fact::Amount::exact(v))),
                     rule: "ordinal.identifier",
                 });
             }
             continue;
         }
-        let Some(amount) = m.amount(Decimal::from_int(1)) else {
-            continue;
-        };
+        // The amount is written into the candidate once pushed: made apart and moved in,
+        // it was copied three times.
         out.push(Candidate {
             start: m.start,
             end: m.end,
             kind: FactType::Number,
-            value: Value::Amount(amount),
+            value: Some(Value::Amount(Amount::default())),
             rule: rule_name(m),
         });
+        let written = match out.last_mut() {
+            Some(Candidate {
+                value: Some(Value::Amount(amount)),
+                ..
+            }) => m.write_amount(Decimal::from_int(1), amount),
+            _ => None,
+        };
+        if written.is_none() {
+            out.pop();
+        }
     }
 }
 

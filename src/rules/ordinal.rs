@@ -43,7 +43,7 @@ fn push(start: usize, end: usize, value: Decimal, rule: &'static str, out: &mut 
         start,
         end,
         kind: FactType::Ordinal,
-        value: Value::Amount(Amount::exact(value)),
+        value: Some(Value::Amount(Amount::exact(value))),
         rule,
     });
 }

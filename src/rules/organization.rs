@@ -109,10 +109,10 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, normal: String, rule
         start,
         end,
         kind: FactType::Organization,
-        value: Value::Name(NameValue {
+        value: Some(Value::Name(NameValue {
             normal,
             ..NameValue::default()
-        }),
+        })),
         rule,
     });
 }

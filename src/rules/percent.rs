@@ -32,7 +32,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             start: m.start,
             end,
             kind: FactType::Percent,
-            value: Value::Amount(amount),
+            value: Some(Value::Amount(amount)),
             rule,
         });
     }

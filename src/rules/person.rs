@@ -438,7 +438,7 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize, value: NameValue, ru
         start,
         end,
         kind: FactType::Person,
-        value: Value::Name(value),
+        value: Some(Value::Name(value)),
         rule,
     });
 }
@@ -1019,7 +1019,7 @@ pub(super) fn lead_bit(bytes: &[u8]) -> u64 {
 /// The surname of a person candidate, if it has one.
 fn surname_of(c: &Candidate) -> Option<&str> {
     match &c.value {
-        Value::Name(v) => v.last.as_deref(),
+        Some(Value::Name(v)) => v.last.as_deref(),
         _ => None,
     }
 }

@@ -121,7 +121,7 @@ fn push(
         start,
         end,
         kind: FactType::Quantity,
-        value: Value::Amount(amount),
+        value: Some(Value::Amount(amount)),
         rule,
     });
 }

@@ -19,7 +19,8 @@ pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
     }
     let mut joined = Vec::new();
     for a in 0..n {
-        let (Value::Amount(left), true) = (&out[a].value, doc.is(out[a].start, "от")) else {
+        let (Some(Value::Amount(left)), true) = (&out[a].value, doc.is(out[a].start, "от"))
+        else {
             continue;
         };
         if left.qualifier != Some(Qualifier::AtLeast) || left.value.is_none() {
@@ -30,7 +31,7 @@ pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
             if y.start != x.end || y.kind != x.kind || !doc.is(y.start, "до") {
                 continue;
             }
-            let Value::Amount(right) = &y.value else {
+            let Some(Value::Amount(right)) = &y.value else {
                 continue;
             };
             if right.qualifier != Some(Qualifier::UpTo)
@@ -49,13 +50,13 @@ pub fn join(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                 start: x.start,
                 end: y.end,
                 kind: x.kind,
-                value: Value::Amount(Amount {
+                value: Some(Value::Amount(Amount {
                     value: None,
                     qualifier: None,
                     from: Some(from),
                     to: Some(to),
                     ..left.clone()
-                }),
+                })),
                 rule: "range.from_to",
             });
         }

@@ -154,11 +154,11 @@ fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
         start,
         end,
         kind: FactType::Time,
-        value: Value::Time(TimeValue {
+        value: Some(Value::Time(TimeValue {
             grain: "part_of_day",
             part: Some(name),
             ..TimeValue::default()
-        }),
+        })),
         rule: "time.part_of_day",
     })
 }
@@ -182,10 +182,10 @@ fn match_minute(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         start: i,
         end: u.next,
         kind: FactType::Time,
-        value: Value::Time(TimeValue {
+        value: Some(Value::Time(TimeValue {
             grain: "minute",
             ..TimeValue::default()
-        }),
+        })),
         rule: "time.match_minute",
     })
 }
@@ -291,7 +291,7 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
         start: lead.start,
         end,
         kind: FactType::Time,
-        value: Value::Time(value),
+        value: Some(Value::Time(value)),
         rule,
     })
 }
@@ -332,13 +332,13 @@ fn range_at(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
         start: i,
         end,
         kind: FactType::Time,
-        value: Value::Time(TimeValue {
+        value: Some(Value::Time(TimeValue {
             from: Some(left.text()),
             to: Some(right.text()),
             grain: right.grain(),
             tz,
             ..TimeValue::default()
-        }),
+        })),
         rule: "time.range",
     })
 }

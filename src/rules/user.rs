@@ -33,10 +33,10 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<Candidate>) {
                     start: i,
                     end: hit.end,
                     kind: *kind,
-                    value: Value::Name(NameValue {
+                    value: Some(Value::Name(NameValue {
                         normal: normal.to_string(),
                         ..NameValue::default()
-                    }),
+                    })),
                     rule: rule_of(*kind),
                 });
                 break;
