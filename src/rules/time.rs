@@ -268,10 +268,17 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if !may_start_clock(doc, i) || !may_be_hour_in_digits(doc, i) {
         return None;
     }
+    // Governed, more is read ("в 14 часов", "18.00", "в полдень"): a token with no clock
+    // time read governed has none at all, and what leads to it is not read (most numbers
+    // up to 24 are no clock time). Its first test passed above.
+    let governed_reading = clock_reading(doc, i, true)?;
     let lead = lead_before(doc, i);
     let governed = lead.bits != 0 || lead.qualifier.is_some();
-    // Its first test passed above.
-    let (clock, rule) = clock_reading(doc, i, governed)?;
+    let (clock, rule) = if governed {
+        governed_reading
+    } else {
+        clock_reading(doc, i, false)?
+    };
     let clock = clock.with_part(doc);
     let (tz, end) = zone_after(doc, clock.end);
     let mut value = TimeValue {
@@ -584,6 +591,14 @@ mod tests {
         super::super::with_doc(text, |doc| {
             let (mut passed, mut found) = (0, 0);
             for i in 0..=doc.tokens.len() {
+                // What is read ungoverned is read governed too (`single_at` asks governed first).
+                if clock_reading(doc, i, false).is_some() {
+                    assert!(
+                        clock_reading(doc, i, true).is_some(),
+                        "{i} {:?}",
+                        doc.text(i)
+                    );
+                }
                 for governed in [false, true] {
                     let clock = clock_reading(doc, i, governed);
                     found += usize::from(clock.is_some());
