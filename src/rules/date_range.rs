@@ -368,7 +368,7 @@ mod tests {
             assert!(last != last_joining && last_joining.is_some());
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
-                let s = StartToken::at(doc, i);
+                let s = StartToken::at_token(doc, i);
                 dashed(doc, &s, last, &mut all);
                 dashed(doc, &s, last_joining, &mut joining);
             }

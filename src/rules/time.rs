@@ -80,7 +80,7 @@ impl Clock {
 pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
     for s in starts {
         let i = s.i;
-        if let Some(c) = part_of_day(doc, s).or_else(|| match_minute(doc, i)) {
+        if let Some(c) = part_of_day(doc, s).or_else(|| match_minute(doc, s)) {
             out.push(c);
         }
         if let Some(c) = range_at(doc, s) {
@@ -96,7 +96,7 @@ pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
 /// (the span is "в ночь"; the date is a fact of its own).
 fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
     let i = s.i;
-    let (start, end, part) = if doc.is(i, "в") && doc.is(i + 1, "ночь") {
+    let (start, end, part) = if s.is_v() && doc.is(i + 1, "ночь") {
         if !(doc.is(i + 2, "на") || doc.is(i + 2, "с") || doc.is(i + 2, "со"))
             || doc.sentence_start(i + 1)
         {
@@ -165,10 +165,11 @@ fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
 
 /// "на 35-й минуте", "на третьей минуте": a minute of a match or broadcast, grain
 /// `minute`, no clock value.
-fn match_minute(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    if !doc.is(i, "на") {
+fn match_minute(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
+    if !s.is_na() {
         return None;
     }
+    let i = s.i;
     let k = i + 1;
     let after = match digits_at(doc, k, 3) {
         Some(_) => super::timex::suffix_at(doc, k + 1)?.1,

@@ -52,7 +52,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
             false
         };
         if starts_here {
-            starts.push(StartToken::at(doc, i));
+            starts.push(StartToken::at(doc, i, bits));
         }
     }
     run_rules(doc, &starts, last_dash, out);
@@ -339,6 +339,8 @@ pub struct StartToken {
     longer_form: bool,
     /// One past the form's last token.
     form_end: usize,
+    /// The token's [`start`] bits (the literal words "в" and "на" among them).
+    bits: u16,
 }
 
 impl StartToken {
@@ -349,9 +351,9 @@ impl StartToken {
     /// meanings (or one with all eight role bits, which the lexicon does not have).
     const MANY_PREPS: u8 = u8::MAX;
 
-    /// Token `i`.
+    /// Token `i`, with its [`start`] bits `bits`.
     #[inline]
-    pub fn at(doc: &Doc<'_>, i: usize) -> StartToken {
+    pub fn at(doc: &Doc<'_>, i: usize, bits: u16) -> StartToken {
         let hit = doc.hits.get(i).copied().flatten();
         let kinds = match hit {
             None => 0,
@@ -365,6 +367,7 @@ impl StartToken {
             form_prep: 0,
             longer_form: false,
             form_end: i + 1,
+            bits,
         };
         if let Some(hit) = hit
             && kinds & word_kind::PREP != 0
@@ -384,6 +387,30 @@ impl StartToken {
             }
         }
         s
+    }
+
+    /// Token `i` with the bits the document's start list gives it (none if it is not there):
+    /// for tests that start at any token.
+    #[cfg(test)]
+    pub fn at_token(doc: &Doc<'_>, i: usize) -> StartToken {
+        let bits = doc
+            .start_list()
+            .iter()
+            .find(|&&(k, _)| k as usize == i)
+            .map_or(0, |&(_, bits)| bits);
+        StartToken::at(doc, i, bits)
+    }
+
+    /// True if the token is the word "в" ([`start::V`]).
+    #[inline]
+    pub fn is_v(&self) -> bool {
+        self.bits & start::V != 0
+    }
+
+    /// True if the token is the word "на" ([`start::NA`]).
+    #[inline]
+    pub fn is_na(&self) -> bool {
+        self.bits & start::NA != 0
     }
 
     /// False if [`word_of`] with these `kinds` (some of `StartToken::KINDS`) finds nothing
@@ -736,7 +763,9 @@ mod tests {
         crate::rules::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
-                let s = super::StartToken::at(doc, i);
+                let s = super::StartToken::at_token(doc, i);
+                assert_eq!(s.is_v(), doc.is(i, "в"), "{i}");
+                assert_eq!(s.is_na(), doc.is(i, "на"), "{i}");
                 for roles in 1..=u8::MAX {
                     let want = super::prep_at(doc, i, roles);
                     found += usize::from(want.is_some());
@@ -773,7 +802,7 @@ mod tests {
             let mut filtered: Vec<Candidate> = Vec::new();
             super::apply(doc, &mut filtered);
             let every: Vec<super::StartToken> = (0..doc.tokens.len())
-                .map(|i| super::StartToken::at(doc, i))
+                .map(|i| super::StartToken::at_token(doc, i))
                 .collect();
             let last_dash = (0..doc.tokens.len()).rev().find(|&k| doc.is(k, "-"));
             let mut all: Vec<Candidate> = Vec::new();
