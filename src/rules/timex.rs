@@ -48,6 +48,7 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
                 .iter()
                 .take_while(|&&(k, _)| (k as usize) < end)
                 .any(|&(k, b)| b & start::TIME_STRONG != 0 && !doc.sentence_start(k as usize))
+                && !before_plain_word(doc, i, list.get(j + 1).copied())
         } else {
             false
         };
@@ -69,6 +70,31 @@ fn run_rules(
     super::date_range::apply(doc, starts, last_dash, out);
     super::time::apply(doc, starts, out);
     super::duration::apply(doc, starts, out);
+}
+
+/// True if weak start `i` (a one-token form, not hyphenated) is followed by a plain word:
+/// one with no lexicon form and no number that starts nothing itself (no strong start) and
+/// is none of the words the clock readers compare ("час", "ночь", "утра"). What a weak start reads
+/// starts at the token after it (after a preposition) or reads a lexicon word there (after
+/// "прошлом"): after a plain word nothing is read ("в Москве 5 человек"). `after` is the
+/// start list's entry after `i`'s, if any.
+#[inline]
+fn before_plain_word(doc: &Doc<'_>, i: usize, after: Option<(u32, u16)>) -> bool {
+    let next = i + 1;
+    let one_token_form = doc
+        .hits
+        .get(i)
+        .copied()
+        .flatten()
+        .is_some_and(|h| h.end == next);
+    let next_strong = after.is_some_and(|(k, b)| k as usize == next && b & start::TIME_STRONG != 0);
+    one_token_form
+        && !next_strong
+        && doc.tokens.get(i).is_some_and(|t| !t.has(HYPHENATED))
+        && doc.kind(next) == Some(TokenKind::Word)
+        && doc.hits.get(next).copied().flatten().is_none()
+        && !doc.has_measure(next)
+        && !matches!(doc.text(next), "час" | "ночь" | "утра")
 }
 
 /// Whether a time expression may start at word `i` (whose bytes are `word`, with lexicon hit
@@ -797,7 +823,10 @@ mod tests {
                     2015 годами, в ночь на 19 декабря, утром, в течение года, 2-3 года, \
                     сезона 1989-90, в кин-топ. С 9:00 до 18:00 - в рок-н-ролл, в IV-V веках, \
                     прошлым летом, в этом году, три дня назад, в 13 лет, ЧМ-18, ЧМ-20188, \
-                    x-2018, 2018-2019, МИ-8 в 9 ч, в ii-iii, в январе-март, январь-февраль.";
+                    x-2018, 2018-2019, МИ-8 в 9 ч, в ii-iii, в январе-март, январь-февраль. \
+                    В Москве 5 человек, в хорошо 5 дней, в тысячах 5 лет, в час ночи 5, в \
+                    ночь на 5, с утра 5 мая, в xiv 5, в этом 5, на пятой 5 минуте, в МКС-2018 \
+                    5, до Нового года 5, в Ту-154 3 раза, прошлом году 5.";
         crate::rules::with_doc(text, |doc| {
             let mut filtered: Vec<Candidate> = Vec::new();
             super::apply(doc, &mut filtered);
