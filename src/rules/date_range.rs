@@ -259,7 +259,7 @@ pub fn may_join(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// A month in every case at `form` (a part of a hyphenated token).
-fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
+pub(super) fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
     doc.lexicon.lookup(form).iter().find_map(|m| match m {
         Meaning::Temporal(TemporalWord::Month { month, cases })
             if *cases != crate::lexicon::temporal::MONTH_ADJECTIVE =>
@@ -368,7 +368,7 @@ mod tests {
             assert!(last != last_joining && last_joining.is_some());
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
-                let s = StartToken::at(doc, i);
+                let s = StartToken::at_token(doc, i);
                 dashed(doc, &s, last, &mut all);
                 dashed(doc, &s, last_joining, &mut joining);
             }

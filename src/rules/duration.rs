@@ -325,6 +325,10 @@ fn surroundings(doc: &Doc<'_>, i: usize) -> (Option<Qualifier>, usize, bool) {
 
 /// "от трех до пяти лет", "2–3 года", "на 3–4 недели", "около 2–3 лет".
 fn range_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
+    // Most starts have no measure: told before the lexicon form is looked at.
+    if !doc.has_measure(i) {
+        return None;
+    }
     let number_word = || {
         doc.meaning_of(i, kind::NUMBER_WORD, |m| {
             matches!(m, Meaning::NumberWord { .. }).then_some(())

@@ -80,7 +80,7 @@ impl Clock {
 pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
     for s in starts {
         let i = s.i;
-        if let Some(c) = part_of_day(doc, s).or_else(|| match_minute(doc, i)) {
+        if let Some(c) = part_of_day(doc, s).or_else(|| match_minute(doc, s)) {
             out.push(c);
         }
         if let Some(c) = range_at(doc, s) {
@@ -96,7 +96,7 @@ pub fn apply(doc: &Doc<'_>, starts: &[StartToken], out: &mut Vec<Candidate>) {
 /// (the span is "в ночь"; the date is a fact of its own).
 fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
     let i = s.i;
-    let (start, end, part) = if doc.is(i, "в") && doc.is(i + 1, "ночь") {
+    let (start, end, part) = if s.is_v() && doc.is(i + 1, "ночь") {
         if !(doc.is(i + 2, "на") || doc.is(i + 2, "с") || doc.is(i + 2, "со"))
             || doc.sentence_start(i + 1)
         {
@@ -165,10 +165,11 @@ fn part_of_day(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
 
 /// "на 35-й минуте", "на третьей минуте": a minute of a match or broadcast, grain
 /// `minute`, no clock value.
-fn match_minute(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
-    if !doc.is(i, "на") {
+fn match_minute(doc: &Doc<'_>, s: &StartToken) -> Option<Candidate> {
+    if !s.is_na() {
         return None;
     }
+    let i = s.i;
     let k = i + 1;
     let after = match digits_at(doc, k, 3) {
         Some(_) => super::timex::suffix_at(doc, k + 1)?.1,
@@ -268,10 +269,17 @@ fn single_at(doc: &Doc<'_>, i: usize) -> Option<Candidate> {
     if !may_start_clock(doc, i) || !may_be_hour_in_digits(doc, i) {
         return None;
     }
+    // Governed, more is read ("в 14 часов", "18.00", "в полдень"): a token with no clock
+    // time read governed has none at all, and what leads to it is not read (most numbers
+    // up to 24 are no clock time). Its first test passed above.
+    let governed_reading = clock_reading(doc, i, true)?;
     let lead = lead_before(doc, i);
     let governed = lead.bits != 0 || lead.qualifier.is_some();
-    // Its first test passed above.
-    let (clock, rule) = clock_reading(doc, i, governed)?;
+    let (clock, rule) = if governed {
+        governed_reading
+    } else {
+        clock_reading(doc, i, false)?
+    };
     let clock = clock.with_part(doc);
     let (tz, end) = zone_after(doc, clock.end);
     let mut value = TimeValue {
@@ -584,6 +592,14 @@ mod tests {
         super::super::with_doc(text, |doc| {
             let (mut passed, mut found) = (0, 0);
             for i in 0..=doc.tokens.len() {
+                // What is read ungoverned is read governed too (`single_at` asks governed first).
+                if clock_reading(doc, i, false).is_some() {
+                    assert!(
+                        clock_reading(doc, i, true).is_some(),
+                        "{i} {:?}",
+                        doc.text(i)
+                    );
+                }
                 for governed in [false, true] {
                     let clock = clock_reading(doc, i, governed);
                     found += usize::from(clock.is_some());

@@ -48,17 +48,53 @@ pub fn apply(doc: &Doc<'_>, out: &mut Vec<super::Candidate>) {
                 .iter()
                 .take_while(|&&(k, _)| (k as usize) < end)
                 .any(|&(k, b)| b & start::TIME_STRONG != 0 && !doc.sentence_start(k as usize))
+                && !before_plain_word(doc, i, list.get(j + 1).copied())
         } else {
             false
         };
         if starts_here {
-            starts.push(StartToken::at(doc, i));
+            starts.push(StartToken::at(doc, i, bits));
         }
     }
-    super::date::apply(doc, &starts, out);
-    super::date_range::apply(doc, &starts, last_dash, out);
-    super::time::apply(doc, &starts, out);
-    super::duration::apply(doc, &starts, out);
+    run_rules(doc, &starts, last_dash, out);
+}
+
+/// The date, time and duration rules from the `starts`.
+fn run_rules(
+    doc: &Doc<'_>,
+    starts: &[StartToken],
+    last_dash: Option<usize>,
+    out: &mut Vec<super::Candidate>,
+) {
+    super::date::apply(doc, starts, out);
+    super::date_range::apply(doc, starts, last_dash, out);
+    super::time::apply(doc, starts, out);
+    super::duration::apply(doc, starts, out);
+}
+
+/// True if weak start `i` (a one-token form, not hyphenated) is followed by a plain word:
+/// one with no lexicon form and no number that starts nothing itself (no strong start) and
+/// is none of the words the clock readers compare ("час", "ночь", "утра"). What a weak start reads
+/// starts at the token after it (after a preposition) or reads a lexicon word there (after
+/// "прошлом"): after a plain word nothing is read ("в Москве 5 человек"). `after` is the
+/// start list's entry after `i`'s, if any.
+#[inline]
+fn before_plain_word(doc: &Doc<'_>, i: usize, after: Option<(u32, u16)>) -> bool {
+    let next = i + 1;
+    let one_token_form = doc
+        .hits
+        .get(i)
+        .copied()
+        .flatten()
+        .is_some_and(|h| h.end == next);
+    let next_strong = after.is_some_and(|(k, b)| k as usize == next && b & start::TIME_STRONG != 0);
+    one_token_form
+        && !next_strong
+        && doc.tokens.get(i).is_some_and(|t| !t.has(HYPHENATED))
+        && doc.kind(next) == Some(TokenKind::Word)
+        && doc.hits.get(next).copied().flatten().is_none()
+        && !doc.has_measure(next)
+        && !matches!(doc.text(next), "час" | "ночь" | "утра")
 }
 
 /// Whether a time expression may start at word `i` (whose bytes are `word`, with lexicon hit
@@ -89,13 +125,37 @@ pub(super) fn word_start_class(
             }
             class => class,
         },
-        // Cheap checks first: most words are neither (a word that cannot be a Roman
-        // numeral is told by its first bytes, before its text is sliced).
-        None if t.has(HYPHENATED) || (may_be_roman(word) && roman(doc.text(i)).is_some()) => {
-            TimeStart::Strong
+        None if t.has(HYPHENATED) => {
+            if hyphenated_may_start(doc, i, word) {
+                TimeStart::Strong
+            } else {
+                TimeStart::No
+            }
         }
+        // A word that cannot be a Roman numeral is told by its first bytes, before its
+        // text is sliced.
+        None if may_be_roman(word) && roman(doc.text(i)).is_some() => TimeStart::Strong,
         None => TimeStart::No,
     }
+}
+
+/// Whether a time expression may start at hyphenated word `i` (bytes `word`) with no
+/// lexicon form. With no form, no Roman numeral (a hyphen is none) and no number, every
+/// reader passes it over but three: a year glued to a name ("ЧМ-2018", four digits after
+/// the last hyphen: `date::glued_year`), two months ("январе-марте": `date_range`'s
+/// `hyphenated_months`) and two Roman centuries ("xix-xx": its `centuries`), each told
+/// here as they tell it; most hyphenated words are none ("премьер-министр", "из-за").
+fn hyphenated_may_start(doc: &Doc<'_>, i: usize, word: &[u8]) -> bool {
+    if let [.., b'-', a, b, c, d] = word
+        && [a, b, c, d].iter().all(|x| x.is_ascii_digit())
+    {
+        return true;
+    }
+    let Some((left, right)) = doc.text(i).split_once('-') else {
+        return false;
+    };
+    (roman(left).is_some() && roman(right).is_some())
+        || super::date_range::month_form(doc, left).is_some()
 }
 
 /// The temporal meaning at token `i` that `pick` accepts, and the token after the form.
@@ -305,6 +365,8 @@ pub struct StartToken {
     longer_form: bool,
     /// One past the form's last token.
     form_end: usize,
+    /// The token's [`start`] bits (the literal words "в" and "на" among them).
+    bits: u16,
 }
 
 impl StartToken {
@@ -315,9 +377,9 @@ impl StartToken {
     /// meanings (or one with all eight role bits, which the lexicon does not have).
     const MANY_PREPS: u8 = u8::MAX;
 
-    /// Token `i`.
+    /// Token `i`, with its [`start`] bits `bits`.
     #[inline]
-    pub fn at(doc: &Doc<'_>, i: usize) -> StartToken {
+    pub fn at(doc: &Doc<'_>, i: usize, bits: u16) -> StartToken {
         let hit = doc.hits.get(i).copied().flatten();
         let kinds = match hit {
             None => 0,
@@ -331,6 +393,7 @@ impl StartToken {
             form_prep: 0,
             longer_form: false,
             form_end: i + 1,
+            bits,
         };
         if let Some(hit) = hit
             && kinds & word_kind::PREP != 0
@@ -350,6 +413,30 @@ impl StartToken {
             }
         }
         s
+    }
+
+    /// Token `i` with the bits the document's start list gives it (none if it is not there):
+    /// for tests that start at any token.
+    #[cfg(test)]
+    pub fn at_token(doc: &Doc<'_>, i: usize) -> StartToken {
+        let bits = doc
+            .start_list()
+            .iter()
+            .find(|&&(k, _)| k as usize == i)
+            .map_or(0, |&(_, bits)| bits);
+        StartToken::at(doc, i, bits)
+    }
+
+    /// True if the token is the word "в" ([`start::V`]).
+    #[inline]
+    pub fn is_v(&self) -> bool {
+        self.bits & start::V != 0
+    }
+
+    /// True if the token is the word "на" ([`start::NA`]).
+    #[inline]
+    pub fn is_na(&self) -> bool {
+        self.bits & start::NA != 0
     }
 
     /// False if [`word_of`] with these `kinds` (some of `StartToken::KINDS`) finds nothing
@@ -702,7 +789,9 @@ mod tests {
         crate::rules::with_doc(text, |doc| {
             let mut found = 0;
             for i in 0..=doc.tokens.len() {
-                let s = super::StartToken::at(doc, i);
+                let s = super::StartToken::at_token(doc, i);
+                assert_eq!(s.is_v(), doc.is(i, "в"), "{i}");
+                assert_eq!(s.is_na(), doc.is(i, "на"), "{i}");
                 for roles in 1..=u8::MAX {
                     let want = super::prep_at(doc, i, roles);
                     found += usize::from(want.is_some());
@@ -717,6 +806,38 @@ mod tests {
                 }
             }
             assert!(found > 1000, "{found}");
+        });
+    }
+
+    /// The rules read from the start tokens alone find what they find read from every
+    /// token (with every dash as one an interval may run through): a word that starts no
+    /// time expression, and a weak start with no strong one after it, may be passed over.
+    #[test]
+    fn start_tokens_find_what_every_token_finds() {
+        use crate::rules::Candidate;
+        let text = "В 2019 году, в премьер-министр, с экс-кандидат, в ЧМ-2018 и Сочи-2014, на \
+                    Олимпиаде-2016, «Мисс Россия-2017», в январе-марте 2025 года, с января-мая, \
+                    в XIX-XX веках, xix-xx вв., в ми-8, на ту-154, в из-за, из-за 3 дней, в \
+                    тма-12 и гелия-3, sts-124 в 10:00, по-прежнему в понедельник, в \
+                    санкт-петербурге 5 мая, в 1985-1990 годах, с 1 по 10 марта, между 2010 и \
+                    2015 годами, в ночь на 19 декабря, утром, в течение года, 2-3 года, \
+                    сезона 1989-90, в кин-топ. С 9:00 до 18:00 - в рок-н-ролл, в IV-V веках, \
+                    прошлым летом, в этом году, три дня назад, в 13 лет, ЧМ-18, ЧМ-20188, \
+                    x-2018, 2018-2019, МИ-8 в 9 ч, в ii-iii, в январе-март, январь-февраль. \
+                    В Москве 5 человек, в хорошо 5 дней, в тысячах 5 лет, в час ночи 5, в \
+                    ночь на 5, с утра 5 мая, в xiv 5, в этом 5, на пятой 5 минуте, в МКС-2018 \
+                    5, до Нового года 5, в Ту-154 3 раза, прошлом году 5.";
+        crate::rules::with_doc(text, |doc| {
+            let mut filtered: Vec<Candidate> = Vec::new();
+            super::apply(doc, &mut filtered);
+            let every: Vec<super::StartToken> = (0..doc.tokens.len())
+                .map(|i| super::StartToken::at_token(doc, i))
+                .collect();
+            let last_dash = (0..doc.tokens.len()).rev().find(|&k| doc.is(k, "-"));
+            let mut all: Vec<Candidate> = Vec::new();
+            super::run_rules(doc, &every, last_dash, &mut all);
+            assert_eq!(filtered, all);
+            assert!(all.len() > 40, "{}", all.len());
         });
     }
 
