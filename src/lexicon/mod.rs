@@ -522,15 +522,23 @@ impl Lexicon {
             // The token's text through the next token's first character (its length read
             // off its lead byte), as bytes: no str is sliced or decoded.
             let bytes = text.as_bytes();
+            // With it, the text through the character after that, if the text goes on.
+            let char_len = |at: usize| {
+                bytes.get(at).map_or(0, |&b| match b {
+                    0..=0x7F => 1,
+                    0x80..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                })
+            };
             let ahead = || {
                 tokens.get(i + 1).map(|next| {
-                    let first = bytes.get(next.start).map_or(0, |&b| match b {
-                        0..=0x7F => 1,
-                        0x80..=0xDF => 2,
-                        0xE0..=0xEF => 3,
-                        _ => 4,
-                    });
-                    &bytes[t.start..(next.start + first).min(bytes.len())]
+                    let first = (next.start + char_len(next.start)).min(bytes.len());
+                    let second = first + char_len(first);
+                    (
+                        &bytes[t.start..first],
+                        (second > first && second <= bytes.len()).then(|| &bytes[t.start..second]),
+                    )
                 })
             };
             let word = &bytes[t.start..t.end];
