@@ -136,20 +136,22 @@ impl FormTable {
     /// Both are given as bytes (of whole characters): the caller need not slice a str.
     #[cfg(test)]
     pub fn probe_token<'w>(&self, word: &[u8], ahead: impl FnOnce() -> Option<&'w [u8]>) -> Probe {
-        self.probe_token_mixed(word, index::start_mix(word), || ahead().map(|a| (a, None)))
+        self.probe_token_mixed(word, index::start_mix(word), || {
+            ahead().map(|a| (a, a.len()))
+        })
     }
 
     /// `FormTable::probe_token` given the word's [`index::start_mix`] (mixed once for
-    /// this table and the cue start bits), and with `ahead` also the text through the
-    /// character after the next token's first one, if the text goes on: "в" then "т" is
-    /// followed by most words, "в те" by few ("в течение"), and a token's walk of the
-    /// automaton costs some hundred instructions.
+    /// this table and the cue start bits). `ahead` gives the text through some characters
+    /// of the next token and where the first of them ends: each prefix from there is
+    /// tested, "в т" begins most words after "в", "в те" few ("в течение"), and a token's
+    /// walk of the automaton costs some hundred instructions.
     #[inline]
     pub fn probe_token_mixed<'w>(
         &self,
         word: &[u8],
         mix: u64,
-        ahead: impl FnOnce() -> Option<(&'w [u8], Option<&'w [u8]>)>,
+        ahead: impl FnOnce() -> Option<(&'w [u8], usize)>,
     ) -> Probe {
         debug_assert_eq!(mix, index::start_mix(word));
         if !self.may_be_mix(mix) {
@@ -160,14 +162,19 @@ impl FormTable {
         };
         if slot.begins_longer
             && (!self.forms_end_in_text
-                || ahead().is_some_and(|(a, further)| {
-                    let Some(next) = self.key_slot(a) else {
-                        return false;
-                    };
+                || ahead().is_some_and(|(a, first)| {
                     // Every character prefix of a form is a key: a form that goes on past
-                    // the next token's first character has `further` as a prefix. One that
-                    // ends there is `a` itself (its slot has a form).
-                    next.entry != NO_FORM || further.is_none_or(|f| self.key_slot(f).is_some())
+                    // the token is found a prefix at a time, up to the end of `a`.
+                    let mut end = first;
+                    loop {
+                        let Some(next) = a.get(..end).and_then(|p| self.key_slot(p)) else {
+                            return false;
+                        };
+                        if next.entry != NO_FORM || end >= a.len() {
+                            return true;
+                        }
+                        end += utf8_len(a[end]);
+                    }
                 }))
         {
             return Probe::Automaton;
@@ -252,6 +259,17 @@ fn key_of_mix(word: &[u8], mix: u64) -> u64 {
         mix.max(1)
     } else {
         hash(word)
+    }
+}
+
+/// The length of the UTF-8 character of lead byte `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -459,8 +477,9 @@ mod tests {
         ];
         for (ahead, further, want) in rows {
             let word = &ahead.as_bytes()[..ahead.find([' ', '.']).unwrap_or(ahead.len())];
+            let a = further.unwrap_or(ahead);
             let got = table.probe_token_mixed(word, index::start_mix(word), || {
-                Some((ahead.as_bytes(), further.map(str::as_bytes)))
+                Some((a.as_bytes(), ahead.len()))
             });
             assert_eq!(got, want, "{ahead:?} {further:?}");
         }
@@ -471,7 +490,7 @@ mod tests {
         let table = FormTable::new(&ending_there);
         let got =
             table.probe_token_mixed("в".as_bytes(), index::start_mix("в".as_bytes()), || {
-                Some(("в т".as_bytes(), Some("в то".as_bytes())))
+                Some(("в то".as_bytes(), "в т".len()))
             });
         assert_eq!(got, Probe::Automaton);
         // A form ending in whitespace (a strange user row) could end between tokens: the
