@@ -33,8 +33,11 @@ pub fn apply(
 ) {
     let mut read = LastStart::default();
     for s in starts {
-        from_to(doc, s, &mut read, out);
-        between(doc, s, &mut read, out);
+        // Only a preposition starts "с ... по ..." and "между ... и ...".
+        if s.may_be(crate::lexicon::temporal::word_kind::PREP) {
+            from_to(doc, s, &mut read, out);
+            between(doc, s, &mut read, out);
+        }
         dashed(doc, s, last_dash, &mut read, out);
         hyphenated_months(doc, s, out);
         centuries(doc, s, out);
