@@ -38,9 +38,11 @@ pub fn apply(
             from_to(doc, s, &mut read, out);
             between(doc, s, &mut read, out);
         }
-        dashed(doc, s, last_dash, &mut read, out);
+        // Dashed intervals and centuries start after a preposition that keeps the value.
+        let first = after_date_prep(doc, s);
+        dashed(doc, s, first, last_dash, &mut read, out);
         hyphenated_months(doc, s, out);
-        centuries(doc, s, out);
+        centuries(doc, s.i, first, out);
         season_years(doc, s.i, out);
     }
 }
@@ -235,22 +237,28 @@ fn between(doc: &Doc<'_>, s: &StartToken, read: &mut LastStart, out: &mut Vec<Ca
 
 /// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
 /// `last_dash`: the document's last "-" token an interval may run through ([`may_join`]).
+/// The token after the preposition that keeps a date's value at start `s` ("в", "на"), in
+/// the same sentence; the start itself if there is none.
+fn after_date_prep(doc: &Doc<'_>, s: &StartToken) -> usize {
+    match s.prep(doc, prep::DATE) {
+        Some((_, next)) if !doc.sentence_start(next) => next,
+        _ => s.i,
+    }
+}
+
+/// `first`: [`after_date_prep`] at the start `s`.
 fn dashed(
     doc: &Doc<'_>,
     s: &StartToken,
+    first: usize,
     last_dash: Option<usize>,
     read: &mut LastStart,
     out: &mut Vec<Candidate>,
 ) {
-    let i = s.i;
+    let (i, begin) = (s.i, s.i);
     if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
         return;
     }
-    // A preposition that keeps the value may come first.
-    let (first, begin) = match s.prep(doc, prep::DATE) {
-        Some((_, next)) if !doc.sentence_start(next) => (next, i),
-        _ => (i, i),
-    };
     // The start ends after `first`, at the dash: with no dash after `first`, reading it (a
     // full date reading) is wasted.
     if last_dash.is_none_or(|d| d <= first) {
@@ -337,12 +345,8 @@ fn hyphenated_months(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
 }
 
 /// "XIX–XX вв.", "в XIX-XX веках": Roman centuries joined by a dash.
-fn centuries(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
-    let i = s.i;
-    let (first, begin) = match s.prep(doc, prep::DATE) {
-        Some((_, next)) if !doc.sentence_start(next) => (next, i),
-        _ => (i, i),
-    };
+/// The start is at `begin`, `first` is [`after_date_prep`] there.
+fn centuries(doc: &Doc<'_>, begin: usize, first: usize, out: &mut Vec<Candidate>) {
     if doc.kind(first) != Some(TokenKind::Word) {
         return;
     }
@@ -400,14 +404,10 @@ mod tests {
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
                 let s = StartToken::at_token(doc, i);
-                dashed(doc, &s, last, &mut LastStart::default(), &mut all);
-                dashed(
-                    doc,
-                    &s,
-                    last_joining,
-                    &mut LastStart::default(),
-                    &mut joining,
-                );
+                let first = after_date_prep(doc, &s);
+                dashed(doc, &s, first, last, &mut LastStart::default(), &mut all);
+                let mut read = LastStart::default();
+                dashed(doc, &s, first, last_joining, &mut read, &mut joining);
             }
             assert_eq!(all, joining);
             assert!(all.len() >= 5, "{all:?}");
