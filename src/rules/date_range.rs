@@ -31,12 +31,18 @@ pub fn apply(
     last_dash: Option<usize>,
     out: &mut Vec<Candidate>,
 ) {
+    let mut read = LastStart::default();
     for s in starts {
-        from_to(doc, s, out);
-        between(doc, s, out);
-        dashed(doc, s, last_dash, out);
+        // Only a preposition starts "с ... по ..." and "между ... и ...".
+        if s.may_be(crate::lexicon::temporal::word_kind::PREP) {
+            from_to(doc, s, &mut read, out);
+            between(doc, s, &mut read, out);
+        }
+        // Dashed intervals and centuries start after a preposition that keeps the value.
+        let first = after_date_prep(doc, s);
+        dashed(doc, s, first, last_dash, &mut read, out);
         hyphenated_months(doc, s, out);
-        centuries(doc, s, out);
+        centuries(doc, s.i, first, out);
         season_years(doc, s.i, out);
     }
 }
@@ -113,6 +119,27 @@ fn push(
     }
 }
 
+/// The last [`start_at`] read: a start after a preposition is read again at its own start
+/// ("в 2008–2011 годах": "2008" after "в", then "2008" alone).
+#[derive(Default)]
+struct LastStart {
+    read: Option<(usize, Option<(Start, usize)>)>,
+}
+
+impl LastStart {
+    /// [`start_at`] at `i`, read once for the starts that ask one after the other.
+    fn at(&mut self, doc: &Doc<'_>, i: usize) -> Option<(Start, usize)> {
+        match self.read {
+            Some((at, found)) if at == i => found,
+            _ => {
+                let found = start_at(doc, i);
+                self.read = Some((i, found));
+                found
+            }
+        }
+    }
+}
+
 /// The start of an interval at `i` and the token after it.
 fn start_at(doc: &Doc<'_>, i: usize) -> Option<(Start, usize)> {
     if let Some(found) = point_at(doc, i, prep::FROM)
@@ -157,7 +184,7 @@ fn end_at(doc: &Doc<'_>, j: usize) -> Option<(Point, usize)> {
 
 /// "с 1 по 10 марта 2025 года", "с 30 декабря 2024 года по 8 января 2025 года", "с января
 /// по май 2007 года", "с 2016 по 2020 год", "с 01.03.2025 по 31.03.2025".
-fn from_to(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+fn from_to(doc: &Doc<'_>, s: &StartToken, read: &mut LastStart, out: &mut Vec<Candidate>) {
     let i = s.i;
     let Some((bits, next)) = s.prep(doc, prep::FROM) else {
         return;
@@ -165,7 +192,7 @@ fn from_to(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
     if bits & prep::FROM == 0 || doc.sentence_start(next) {
         return;
     }
-    let Some((start, k)) = start_at(doc, next) else {
+    let Some((start, k)) = read.at(doc, next) else {
         return;
     };
     if doc.sentence_start(k) {
@@ -186,7 +213,7 @@ fn from_to(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
 }
 
 /// "между 2010 и 2015 годами".
-fn between(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
+fn between(doc: &Doc<'_>, s: &StartToken, read: &mut LastStart, out: &mut Vec<Candidate>) {
     let i = s.i;
     let Some((bits, next)) = s.prep(doc, prep::BETWEEN) else {
         return;
@@ -194,7 +221,7 @@ fn between(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
     if bits & prep::BETWEEN == 0 || doc.sentence_start(next) {
         return;
     }
-    let Some((start, k)) = start_at(doc, next) else {
+    let Some((start, k)) = read.at(doc, next) else {
         return;
     };
     if !doc.is(k, "и") {
@@ -210,22 +237,34 @@ fn between(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
 
 /// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
 /// `last_dash`: the document's last "-" token an interval may run through ([`may_join`]).
-fn dashed(doc: &Doc<'_>, s: &StartToken, last_dash: Option<usize>, out: &mut Vec<Candidate>) {
-    let i = s.i;
+/// The token after the preposition that keeps a date's value at start `s` ("в", "на"), in
+/// the same sentence; the start itself if there is none.
+fn after_date_prep(doc: &Doc<'_>, s: &StartToken) -> usize {
+    match s.prep(doc, prep::DATE) {
+        Some((_, next)) if !doc.sentence_start(next) => next,
+        _ => s.i,
+    }
+}
+
+/// `first`: [`after_date_prep`] at the start `s`.
+fn dashed(
+    doc: &Doc<'_>,
+    s: &StartToken,
+    first: usize,
+    last_dash: Option<usize>,
+    read: &mut LastStart,
+    out: &mut Vec<Candidate>,
+) {
+    let (i, begin) = (s.i, s.i);
     if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
         return;
     }
-    // A preposition that keeps the value may come first.
-    let (first, begin) = match s.prep(doc, prep::DATE) {
-        Some((_, next)) if !doc.sentence_start(next) => (next, i),
-        _ => (i, i),
-    };
     // The start ends after `first`, at the dash: with no dash after `first`, reading it (a
     // full date reading) is wasted.
     if last_dash.is_none_or(|d| d <= first) {
         return;
     }
-    let Some((start, k)) = start_at(doc, first) else {
+    let Some((start, k)) = read.at(doc, first) else {
         return;
     };
     if !doc.is(k, "-") || doc.sentence_start(k + 1) {
@@ -306,12 +345,8 @@ fn hyphenated_months(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
 }
 
 /// "XIX–XX вв.", "в XIX-XX веках": Roman centuries joined by a dash.
-fn centuries(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
-    let i = s.i;
-    let (first, begin) = match s.prep(doc, prep::DATE) {
-        Some((_, next)) if !doc.sentence_start(next) => (next, i),
-        _ => (i, i),
-    };
+/// The start is at `begin`, `first` is [`after_date_prep`] there.
+fn centuries(doc: &Doc<'_>, begin: usize, first: usize, out: &mut Vec<Candidate>) {
     if doc.kind(first) != Some(TokenKind::Word) {
         return;
     }
@@ -369,8 +404,10 @@ mod tests {
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
                 let s = StartToken::at_token(doc, i);
-                dashed(doc, &s, last, &mut all);
-                dashed(doc, &s, last_joining, &mut joining);
+                let first = after_date_prep(doc, &s);
+                dashed(doc, &s, first, last, &mut LastStart::default(), &mut all);
+                let mut read = LastStart::default();
+                dashed(doc, &s, first, last_joining, &mut read, &mut joining);
             }
             assert_eq!(all, joining);
             assert!(all.len() >= 5, "{all:?}");

@@ -425,13 +425,26 @@ fn past_tense(doc: &Doc<'_>, i: usize) -> bool {
     while start > 0 && !doc.sentence_start(start) && i - start < 60 {
         start -= 1;
     }
+    let text = doc.norm.text().as_bytes();
+    let end = doc.tokens.len().min(i + 60);
     let mut score = 0i32;
-    let mut k = start;
-    while k < doc.tokens.len() && k < i + 60 && (k == start || !doc.sentence_start(k)) {
-        if doc.kind(k) == Some(TokenKind::Word) && may_have_tense(doc.bytes(k)) {
-            score += tense_of(doc.text(k));
+    // The tokens of `start..end` up to the next sentence start, walked as a slice.
+    for (n, t) in doc
+        .tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        if n > 0 && t.has(crate::text::token::SENTENCE_START) {
+            break;
         }
-        k += 1;
+        if t.kind == TokenKind::Word {
+            let word = text.get(t.start..t.end).unwrap_or_default();
+            if may_have_tense(word) {
+                score += tense_of_bytes(word);
+            }
+        }
     }
     score >= 0
 }
@@ -450,41 +463,49 @@ fn may_have_tense(word: &[u8]) -> bool {
 /// +1 for a word that looks like a past-tense verb, -1 for one that looks like a present or
 /// future verb, 0 otherwise.
 pub fn tense_of(word: &str) -> i32 {
+    tense_of_bytes(word.as_bytes())
+}
+
+/// [`tense_of`] on the word's bytes: the endings are compared as bytes, which for UTF-8
+/// text is comparing letters, with no decoding.
+fn tense_of_bytes(word: &[u8]) -> i32 {
     // The endings a word may have, by its last letter (most words end in none of these):
     // a past ending first, then a present or future one.
-    let (past, present): (&[&str], &[&str]) = match word.chars().next_back() {
-        Some('л') => (&["л"], &[]),
-        Some('а') => (&["ла"], &[]),
-        Some('о') => (&["ло"], &[]),
-        Some('и') => (&["ли"], &[]),
-        Some('ь') => (&["лась", "лось", "лись"], &[]),
-        Some('я') => (&["лся"], &["ется", "ится", "ются", "ятся", "утся", "атся"]),
-        Some('т') => (&[], &["ет", "ит", "ут", "ют", "ят", "ат"]),
+    let (past, present): (&[&str], &[&str]) = match word {
+        [.., 0xD0, 0xBB] => (&["л"], &[]),
+        [.., 0xD0, 0xB0] => (&["ла"], &[]),
+        [.., 0xD0, 0xBE] => (&["ло"], &[]),
+        [.., 0xD0, 0xB8] => (&["ли"], &[]),
+        [.., 0xD1, 0x8C] => (&["лась", "лось", "лись"], &[]),
+        [.., 0xD1, 0x8F] => (&["лся"], &["ется", "ится", "ются", "ятся", "утся", "атся"]),
+        [.., 0xD1, 0x82] => (&[], &["ет", "ит", "ут", "ют", "ят", "ат"]),
         _ => return 0,
     };
-    // Five letters at least: the fifth is looked for, not all counted.
-    if word.chars().nth(4).is_none() {
+    // Five letters at least: a letter is a byte that continues none (and has at most four
+    // bytes, so twenty bytes hold five).
+    if word.len() < 20 && word.iter().filter(|&&b| b & 0xC0 != 0x80).nth(4).is_none() {
         return 0;
     }
-    let vowel_before = |stem: &str| {
+    // The stem ends with а е и о (0xD0 ..) or у ы я (0xD1 ..).
+    let vowel_before = |stem: &[u8]| {
         matches!(
-            stem.chars().next_back(),
-            Some('а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'я')
+            stem,
+            [.., 0xD0, 0xB0 | 0xB5 | 0xB8 | 0xBE] | [.., 0xD1, 0x83 | 0x8B | 0x8F]
         )
     };
-    if past
-        .iter()
-        .any(|ending| word.strip_suffix(ending).is_some_and(vowel_before))
-    {
+    if past.iter().any(|ending| {
+        word.strip_suffix(ending.as_bytes())
+            .is_some_and(vowel_before)
+    }) {
         return 1;
     }
     if present.iter().any(|ending| {
-        word.strip_suffix(ending)
+        word.strip_suffix(ending.as_bytes())
             .is_some_and(|stem| !stem.is_empty())
     }) {
         return -1;
     }
-    if word == "будет" || word == "будут" {
+    if word == "будет".as_bytes() || word == "будут".as_bytes() {
         return -1;
     }
     0
@@ -522,6 +543,79 @@ mod tests {
             ("добыча", 0),
         ] {
             assert_eq!(super::tense_of(word), want, "{word}");
+        }
+    }
+
+    /// `tense_of` as it read letters, before it compared bytes.
+    fn tense_of_letters(word: &str) -> i32 {
+        let (past, present): (&[&str], &[&str]) = match word.chars().next_back() {
+            Some('л') => (&["л"], &[]),
+            Some('а') => (&["ла"], &[]),
+            Some('о') => (&["ло"], &[]),
+            Some('и') => (&["ли"], &[]),
+            Some('ь') => (&["лась", "лось", "лись"], &[]),
+            Some('я') => (&["лся"], &["ется", "ится", "ются", "ятся", "утся", "атся"]),
+            Some('т') => (&[], &["ет", "ит", "ут", "ют", "ят", "ат"]),
+            _ => return 0,
+        };
+        if word.chars().count() < 5 {
+            return 0;
+        }
+        let vowel_before = |stem: &str| "аеиоуыя".contains(stem.chars().next_back().unwrap_or('x'));
+        if past
+            .iter()
+            .any(|e| word.strip_suffix(e).is_some_and(vowel_before))
+        {
+            return 1;
+        }
+        if present
+            .iter()
+            .any(|e| word.strip_suffix(e).is_some_and(|stem| !stem.is_empty()))
+        {
+            return -1;
+        }
+        i32::from(word == "будет" || word == "будут").wrapping_neg()
+    }
+
+    /// Comparing bytes tells the tense letters tell, for words of every ending and length.
+    #[test]
+    fn tense_of_bytes_agrees_with_letters() {
+        let stems = [
+            "",
+            "а",
+            "ь",
+            "ст",
+            "стро",
+            "говор",
+            "провё",
+            "z",
+            "abcd",
+            "€€€",
+            "дел",
+        ];
+        let mut endings: Vec<String> = ["л", "ла", "ло", "ли", "лась", "лось", "лись", "лся"]
+            .into_iter()
+            .chain([
+                "ется", "ится", "ются", "ятся", "утся", "атся", "ет", "ит", "ут",
+            ])
+            .chain([
+                "ют", "ят", "ат", "т", "я", "ь", "а", "о", "и", "x", "ы", "у",
+            ])
+            .map(String::from)
+            .collect();
+        for v in ["а", "е", "и", "о", "у", "ы", "я", "э", "б"] {
+            endings.push(format!("{v}л"));
+            endings.push(format!("{v}ла"));
+            endings.push(format!("{v}лся"));
+        }
+        for stem in stems {
+            for ending in &endings {
+                let word = format!("{stem}{ending}");
+                assert_eq!(super::tense_of(&word), tense_of_letters(&word), "{word}");
+            }
+        }
+        for word in ["будет", "будут", "", "т", "🙂🙂🙂🙂т"] {
+            assert_eq!(super::tense_of(word), tense_of_letters(word), "{word}");
         }
     }
 
