@@ -367,12 +367,8 @@ mod tests {
         assert!(passing <= 2, "{passing} strangers pass");
     }
 
-    #[test]
-    fn strings_of_up_to_eight_bytes_have_keys_of_their_own() {
-        use std::collections::HashMap;
-        // Every string of up to four characters of a small alphabet (one and two bytes
-        // each), so up to eight bytes: no two share a key.
-        let alphabet = ["а", "я", "ё", "a", " ", ".", "1", "\0"];
+    /// Every string of up to four characters of `alphabet`, the empty one first.
+    fn strings_up_to_four(alphabet: &[&str]) -> Vec<String> {
         let mut strings = vec![String::new()];
         let mut last = strings.clone();
         for _ in 0..4 {
@@ -382,6 +378,15 @@ mod tests {
                 .collect();
             strings.extend(last.iter().cloned());
         }
+        strings
+    }
+
+    #[test]
+    fn strings_of_up_to_eight_bytes_have_keys_of_their_own() {
+        use std::collections::HashMap;
+        // Every string of up to four characters of a small alphabet (one and two bytes
+        // each), so up to eight bytes: no two share a key.
+        let strings = strings_up_to_four(&["а", "я", "ё", "a", " ", ".", "1", "\0"]);
         let mut seen = HashMap::new();
         for s in &strings {
             assert!(s.len() <= 8);
@@ -412,16 +417,7 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let table = FormTable::new(&forms);
-        let alphabet = ["а", "я", "ё", " ", ".", "1"];
-        let mut words = vec![String::new()];
-        let mut last = words.clone();
-        for _ in 0..4 {
-            last = last
-                .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                .collect();
-            words.extend(last.iter().cloned());
-        }
+        let mut words = strings_up_to_four(&["а", "я", "ё", " ", ".", "1"]);
         for form in &forms {
             words.push(form.clone());
             words.push(format!("{form}я"));
