@@ -282,40 +282,26 @@ impl Printed {
 
     /// `d` written out, or `None` if it does not fit (a scale beyond [`MAX_SCALE`]).
     fn new(d: &Decimal) -> Option<Printed> {
-        let mut buf = [0u8; 20];
-        let digits = decimal_digits(d.mantissa.unsigned_abs(), &mut buf);
-        let scale = d.scale() as usize;
-        let zeros = scale.saturating_sub(digits.len());
-        if 3 + zeros + digits.len() > Printed::CAPACITY {
-            return None;
-        }
         let mut p = Printed {
             buf: [0; Printed::CAPACITY],
             len: 0,
         };
-        if d.mantissa < 0 {
-            p.push(b"-");
-        }
-        if scale == 0 {
-            p.push(digits);
-        } else if digits.len() > scale {
-            let (int, frac) = digits.split_at(digits.len() - scale);
-            p.push(int);
-            p.push(b".");
-            p.push(frac);
-        } else {
-            p.push(b"0.");
-            for _ in 0..zeros {
-                p.push(b"0");
-            }
-            p.push(digits);
-        }
-        Some(p)
+        let mut fits = true;
+        d.write_pieces(|piece| fits &= p.push(piece));
+        fits.then_some(p)
     }
 
-    fn push(&mut self, bytes: &[u8]) {
-        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-        self.len += bytes.len();
+    /// Appends `bytes`, or returns false if they don't fit.
+    fn push(&mut self, bytes: &[u8]) -> bool {
+        let end = self.len + bytes.len();
+        match self.buf.get_mut(self.len..end) {
+            Some(room) => {
+                room.copy_from_slice(bytes);
+                self.len = end;
+                true
+            }
+            None => false,
+        }
     }
 
     fn as_str(&self) -> &str {
@@ -326,48 +312,54 @@ impl Printed {
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(p) = Printed::new(self) {
-            return f.write_str(p.as_str());
-        }
-        let digits = self.mantissa.unsigned_abs().to_string();
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let scale = self.scale() as usize;
-        if scale == 0 {
-            return write!(f, "{sign}{digits}");
-        }
-        if digits.len() > scale {
-            let (int, frac) = digits.split_at(digits.len() - scale);
-            write!(f, "{sign}{int}.{frac}")
-        } else {
-            write!(f, "{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
-        }
+        let mut result = Ok(());
+        self.write_pieces(|piece| {
+            if result.is_ok() {
+                // Only ASCII digits, signs and dots are written.
+                result = f.write_str(std::str::from_utf8(piece).unwrap_or(""));
+            }
+        });
+        result
     }
 }
 
 impl Decimal {
-    /// Appends the JSON string of the decimal: the bytes serde_json writes for it.
-    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        // Straight into `out`, as `Display` writes it (no `Printed` to fill and copy):
-        // digits, a sign and a dot, nothing to escape.
+    /// Hands `emit` the decimal's text piece by piece (sign, digits, dot, zeros): the one
+    /// writer behind `Display`, [`Printed`] and [`Decimal::write_json`], which write it
+    /// where they need it without formatting machinery or a copy.
+    #[inline]
+    fn write_pieces(&self, mut emit: impl FnMut(&[u8])) {
+        const ZEROS: [u8; 32] = [b'0'; 32];
         let mut buf = [0u8; 20];
         let digits = decimal_digits(self.mantissa.unsigned_abs(), &mut buf);
         let scale = self.scale() as usize;
-        out.push(b'"');
         if self.mantissa < 0 {
-            out.push(b'-');
+            emit(b"-");
         }
         if scale == 0 {
-            out.extend_from_slice(digits);
+            emit(digits);
         } else if digits.len() > scale {
             let (int, frac) = digits.split_at(digits.len() - scale);
-            out.extend_from_slice(int);
-            out.push(b'.');
-            out.extend_from_slice(frac);
+            emit(int);
+            emit(b".");
+            emit(frac);
         } else {
-            out.extend_from_slice(b"0.");
-            out.resize(out.len() + (scale - digits.len()), b'0');
-            out.extend_from_slice(digits);
+            emit(b"0.");
+            let mut zeros = scale - digits.len();
+            while zeros > 0 {
+                let n = zeros.min(ZEROS.len());
+                emit(&ZEROS[..n]);
+                zeros -= n;
+            }
+            emit(digits);
         }
+    }
+
+    /// Appends the JSON string of the decimal: the bytes serde_json writes for it.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        // Digits, a sign and a dot: nothing to escape.
+        out.push(b'"');
+        self.write_pieces(|piece| out.extend_from_slice(piece));
         out.push(b'"');
     }
 }
