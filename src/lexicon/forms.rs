@@ -173,7 +173,7 @@ impl FormTable {
                         if next.entry != NO_FORM || end >= a.len() {
                             return true;
                         }
-                        end += utf8_len(a[end]);
+                        end += crate::text::utf8_char_width(a[end]);
                     }
                 }))
         {
@@ -259,17 +259,6 @@ fn key_of_mix(word: &[u8], mix: u64) -> u64 {
         mix.max(1)
     } else {
         hash(word)
-    }
-}
-
-/// The length of the UTF-8 character of lead byte `b`.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 

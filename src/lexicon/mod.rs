@@ -524,12 +524,9 @@ impl Lexicon {
             let bytes = text.as_bytes();
             // With it, the text through up to AHEAD_CHARS characters from the next token's start.
             let char_len = |at: usize| {
-                bytes.get(at).map_or(0, |&b| match b {
-                    0..=0x7F => 1,
-                    0x80..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    _ => 4,
-                })
+                bytes
+                    .get(at)
+                    .map_or(0, |&b| crate::text::utf8_char_width(b))
             };
             let ahead = || {
                 tokens.get(i + 1).map(|next| {

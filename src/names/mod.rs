@@ -13,6 +13,7 @@ pub mod morph;
 
 use crate::lexicon::LexiconError;
 use crate::text::token::{CAPITALIZED, HYPHENATED, Token, TokenKind};
+use crate::text::utf8_char_width;
 use index::{FormIndex, KeyId, SenseKind};
 use morph::{SurnameRule, SurnameRules};
 use std::borrow::Cow;
@@ -161,17 +162,6 @@ fn shape_flags(text: &str, tokens: &[Token], i: usize, word: &[u8]) -> u16 {
         flags |= flag::ADJECTIVE_BEFORE_NOUN;
     }
     flags
-}
-
-/// The number of bytes of the UTF-8 character that starts with byte `first`.
-#[inline]
-fn utf8_char_width(first: u8) -> usize {
-    match first {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 /// True if `bytes` has an ASCII digit; eight bytes at a time (this runs for every

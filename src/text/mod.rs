@@ -8,6 +8,17 @@ pub mod token;
 pub use normalize::Normalized;
 pub use token::{Token, TokenKind};
 
+/// The number of bytes of the UTF-8 character that starts with byte `first`.
+#[inline]
+pub(crate) fn utf8_char_width(first: u8) -> usize {
+    match first {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Pseudo-random texts for the tests that check a fast path against the plain one it
 /// replaces: `count` texts of `len(seed)` characters each, one in `one_in` drawn from `rare`
 /// and the rest from `common` (so that runs get long). Deterministic (xorshift).
