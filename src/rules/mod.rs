@@ -701,6 +701,14 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A bit of 64 for the first two bytes of `bytes` (as many as it has): bytes that start
+/// with the same two have the same bit. A set of words' bits turns away most words that
+/// begin none of them, before anything dearer is compared.
+fn lead_bit(bytes: &[u8]) -> u64 {
+    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
+    1 << ((byte(0) * 31 + byte(1)) % 64)
+}
+
 /// Runs every rule family over `doc`.
 ///
 /// Each family's `apply` (and `MeasureCache::new`) is kept out of line: inlined here

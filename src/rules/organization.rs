@@ -927,12 +927,12 @@ fn mentions(doc: &Doc<'_>, first: usize, out: &mut Vec<Candidate>) {
     let mut leads = 0u64;
     for (k, &(s, _)) in names.iter().enumerate() {
         let prefix = prefix4(doc.text(s));
-        leads |= super::person::lead_bit(prefix.as_bytes());
+        leads |= super::lead_bit(prefix.as_bytes());
         by_prefix.entry(prefix).or_default().push(k);
     }
     for i in doc.marked() {
         // Mentions start at a capitalized word (most marked words, not all).
-        if !doc.capitalized(i) || leads & super::person::lead_bit(doc.bytes(i)) == 0 {
+        if !doc.capitalized(i) || leads & super::lead_bit(doc.bytes(i)) == 0 {
             continue;
         }
         let Some(candidates) = by_prefix.get(prefix4(doc.text(i))) else {
@@ -1066,8 +1066,8 @@ mod tests {
             assert_eq!(super::prefix4(word), expected, "{word}");
             // A mention's bit is its name's: `mentions` skips a word by its bit alone.
             assert_eq!(
-                super::super::person::lead_bit(super::prefix4(word).as_bytes()),
-                super::super::person::lead_bit(word.as_bytes()),
+                super::super::lead_bit(super::prefix4(word).as_bytes()),
+                super::super::lead_bit(word.as_bytes()),
                 "{word}"
             );
         }

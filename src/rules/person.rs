@@ -7,7 +7,7 @@
 //! Surnames are brought to the nominative by [`morph::surname_nominative`]: the case comes
 //! from the first name's form or the role's, the gender from the first name.
 
-use super::{Candidate, Doc};
+use super::{Candidate, Doc, lead_bit};
 use crate::fact::{FactType, NameValue, Value};
 use crate::names::flag;
 use crate::names::index::SenseKind;
@@ -1006,14 +1006,6 @@ fn two_chars(bytes: &[u8]) -> usize {
         .filter(|(_, b)| **b & 0xC0 != 0x80)
         .nth(2)
         .map_or(bytes.len(), |(k, _)| k)
-}
-
-/// A bit of 64 for the first two bytes of `bytes` (as many as it has): bytes that start
-/// with the same two have the same bit. A set of words' bits turns away most words that
-/// begin none of them, before anything dearer is compared.
-pub(super) fn lead_bit(bytes: &[u8]) -> u64 {
-    let byte = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0));
-    1 << ((byte(0) * 31 + byte(1)) % 64)
 }
 
 /// The surname of a person candidate, if it has one.
