@@ -235,14 +235,6 @@ impl Ord for Decimal {
     }
 }
 
-/// A decimal written out on the stack: values are printed for most facts, and formatting
-/// them through `to_string` and `write!` (an allocation and the format machinery each
-/// time) showed in profiles.
-struct Printed {
-    buf: [u8; Printed::CAPACITY],
-    len: usize,
-}
-
 /// The decimal digits of `n`, written at the end of `buf` (20 digits hold any `u64`).
 pub(crate) fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
     // Two digits at a time: half the divisions (every offset of the output is written so).
@@ -276,40 +268,6 @@ const DIGIT_PAIRS: [u8; 200] = {
     pairs
 };
 
-impl Printed {
-    /// A sign, "0.", [`MAX_SCALE`] zeros and the 20 digits of a `u64` fit.
-    const CAPACITY: usize = 48;
-
-    /// `d` written out, or `None` if it does not fit (a scale beyond [`MAX_SCALE`]).
-    fn new(d: &Decimal) -> Option<Printed> {
-        let mut p = Printed {
-            buf: [0; Printed::CAPACITY],
-            len: 0,
-        };
-        let mut fits = true;
-        d.write_pieces(|piece| fits &= p.push(piece));
-        fits.then_some(p)
-    }
-
-    /// Appends `bytes`, or returns false if they don't fit.
-    fn push(&mut self, bytes: &[u8]) -> bool {
-        let end = self.len + bytes.len();
-        match self.buf.get_mut(self.len..end) {
-            Some(room) => {
-                room.copy_from_slice(bytes);
-                self.len = end;
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn as_str(&self) -> &str {
-        // Only ASCII digits, signs and dots were written.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-}
-
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut result = Ok(());
@@ -325,8 +283,8 @@ impl fmt::Display for Decimal {
 
 impl Decimal {
     /// Hands `emit` the decimal's text piece by piece (sign, digits, dot, zeros): the one
-    /// writer behind `Display`, [`Printed`] and [`Decimal::write_json`], which write it
-    /// where they need it without formatting machinery or a copy.
+    /// writer behind `Display` (and so `Serialize`) and [`Decimal::write_json`], which write
+    /// it where they need it without formatting machinery or a copy.
     #[inline]
     fn write_pieces(&self, mut emit: impl FnMut(&[u8])) {
         const ZEROS: [u8; 32] = [b'0'; 32];
@@ -366,10 +324,9 @@ impl Decimal {
 
 impl serde::Serialize for Decimal {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match Printed::new(self) {
-            Some(p) => serializer.serialize_str(p.as_str()),
-            None => serializer.collect_str(self),
-        }
+        // Written piece by piece into serde's string ([`Decimal::write_pieces`]): no
+        // allocation, no formatting machinery.
+        serializer.collect_str(self)
     }
 }
 
@@ -437,17 +394,29 @@ mod tests {
 
     /// `write_json` writes the bytes serde_json writes, at every scale.
     #[test]
-    fn written_as_json_as_serde_json_writes() {
+    fn written_as_its_digits_with_the_dot_scale_places_from_the_end() {
+        // Every scale, against the digits padded with zeros and cut by hand: the JSON
+        // writer, serde's string and `Display` (one writer behind all three) agree with it.
         for mantissa in [0, 1, -1, 7, -42, 1234, -100_000, i64::MIN, i64::MAX] {
             for s in 0..=2 * MAX_SCALE {
                 let d = Decimal {
                     mantissa,
                     scale: Scale::of(s),
                 };
+                let s = s as usize;
+                let digits = format!("{:0>w$}", mantissa.unsigned_abs(), w = s + 1);
+                let (int, frac) = digits.split_at(digits.len() - s);
+                let sign = if mantissa < 0 { "-" } else { "" };
+                let want = if s == 0 {
+                    format!("{sign}{int}")
+                } else {
+                    format!("{sign}{int}.{frac}")
+                };
                 let mut out = b"x".to_vec();
                 d.write_json(&mut out);
-                let want = format!("x{}", serde_json::to_string(&d).unwrap());
-                assert_eq!(String::from_utf8(out).unwrap(), want);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("x\"{want}\""));
+                assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{want}\""));
+                assert_eq!(d.to_string(), want);
             }
         }
     }
