@@ -39,7 +39,7 @@ pub fn apply(
             between(doc, s, &mut read, out);
         }
         // Dashed intervals and centuries start after a preposition that keeps the value.
-        let first = after_date_prep(doc, s);
+        let first = after_prep(doc, s, prep::DATE);
         dashed(doc, s, first, last_dash, &mut read, out);
         hyphenated_months(doc, s, out);
         centuries(doc, s.i, first, out);
@@ -235,18 +235,18 @@ fn between(doc: &Doc<'_>, s: &StartToken, read: &mut LastStart, out: &mut Vec<Ca
     }
 }
 
-/// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
-/// `last_dash`: the document's last "-" token an interval may run through ([`may_join`]).
-/// The token after the preposition that keeps a date's value at start `s` ("в", "на"), in
+/// The token after a preposition of `roles` at start `s` ("в", "на" keep a date's value), in
 /// the same sentence; the start itself if there is none.
-fn after_date_prep(doc: &Doc<'_>, s: &StartToken) -> usize {
-    match s.prep(doc, prep::DATE) {
+fn after_prep(doc: &Doc<'_>, s: &StartToken, roles: u8) -> usize {
+    match s.prep(doc, roles) {
         Some((_, next)) if !doc.sentence_start(next) => next,
         _ => s.i,
     }
 }
 
-/// `first`: [`after_date_prep`] at the start `s`.
+/// "12–14 сентября 2025 года", "в 2008–2011 годах", "в 2015–2020 гг.", "на 2024–2026 годы".
+/// `first`: [`after_prep`] with [`prep::DATE`] at the start `s`. `last_dash`: the
+/// document's last "-" token an interval may run through ([`may_join`]).
 fn dashed(
     doc: &Doc<'_>,
     s: &StartToken,
@@ -255,8 +255,8 @@ fn dashed(
     read: &mut LastStart,
     out: &mut Vec<Candidate>,
 ) {
-    let (i, begin) = (s.i, s.i);
-    if doc.kind(i) != Some(TokenKind::Number) && doc.kind(i) != Some(TokenKind::Word) {
+    let begin = s.i;
+    if doc.kind(begin) != Some(TokenKind::Number) && doc.kind(begin) != Some(TokenKind::Word) {
         return;
     }
     // The start ends after `first`, at the dash: with no dash after `first`, reading it (a
@@ -311,11 +311,7 @@ pub(super) fn month_form(doc: &Doc<'_>, form: &str) -> Option<u32> {
 
 /// "в январе–марте 2025 года", "в январе-сентябре 2024 г." (one hyphenated token).
 fn hyphenated_months(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
-    let i = s.i;
-    let (first, begin) = match s.prep(doc, prep::DATE | prep::FROM) {
-        Some((_, next)) if !doc.sentence_start(next) => (next, i),
-        _ => (i, i),
-    };
+    let (first, begin) = (after_prep(doc, s, prep::DATE | prep::FROM), s.i);
     // Only a hyphenated word has a hyphen in it.
     if doc.kind(first) != Some(TokenKind::Word) || !doc.tokens[first].has(HYPHENATED) {
         return;
@@ -345,7 +341,7 @@ fn hyphenated_months(doc: &Doc<'_>, s: &StartToken, out: &mut Vec<Candidate>) {
 }
 
 /// "XIX–XX вв.", "в XIX-XX веках": Roman centuries joined by a dash.
-/// The start is at `begin`, `first` is [`after_date_prep`] there.
+/// The start is at `begin`, `first` is [`after_prep`] there with [`prep::DATE`].
 fn centuries(doc: &Doc<'_>, begin: usize, first: usize, out: &mut Vec<Candidate>) {
     if doc.kind(first) != Some(TokenKind::Word) {
         return;
@@ -404,7 +400,7 @@ mod tests {
             let (mut all, mut joining) = (Vec::new(), Vec::new());
             for i in 0..doc.tokens.len() {
                 let s = StartToken::at_token(doc, i);
-                let first = after_date_prep(doc, &s);
+                let first = after_prep(doc, &s, prep::DATE);
                 dashed(doc, &s, first, last, &mut LastStart::default(), &mut all);
                 let mut read = LastStart::default();
                 dashed(doc, &s, first, last_joining, &mut read, &mut joining);
