@@ -94,6 +94,8 @@ fn before_plain_word(doc: &Doc<'_>, i: usize, after: Option<(u32, u16)>) -> bool
         && doc.kind(next) == Some(TokenKind::Word)
         && doc.hits.get(next).copied().flatten().is_none()
         && !doc.has_measure(next)
+        // The words the clock readers compare as text: lexicon forms in the shipped
+        // lexicons (so ruled out above), not in one a user gave in their place.
         && !matches!(doc.text(next), "час" | "ночь" | "утра")
 }
 
